@@ -1,0 +1,45 @@
+# cdthub — `make run` serves the hub, `make test` runs every test. `make help` lists targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed
+
+.PHONY: help install run test test-fast lint validate bench bench-search bench-http clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install cdthub with its test tools
+
+run: $(STAMP) ## prepare SQLite with the bundled dataset and serve on http://127.0.0.1:$(PORT)
+	$(BIN)/cdthub serve --port $(PORT)
+
+test: $(STAMP) ## run the whole suite (unit, view/API, property, browser tests)
+	$(BIN)/python -m pytest -q -n 2
+
+test-fast: $(STAMP) ## the suite without browser tests
+	$(BIN)/python -m pytest -q -n 2 -m "not browser"
+
+lint: $(STAMP) ## ruff
+	$(BIN)/ruff check src tests bench
+
+validate: $(STAMP) ## check the bundled dataset
+	$(BIN)/python -m cdthub.core.validate
+
+bench: bench-search bench-http ## every benchmark
+
+bench-search: $(STAMP) ## search index vs SQLite FTS5, 1,000 queries
+	$(BIN)/python bench/search.py
+
+bench-http: $(STAMP) ## /codes/D9992/ under gunicorn with wrk
+	bash bench/http.sh
+
+clean: ## remove .venv, the database and caches
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,50 @@
+"""Copy the bundled dataset into the database (one transaction), then refresh the snapshot."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from cdthub.core.codes import category_for
+from cdthub.core.dataset import fingerprint, records_and_families
+
+from . import snapshot
+from .models import CatalogState, CodeEntry, Family
+
+FIELDS = [
+    "category", "family", "title", "summary", "area", "teeth", "surfaces", "unit", "by_report",
+    "added", "revised", "deleted", "replaced_by", "terms", "related", "guidance",
+]
+
+
+def load_dataset(force: bool = False) -> int | None:
+    """Load the bundled dataset; returns the number of codes written, None when already current."""
+    fp = fingerprint()
+    state = CatalogState.objects.filter(pk=1).first()
+    if state and state.dataset_fingerprint == fp and not force and CodeEntry.objects.exists():
+        return None
+    records, families = records_and_families()
+    rows = []
+    for rec in records:
+        row = CodeEntry(code=rec["code"], category=category_for(rec["code"]).slug)
+        for name in FIELDS[1:]:
+            value = rec.get(name)
+            default = CodeEntry._meta.get_field(name).get_default()
+            setattr(row, name, default if value is None and default is not None else value)
+        row.title = row.title or ""
+        row.summary = row.summary or ""
+        row.family = row.family or ""
+        row.unit = row.unit or ""
+        row.area = row.area or "none"
+        row.by_report = bool(row.by_report)
+        rows.append(row)
+    with transaction.atomic():
+        Family.objects.all().delete()
+        Family.objects.bulk_create(
+            [Family(slug=f.key, category=f.category, name=f.name, order=f.order) for f in families]
+        )
+        CodeEntry.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["code"], update_fields=FIELDS
+        )
+        CatalogState.bump(fp)
+    snapshot.invalidate()
+    return len(rows)

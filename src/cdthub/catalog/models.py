@@ -1,0 +1,94 @@
+"""The catalog in the database: the source of truth at run time (bundled data + editorial edits
++ imported official text). Pages never read these rows directly; they read the in-memory
+snapshot built from them (see snapshot.py)."""
+
+from django.db import models
+
+
+class Family(models.Model):
+    slug = models.SlugField(primary_key=True, max_length=80)
+    category = models.SlugField(max_length=60)
+    name = models.CharField(max_length=120)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = "families"
+        ordering = ["category", "order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CodeEntry(models.Model):
+    """One CDT code as cdthub describes it (our words, not the ADA's)."""
+
+    code = models.CharField(primary_key=True, max_length=5)
+    category = models.SlugField(max_length=60, db_index=True)
+    family = models.SlugField(max_length=80, blank=True)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    area = models.CharField(max_length=20, default="none")
+    teeth = models.JSONField(null=True, blank=True)
+    surfaces = models.JSONField(null=True, blank=True)
+    unit = models.CharField(max_length=40, blank=True)
+    by_report = models.BooleanField(default=False)
+    added = models.PositiveSmallIntegerField(null=True, blank=True)
+    revised = models.JSONField(default=list, blank=True)
+    deleted = models.PositiveSmallIntegerField(null=True, blank=True)
+    replaced_by = models.JSONField(default=list, blank=True)
+    terms = models.JSONField(default=list, blank=True)
+    related = models.JSONField(default=list, blank=True)
+    guidance = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "code"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def as_record(self) -> dict:
+        """The same dict shape as a dataset TOML record."""
+        return {
+            f: getattr(self, f)
+            for f in (
+                "code", "family", "title", "summary", "area", "teeth", "surfaces", "unit",
+                "by_report", "added", "revised", "deleted", "replaced_by", "terms", "related",
+                "guidance",
+            )
+        }
+
+
+class OfficialText(models.Model):
+    """The ADA's nomenclature and descriptor, from a licensed file (`cdthub import`)."""
+
+    code = models.CharField(max_length=5, db_index=True)
+    edition = models.PositiveSmallIntegerField()
+    nomenclature = models.TextField()
+    descriptor = models.TextField(blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        unique_together = [("code", "edition")]
+        ordering = ["code", "-edition"]
+
+    def __str__(self) -> str:
+        return f"{self.code} (CDT {self.edition})"
+
+
+class CatalogState(models.Model):
+    """A single row whose version changes whenever catalog data changes (snapshot + ETags)."""
+
+    version = models.PositiveIntegerField(default=0)
+    dataset_fingerprint = models.CharField(max_length=32, blank=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    @classmethod
+    def bump(cls, fingerprint: str | None = None) -> int:
+        state, _ = cls.objects.get_or_create(pk=1)
+        state.version += 1
+        if fingerprint is not None:
+            state.dataset_fingerprint = fingerprint
+        state.save()
+        return state.version

@@ -1,0 +1,203 @@
+"""The `cdthub` command. Each subcommand parses its arguments and makes one call into the core
+(or, for serve/import/manage, into the Django site). `--json` prints one JSON document on stdout;
+messages go to stderr."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from .core.codes import Catalog, Code, claim_needs
+
+DEFAULT_SETTINGS = "cdthub.web.settings.dev"
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    import django
+
+    django.setup()
+
+
+def _use_database() -> bool:
+    """The CLI reads the database when one is configured or the default SQLite file exists;
+    otherwise it works straight from the bundled dataset."""
+    if os.environ.get("DATABASE_URL"):
+        return True
+    from .web.settings import env
+
+    return (env.VAR_DIR / "cdthub.sqlite3").exists()
+
+
+def _snapshot():
+    """(catalog, search index) from the database when there is one, else the bundled data."""
+    if _use_database():
+        _django()
+        from .catalog import snapshot
+
+        snap = snapshot.get()
+        return snap.catalog, snap.index
+    from .core.dataset import load_catalog
+    from .core.search import SearchIndex
+
+    catalog = load_catalog()
+    return catalog, SearchIndex(catalog)
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _describe(code: Code, catalog: Catalog, edition: int | None) -> str:
+    lines = [f"{code.code}  {code.title}", ""]
+    if code.summary:
+        lines += [code.summary, ""]
+    lines.append(f"Category:   {code.category}" + (f" / {catalog.family_name(code)}" if code.family else ""))
+    lines.append("Claim line: " + " ".join(claim_needs(code)))
+    years = f"added {code.added}" if code.added else "in use before 2005"
+    if code.revised:
+        years += ", revised " + ", ".join(map(str, code.revised))
+    if code.deleted:
+        years += f", deleted {code.deleted}"
+    lines.append(f"Years:      {years}")
+    if edition is not None:
+        lines.append(f"CDT {edition}:   {'valid' if code.valid_in(edition) else 'NOT valid'}")
+    if code.replaced_by:
+        lines.append("Use now:    " + ", ".join(code.replaced_by))
+    for r in code.related:
+        lines.append(f"Related:    {r.code}  {r.note}")
+    if code.official:
+        lines += ["", f"ADA CDT {code.official.edition} (licensed): {code.official.nomenclature}"]
+    return "\n".join(lines)
+
+
+def cmd_code(args) -> int:
+    catalog, _ = _snapshot()
+    code = catalog.get(args.code)
+    if code is None:
+        nearest = ", ".join(c.code for c in catalog.nearest(args.code))
+        _err(f"cdthub: {args.code!r} is not a CDT code in the dataset." + (f" Nearest: {nearest}" if nearest else ""))
+        return 1
+    if args.json:
+        data = code.to_dict()
+        if args.edition is not None:
+            data["valid_in_edition"] = code.valid_in(args.edition)
+        _print_json(data)
+    else:
+        print(_describe(code, catalog, args.edition))
+    return 0
+
+
+def cmd_search(args) -> int:
+    _, index = _snapshot()
+    hits = index.search(args.query, limit=max(1, args.limit))
+    if args.json:
+        _print_json({"query": args.query, "results": [h.to_dict() for h in hits]})
+        return 0
+    if not hits:
+        _err(f"cdthub: nothing matches {args.query!r}")
+        return 0
+    for h in hits:
+        print(f"{h.code.code}  {h.code.title}    [{'; '.join(h.why[:2])}]")
+    return 0
+
+
+def cmd_changes(args) -> int:
+    catalog, _ = _snapshot()
+    years = catalog.years()
+    for y in (args.start, args.end):
+        if y not in years:
+            _err(f"cdthub: no CDT edition {y} in the dataset (editions {years[0]}-{years[-1]})")
+            return 1
+    if args.end < args.start:
+        _err("cdthub: FROM_YEAR must not be after TO_YEAR")
+        return 1
+    changes = catalog.changes(args.start, args.end)
+    if args.json:
+        _print_json(changes.to_dict())
+        return 0
+    print(f"CDT {args.start} → {args.end}")
+    for label, codes in (("Added", changes.added), ("Revised", changes.revised), ("Deleted", changes.deleted)):
+        print(f"\n{label} ({len(codes)})")
+        for c in codes:
+            print(f"  {c.code}  {c.title}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    _django()
+    from django.core.management import call_command
+
+    from .catalog.loading import load_dataset
+
+    call_command("migrate", interactive=False, verbosity=0)
+    written = load_dataset()
+    if written:
+        _err(f"cdthub: loaded {written} codes from the bundled dataset")
+    _err(f"cdthub: serving on http://127.0.0.1:{args.port}/")
+    os.execvp(
+        sys.executable,
+        [sys.executable, "-m", "gunicorn", "cdthub.web.wsgi:application", "--bind",
+         f"{args.host}:{args.port}", "--workers", str(args.workers), "--threads", "4",
+         "--access-logfile", "-"],
+    )
+    return 0  # pragma: no cover - exec does not return
+
+
+def cmd_manage(args) -> int:
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["cdthub manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cdthub", description="CDT dental procedure codes: look up, search, serve.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    s = sub.add_parser("serve", help="serve the hub (prepares the database first)")
+    s.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--workers", type=int, default=2)
+    s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("code", help="show one code")
+    s.add_argument("code")
+    s.add_argument("--edition", type=int, help="also say whether the code is valid in this CDT year")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_code)
+
+    s = sub.add_parser("search", help="search codes by number, words, lay terms")
+    s.add_argument("query")
+    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_search)
+
+    s = sub.add_parser("changes", help="codes added, revised and deleted between two editions")
+    s.add_argument("start", type=int, metavar="FROM_YEAR")
+    s.add_argument("end", type=int, metavar="TO_YEAR")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_changes)
+
+    s = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser…)")
+    s.add_argument("rest", nargs=argparse.REMAINDER)
+    s.set_defaults(func=cmd_manage)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

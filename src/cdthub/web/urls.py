@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from cdthub.api.urls import api
+from cdthub.catalog.feeds import ChangesFeed
+from cdthub.catalog.sitemaps import SITEMAPS
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("feeds/changes/", ChangesFeed(), name="feed-changes"),
+    path("", include("cdthub.catalog.urls")),
+]

@@ -1,0 +1,25 @@
+import pytest
+
+from cdthub.core.dataset import load_catalog
+from cdthub.core.search import SearchIndex
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def index(catalog):
+    return SearchIndex(catalog)
+
+
+@pytest.fixture
+def loaded_db(db):
+    """The test database holding the bundled dataset, with a fresh snapshot."""
+    from cdthub.catalog import snapshot
+    from cdthub.catalog.loading import load_dataset
+
+    load_dataset(force=True)
+    yield
+    snapshot.invalidate()

@@ -1,0 +1,53 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def top(index, query, n=5):
+    return [h.code.code for h in index.search(query, limit=n)]
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("D9992", "D9992"), ("9992", "D9992"), ("d 9992", "D9992"), ("d9992", "D9992"),
+        ("deep cleaning", "D4341"), ("filling", "D2391"), ("cap", "D2740"), ("cleaning", "D1110"),
+        ("pulling a tooth", "D7140"), ("root canal", "D3330"), ("x-ray", "D0220"),
+        ("night guard", "D9944"), ("laughing gas", "D9230"), ("braces", "D8080"),
+        ("FMX", "D0210"), ("BWX", "D0274"), ("PA", "D0220"), ("SRP", "D4341"), ("RCT", "D3310"),
+        ("SSC", "D2930"), ("PFM", "D2750"), ("MOD", "D2160"), ("I&D", "D7510"),
+        ("periodontl maintenance", "D4910"), ("extration", "D7140"), ("flouride varnish", "D1206"),
+        ("care coordination", "D9992"), ("teledentistry", "D9995"),
+    ],
+)
+def test_expected_code_in_top_five(index, query, expected):
+    assert expected in top(index, query), top(index, query, 10)
+
+
+def test_prefix_lists_codes_in_order(index):
+    codes = top(index, "D99", 50)
+    assert codes[:3] == sorted(codes[:3]) and all(c.startswith("D99") for c in codes)
+
+
+def test_results_explain_why(index):
+    hit = index.search("extration", limit=1)[0]
+    assert any("read as" in w for w in hit.why)
+
+
+def test_deleted_codes_rank_below_current(index):
+    codes = [h.code for h in index.search("space maintainer", limit=20)]
+    first_deleted = next((i for i, c in enumerate(codes) if c.deleted), len(codes))
+    assert all(c.deleted for c in codes[first_deleted:]) or first_deleted > 3
+
+
+@pytest.mark.parametrize("query", ["", "   ", "x" * 2000, "<script>alert(1)</script>", "%%%", "' OR 1=1 --",
+                                   "\x00\x01", "😀 tooth", "D", "d-"])
+def test_odd_queries_do_not_fail(index, query):
+    index.search(query, limit=5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_search_never_raises(index, text):
+    hits = index.search(text, limit=5)
+    assert len(hits) <= 5
