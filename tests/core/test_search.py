@@ -11,17 +11,20 @@ def top(index, query, n=5):
     "query,expected",
     [
         ("D9992", "D9992"), ("9992", "D9992"), ("d 9992", "D9992"), ("d9992", "D9992"),
-        ("deep cleaning", "D4341"), ("filling", "D2391"), ("cap", "D2740"), ("cleaning", "D1110"),
-        ("pulling a tooth", "D7140"), ("root canal", "D3330"), ("x-ray", "D0220"),
-        ("night guard", "D9944"), ("laughing gas", "D9230"), ("braces", "D8080"),
-        ("FMX", "D0210"), ("BWX", "D0274"), ("PA", "D0220"), ("SRP", "D4341"), ("RCT", "D3310"),
-        ("SSC", "D2930"), ("PFM", "D2750"), ("MOD", "D2160"), ("I&D", "D7510"),
-        ("periodontl maintenance", "D4910"), ("extration", "D7140"), ("flouride varnish", "D1206"),
+        ("deep cleaning", "D4341"), ("filling", "D2391 D2140 D2330"), ("cap", "D2740 D2750"), ("cleaning", "D1110"),
+        ("pulling a tooth", "D7140"), ("root canal", "D3310 D3320 D3330"), ("x-ray", "D0220 D0210 D0274"),
+        ("night guard", "D9944 D9945 D9946"), ("laughing gas", "D9230"), ("braces", "D8080 D8090"),
+        ("FMX", "D0210"), ("BWX", "D0274"), ("PA", "D0220"), ("SRP", "D4341"), ("RCT", "D3310 D3320 D3330"),
+        ("SSC", "D2930"), ("PFM", "D2750"), ("MOD", "D2160 D2393 D2332"), ("I&D", "D7510"),
+        ("periodontl maintenance", "D4910"), ("extration", "D7140 D7210"), ("flouride varnish", "D1206"),
         ("care coordination", "D9992"), ("teledentistry", "D9995"),
+        ("rootcanal", "D3310 D3320 D3330"), ("brases", "D8080 D8090"), ("tooth pulled", "D7140"),
+        ("colour", "D2391 D2330 D2740"),
     ],
 )
 def test_expected_code_in_top_five(index, query, expected):
-    assert expected in top(index, query), top(index, query, 10)
+    """Any of the acceptable codes among the first five results."""
+    assert set(expected.split()) & set(top(index, query)), top(index, query, 10)
 
 
 def test_prefix_lists_codes_in_order(index):

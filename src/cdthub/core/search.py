@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import snowballstemmer
 from rapidfuzz import fuzz, process
 
 from .codes import Catalog, Code, normalize_code
@@ -29,6 +30,8 @@ STOPWORDS = frozenset(
 # field → weight of one matching word
 FIELD_WEIGHTS = {"title": 3.0, "terms": 3.5, "summary": 1.0, "family": 1.2}
 PHRASE_BONUS = {"terms": 9.0, "title": 6.0}
+EXACT_TERM_BONUS = 8.0
+PRIOR_WEIGHT = 0.6
 DELETED_FACTOR = 0.35
 
 _WORD = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
@@ -37,24 +40,52 @@ _CODE_QUERY = re.compile(r"^\s*d?\s*-?\s*(\d{1,4})\s*$", re.I)
 _CODE_IN_TEXT = re.compile(r"\bd\s?-?(\d{4})\b", re.I)
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+# British spellings (and a few variants) folded to one form before stemming
+VARIANTS = {
+    "colour": "color", "coloured": "colored", "anaesthesia": "anesthesia",
+    "anaesthetic": "anesthetic", "paediatric": "pediatric", "haemorrhage": "hemorrhage",
+    "aluminium": "aluminum", "orthopaedic": "orthopedic", "haemostasis": "hemostasis",
+    "centre": "center", "behaviour": "behavior", "counselling": "counseling",
+    "xray": "x-ray", "xrays": "x-rays",
+}
+_VARIANT_RE = re.compile(r"\b(" + "|".join(sorted(VARIANTS, key=len, reverse=True)) + r")\b")
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light English stemmer: enough to meet 'fillings'/'filling', 'crowns'/'crown'."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+    """Snowball (Porter 2) stem: 'fillings'/'filling' → 'fill', 'pulled' → 'pull'."""
+    return word if word.isdigit() or len(word) < 3 else _STEMMER.stemWord(word)
+
+
+_SOUNDS = [(re.compile(p), r) for p, r in (
+    (r"ph", "f"), (r"c(?=[eiy])", "s"), (r"ck", "k"), (r"c", "k"), (r"z", "s"), (r"(.)\1+", r"\1"),
+)]
+
+
+def sounds_like(word: str) -> str:
+    """A rough phonetic key: 'brases' and 'braces' sound alike, 'bases' does not."""
+    for pattern, repl in _SOUNDS:
+        word = pattern.sub(repl, word)
     return word
 
 
-def words(text: str) -> list[str]:
-    """Lowercased, stemmed words of `text`; hyphenated words also yield their joined form."""
+def raw_words(text: str) -> list[str]:
+    """Lowercased words of `text`, British spellings folded; hyphenated words also joined."""
     text = text.lower().replace("’", "'")
+    text = _VARIANT_RE.sub(lambda m: VARIANTS[m.group(0)], text)
     text = _HYPHENATED.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group(1)}{m.group(2)}", text)
-    return [stem(w) for w in _WORD.findall(text)]
+    return _WORD.findall(text)
+
+
+def analyze(text: str) -> list[tuple[str, str]]:
+    """(word, stem) pairs of `text` without stop words."""
+    return [(w, stem(w)) for w in raw_words(text) if w not in STOPWORDS]
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS]
+    """The stems search works on."""
+    return [st for _, st in analyze(text)]
 
 
 @dataclass(slots=True)
@@ -82,6 +113,8 @@ class SearchIndex:
         self.phrases: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         self.phrase_text: dict[tuple[str, int], str] = {}
         self.length: dict[str, list[int]] = {f: [0] * len(self.codes) for f in FIELD_WEIGHTS}
+        self.surface: dict[str, str] = {}  # every word seen in the data → its stem
+        self.lay_stems: set[str] = set()  # stems that occur in lay terms / abbreviations
         for i, code in enumerate(self.codes):
             fields = {
                 "title": [code.title],
@@ -91,7 +124,12 @@ class SearchIndex:
             }
             for name, texts in fields.items():
                 for text in texts:
-                    toks = content_words(text)
+                    pairs = analyze(text)
+                    toks = [st for _, st in pairs]
+                    for raw, st in pairs:
+                        self.surface.setdefault(raw, st)
+                        if name == "terms":
+                            self.lay_stems.add(st)
                     self.length[name][i] += len(toks)
                     for w in toks:
                         bucket = self.postings[w][name]
@@ -107,21 +145,56 @@ class SearchIndex:
         }
         self.avg = {f: (sum(v) / n) or 1.0 for f, v in self.length.items()}
         self.vocabulary = sorted(self.postings)
-        self._long_vocab = [w for w in self.vocabulary if len(w) >= 4]
+        self._display: dict[str, str] = {}
+        for w, st in sorted(self.surface.items(), key=lambda kv: (len(kv[0]), kv[0])):
+            self._display.setdefault(st, w)
+        self._long_words = sorted(w for w in self.surface if len(w) >= 4 and not w.isdigit())
         self.max_phrase = max((len(k.split()) for k in self.phrases), default=1)
         self._by_code = {c.code: i for i, c in enumerate(self.codes)}
+        # A small prior for near ties: codes that many other codes point to (as related or
+        # replacement) are the common ones of their family ("PFM" → D2750 before D2752).
+        inbound = [0] * len(self.codes)
+        for c in self.codes:
+            for other in {r.code for r in c.related} | set(c.replaced_by):
+                if other in self._by_code:
+                    inbound[self._by_code[other]] += 1
+        self.prior = [PRIOR_WEIGHT * math.log1p(n) for n in inbound]
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
 
     # typo handling -------------------------------------------------------------------------
-    def _correct_uncached(self, word: str) -> str | None:
-        """The vocabulary word a misspelt `word` most likely meant, or None."""
-        if word in self.postings or len(word) < 4 or word.isdigit():
-            return None
+    def _correct_uncached(self, word: str) -> tuple[tuple[str, str], ...]:
+        """What a word unknown to the index most likely meant: ((surface word, stem), ...).
+
+        Tries a close spelling first (lay words and same first letter preferred), then a
+        split into two known words ("rootcanal" → "root canal"). Empty when nothing fits."""
+        if len(word) < 4 or word.isdigit():
+            return ()
         cutoff = 80 if len(word) >= 6 else 75
-        found = process.extractOne(word, self._long_vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if not found:
-            return None
-        return found[0]
+        candidates = process.extract(word, self._long_words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+        if candidates:
+            key = sounds_like(word)
+
+            def rank(c):
+                text, score, _ = c
+                return (
+                    score
+                    + 12 * (sounds_like(text) == key)
+                    + 6 * (self.surface[text] in self.lay_stems)
+                    + 4 * (text[0] == word[0])
+                )
+            best = max(candidates, key=rank)[0]
+            return ((best, self.surface[best]),)
+        return self._split(word) or self._split(word, phrase_only=False)
+
+    def _split(self, word: str, phrase_only: bool = True) -> tuple[tuple[str, str], ...]:
+        """'rootcanal' → root + canal: two known words (by default: that form a known phrase)."""
+        for k in range(3, len(word) - 2):
+            left, right = word[:k], word[k:]
+            if left in self.surface and right in self.surface:
+                pair = f"{self.surface[left]} {self.surface[right]}"
+                if not phrase_only or pair in self.phrases:
+                    return ((left, self.surface[left]), (right, self.surface[right]))
+        return ()
 
     # querying ------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20, include_deleted: bool = True) -> list[Hit]:
@@ -144,7 +217,8 @@ class SearchIndex:
         coverage = self._word_matches(query, add)
         results = []
         for i, hit in hits.items():
-            hit.score *= coverage.get(i, 1.0)
+            if i in coverage:
+                hit.score = hit.score * coverage[i] + self.prior[i]
             if hit.code.is_deleted:
                 if not include_deleted:
                     continue
@@ -153,6 +227,10 @@ class SearchIndex:
             results.append(hit)
         results.sort(key=lambda h: (-h.score, h.code.code))
         return results[:limit]
+
+    def display(self, st: str) -> str:
+        """A readable word for a stem (the shortest word of the data that has it)."""
+        return self._display.get(st, st)
 
     def _code_matches(self, query: str, add) -> None:
         m = _CODE_QUERY.match(query)
@@ -175,30 +253,46 @@ class SearchIndex:
             if i is not None:
                 add(i, 60.0, f"code {self.codes[i].code}")
 
-    def resolve(self, toks: list[str]) -> list[str]:
-        """Each query word, or the vocabulary word it is a typo of."""
-        return [w if w in self.postings else (self._correct(w) or w) for w in toks]
+    def resolve(self, text: str) -> list[tuple[str, str, bool]]:
+        """(what the reader typed, stem searched for, corrected?) for each query word."""
+        out: list[tuple[str, str, bool]] = []
+        for raw, st in analyze(text)[:MAX_QUERY_WORDS]:
+            halves = self._split(raw)
+            if halves:
+                out += [(f"{raw}: {w}", s2, True) for w, s2 in halves]
+                continue
+            if st in self.postings:
+                out.append((raw, st, False))
+                continue
+            fixed = self._correct(raw)
+            if fixed:
+                out += [(raw if len(fixed) == 1 else f"{raw}: {w}", s2, True) for w, s2 in fixed]
+            else:
+                out.append((raw, st, False))
+        return out
 
     def _word_matches(self, query: str, add) -> dict[int, float]:
         """Adds word and phrase scores; returns each code's coverage factor."""
-        toks = content_words(query)[:MAX_QUERY_WORDS]
-        if not toks:
+        words = self.resolve(query)
+        if not words:
             return {}
-        resolved = self.resolve(toks)
+        resolved = [st for _, st, _ in words]
         matched: dict[int, set[str]] = defaultdict(set)
-        k1, b = 1.2, 0.6
-        for original, w in zip(toks, resolved, strict=True):
+        k1 = 1.2
+        for typed, w, typo in words:
             fields = self.postings.get(w)
             if not fields:
                 continue
             idf = self.idf[w]
-            typo = original != w
-            label = f'"{original}" read as "{w}"' if typo else f'"{w}"'
+            label = f'"{typed}" read as "{self.display(w)}"' if typo else f'"{typed}"'
             for name, docs in fields.items():
                 weight = FIELD_WEIGHTS[name] * (0.8 if typo else 1.0) * idf
                 avg, lengths = self.avg[name], self.length[name]
+                # a term list is a set of names, not prose: a name counts once, whatever its length
+                b, cap = (0.0, 1) if name == "terms" else (0.6, 99)
                 why = f"{name}: {label}"
                 for i, tf in docs.items():
+                    tf = min(tf, cap)
                     add(i, weight * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[i] / avg)), why)
                     matched[i].add(w)
         n = len(resolved)
@@ -213,17 +307,20 @@ class SearchIndex:
                     where = "also known as" if name == "terms" else "title is"
                     for i in docs:
                         add(i, bonus, f'{where} "{self.phrase_text.get((key, i), key)}"')
+        whole = self.phrases.get(" ".join(resolved), {})
+        for i in whole.get("terms", ()):
+            add(i, EXACT_TERM_BONUS, "the whole query is one of its names")
         distinct = len(set(resolved))
         return {i: 0.55 + 0.45 * len(got) / distinct for i, got in matched.items()}
 
     def complete(self, prefix: str, limit: int = 8) -> list[Hit]:
-        """As-you-type suggestions: complete the last word, then search."""
+        """As-you-type: complete the last, unfinished word with a known word, then search."""
         prefix = (prefix or "")[:MAX_QUERY_CHARS]
-        toks = content_words(prefix)
-        if toks and not prefix.endswith(" ") and toks[-1] not in self.postings:
-            last = toks[-1]
-            options = [w for w in self.vocabulary if w.startswith(last)]
+        typed = raw_words(prefix)
+        if typed and not prefix.endswith(" ") and typed[-1] not in self.surface:
+            last = typed[-1]
+            options = [w for w in self._long_words if w.startswith(last)]
             if options:
-                best = max(options, key=lambda w: len(next(iter(self.postings[w].values()))))
+                best = max(options, key=lambda w: (self.surface[w] in self.lay_stems, -len(w)))
                 prefix = prefix[: prefix.lower().rfind(last)] + best
         return self.search(prefix, limit=limit)
