@@ -10,12 +10,14 @@ deleted codes. Built once per Catalog snapshot; a query touches only the posting
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import snowballstemmer
 from rapidfuzz import fuzz, process
 
@@ -144,13 +146,33 @@ class SearchIndex:
             for w, df in ((w, len({i for f in fields.values() for i in f})) for w, fields in self.postings.items())
         }
         self.avg = {f: (sum(v) / n) or 1.0 for f, v in self.length.items()}
+        # every word's BM25 contribution to every code, summed over fields, computed once
+        self.contrib: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # word → (codes, scores)
+        k1 = 1.2
+        for w, fields in self.postings.items():
+            total: dict[int, float] = {}
+            for name, docs in fields.items():
+                # a term list is a set of names, not prose: a name counts once, whatever its length
+                b, cap = (0.0, 1) if name == "terms" else (0.6, 99)
+                weight, avg, lengths = FIELD_WEIGHTS[name] * self.idf[w], self.avg[name], self.length[name]
+                for i, tf in docs.items():
+                    tf = min(tf, cap)
+                    total[i] = total.get(i, 0.0) + weight * tf * (k1 + 1) / (
+                        tf + k1 * (1 - b + b * lengths[i] / avg)
+                    )
+            idx = np.fromiter(total.keys(), dtype=np.int32, count=len(total))
+            self.contrib[w] = (idx, np.fromiter(total.values(), dtype=np.float64, count=len(total)))
         self.vocabulary = sorted(self.postings)
         self._display: dict[str, str] = {}
         for w, st in sorted(self.surface.items(), key=lambda kv: (len(kv[0]), kv[0])):
             self._display.setdefault(st, w)
         self._long_words = sorted(w for w in self.surface if len(w) >= 4 and not w.isdigit())
+        self._words_by_length: dict[int, list[str]] = defaultdict(list)
+        for w in self._long_words:
+            self._words_by_length[len(w)].append(w)
         self.max_phrase = max((len(k.split()) for k in self.phrases), default=1)
         self._by_code = {c.code: i for i, c in enumerate(self.codes)}
+        self._sorted_codes = [c.code for c in self.codes]  # the catalog iterates in code order
         # A small prior for near ties: codes that many other codes point to (as related or
         # replacement) are the common ones of their family ("PFM" → D2750 before D2752).
         inbound = [0] * len(self.codes)
@@ -158,7 +180,11 @@ class SearchIndex:
             for other in {r.code for r in c.related} | set(c.replaced_by):
                 if other in self._by_code:
                     inbound[self._by_code[other]] += 1
-        self.prior = [PRIOR_WEIGHT * math.log1p(n) for n in inbound]
+        self.prior = PRIOR_WEIGHT * np.log1p(np.asarray(inbound, dtype=np.float64))
+        self._deleted = {i for i, c in enumerate(self.codes) if c.is_deleted}
+        self._deleted_factor = np.where(
+            np.array([c.is_deleted for c in self.codes], dtype=bool), DELETED_FACTOR, 1.0
+        )
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
 
     # typo handling -------------------------------------------------------------------------
@@ -170,7 +196,9 @@ class SearchIndex:
         if len(word) < 4 or word.isdigit():
             return ()
         cutoff = 80 if len(word) >= 6 else 75
-        candidates = process.extract(word, self._long_words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+        # a ratio >= 75 allows only a small length difference: look at those words only
+        near = [w for n in range(len(word) - 2, len(word) + 3) for w in self._words_by_length.get(n, ())]
+        candidates = process.extract(word, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
         if candidates:
             key = sounds_like(word)
 
@@ -198,60 +226,66 @@ class SearchIndex:
 
     # querying ------------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20, include_deleted: bool = True) -> list[Hit]:
-        """Ranked hits for `query`; never raises on odd input (empty, huge, symbols)."""
+        """Ranked hits for `query`; never raises on odd input (empty, huge, symbols).
+
+        Scores are summed in one vector over all codes; the reasons ("why") are worked out for
+        the returned hits only."""
         query = (query or "")[:MAX_QUERY_CHARS]
         if not query.strip() or limit <= 0:
             return []
-        hits: dict[int, Hit] = {}
-
-        def add(i: int, score: float, why: str) -> None:
-            hit = hits.get(i)
-            if hit is None:
-                hits[i] = Hit(self.codes[i], score, [why])
-            else:
-                hit.score += score
-                if why not in hit.why:
-                    hit.why.append(why)
-
-        self._code_matches(query, add)
-        coverage = self._word_matches(query, add)
-        results = []
-        for i, hit in hits.items():
-            if i in coverage:
-                hit.score = hit.score * coverage[i] + self.prior[i]
-            if hit.code.is_deleted:
-                if not include_deleted:
-                    continue
-                hit.score *= DELETED_FACTOR
-                hit.why.append(f"deleted in CDT {hit.code.deleted}")
-            results.append(hit)
-        results.sort(key=lambda h: (-h.score, h.code.code))
-        return results[:limit]
+        scores = np.zeros(len(self.codes))
+        code_why: dict[int, str] = {}
+        is_code = self._code_matches(query, scores, code_why)
+        words = [] if is_code else self.resolve(query)
+        phrases = self._word_matches(words, scores) if words else []
+        ranked = scores * self._deleted_factor
+        if not include_deleted:
+            ranked[list(self._deleted)] = 0.0
+        candidates = np.flatnonzero(ranked > 0)
+        if len(candidates) > limit:
+            top = np.argpartition(-ranked[candidates], limit - 1)[:limit]
+            candidates = candidates[top]
+        order = sorted(candidates.tolist(), key=lambda i: (-ranked[i], i))
+        hits = []
+        for i in order:
+            why = [code_why[i]] if i in code_why else []
+            why += self._explain(i, words, phrases)
+            if i in self._deleted:
+                why.append(f"deleted in CDT {self.codes[i].deleted}")
+            hits.append(Hit(self.codes[i], float(ranked[i]), why))
+        return hits
 
     def display(self, st: str) -> str:
         """A readable word for a stem (the shortest word of the data that has it)."""
         return self._display.get(st, st)
 
-    def _code_matches(self, query: str, add) -> None:
+    def _code_matches(self, query: str, scores: np.ndarray, why: dict[int, str]) -> bool:
+        """Scores code numbers and prefixes; True when the whole query is a code or prefix."""
         m = _CODE_QUERY.match(query)
         if m:
             digits = m.group(1)
             if len(digits) == 4:
                 i = self._by_code.get("D" + digits)
                 if i is not None:
-                    add(i, 100.0, f"code {self.codes[i].code}")
-                return
+                    scores[i], why[i] = 100.0, f"code {self.codes[i].code}"
+                return True
             if len(digits) >= 2 or query.strip().lower().startswith("d"):
                 prefix = "D" + digits
-                for i, c in enumerate(self.codes):
-                    if c.code.startswith(prefix):
-                        add(i, 50.0 - (c.number % 10 ** (4 - len(digits))) * 1e-3,
-                            f"code starts with {prefix}")
-            return
+                start = bisect.bisect_left(self._sorted_codes, prefix)
+                for i in range(start, len(self.codes)):
+                    if not self._sorted_codes[i].startswith(prefix):
+                        break
+                    # all above word matches, in code order
+                    scores[i] = 50.0 - (i - start) * 1e-3
+                    why[i] = f"code starts with {prefix}"
+                return True
+            return False
         for m in _CODE_IN_TEXT.finditer(query):
             i = self._by_code.get(normalize_code(m.group(1)) or "")
             if i is not None:
-                add(i, 60.0, f"code {self.codes[i].code}")
+                scores[i] += 60.0
+                why[i] = f"code {self.codes[i].code}"
+        return False
 
     def resolve(self, text: str) -> list[tuple[str, str, bool]]:
         """(what the reader typed, stem searched for, corrected?) for each query word."""
@@ -271,47 +305,51 @@ class SearchIndex:
                 out.append((raw, st, False))
         return out
 
-    def _word_matches(self, query: str, add) -> dict[int, float]:
-        """Adds word and phrase scores; returns each code's coverage factor."""
-        words = self.resolve(query)
-        if not words:
-            return {}
-        resolved = [st for _, st, _ in words]
-        matched: dict[int, set[str]] = defaultdict(set)
-        k1 = 1.2
-        for typed, w, typo in words:
-            fields = self.postings.get(w)
-            if not fields:
+    def _word_matches(self, words: list[tuple[str, str, bool]], scores: np.ndarray):
+        """Adds word, phrase and coverage scores into `scores`; returns the phrases that matched."""
+        acc = np.zeros(len(self.codes))
+        matched = np.zeros(len(self.codes))
+        seen: set[str] = set()
+        for _, w, typo in words:
+            if w in seen or w not in self.contrib:
                 continue
-            idf = self.idf[w]
-            label = f'"{typed}" read as "{self.display(w)}"' if typo else f'"{typed}"'
-            for name, docs in fields.items():
-                weight = FIELD_WEIGHTS[name] * (0.8 if typo else 1.0) * idf
-                avg, lengths = self.avg[name], self.length[name]
-                # a term list is a set of names, not prose: a name counts once, whatever its length
-                b, cap = (0.0, 1) if name == "terms" else (0.6, 99)
-                why = f"{name}: {label}"
-                for i, tf in docs.items():
-                    tf = min(tf, cap)
-                    add(i, weight * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[i] / avg)), why)
-                    matched[i].add(w)
+            seen.add(w)
+            idx, values = self.contrib[w]
+            acc[idx] += values * (0.8 if typo else 1.0)
+            matched[idx] += 1
+        resolved = [st for _, st, _ in words]
+        found: list[tuple[str, str, float]] = []
         n = len(resolved)
         for size in range(min(self.max_phrase, n), 0, -1):
             for start in range(n - size + 1):
                 key = " ".join(resolved[start : start + size])
-                entry = self.phrases.get(key)
-                if not entry:
-                    continue
-                for name, docs in entry.items():
+                for name, docs in self.phrases.get(key, {}).items():
                     bonus = PHRASE_BONUS[name] * (1 + 0.5 * (size - 1))
-                    where = "also known as" if name == "terms" else "title is"
-                    for i in docs:
-                        add(i, bonus, f'{where} "{self.phrase_text.get((key, i), key)}"')
-        whole = self.phrases.get(" ".join(resolved), {})
-        for i in whole.get("terms", ()):
-            add(i, EXACT_TERM_BONUS, "the whole query is one of its names")
-        distinct = len(set(resolved))
-        return {i: 0.55 + 0.45 * len(got) / distinct for i, got in matched.items()}
+                    found.append((key, name, bonus))
+                    acc[list(docs)] += bonus
+        exact = self.phrases.get(" ".join(resolved), {}).get("terms")
+        if exact:
+            acc[list(exact)] += EXACT_TERM_BONUS
+        distinct = len(set(resolved)) or 1
+        hit = acc > 0
+        scores += np.where(hit, acc * (0.55 + 0.45 * matched / distinct) + self.prior, 0.0)
+        return found
+
+    def _explain(self, i: int, words, phrases) -> list[str]:
+        """Why code number `i` matched, in words a reader understands."""
+        why: list[str] = []
+        for typed, w, typo in words:
+            label = f'"{typed}" read as "{self.display(w)}"' if typo else f'"{typed}"'
+            for name, docs in self.postings.get(w, {}).items():
+                if i in docs:
+                    why.append(f"{name}: {label}")
+        for key, name, _ in phrases:
+            if i in self.phrases[key][name]:
+                where = "also known as" if name == "terms" else "title is"
+                text = f'{where} "{self.phrase_text.get((key, i), key)}"'
+                if text not in why:
+                    why.append(text)
+        return why
 
     def complete(self, prefix: str, limit: int = 8) -> list[Hit]:
         """As-you-type: complete the last, unfinished word with a known word, then search."""
