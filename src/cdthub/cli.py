@@ -152,6 +152,60 @@ def cmd_serve(args) -> int:
     return 0  # pragma: no cover - exec does not return
 
 
+MAX_PROBLEMS_SHOWN = 20
+
+
+def _prepare_database() -> None:
+    """Create or migrate the database and load the bundled dataset when it changed."""
+    from django.core.management import call_command
+
+    from .catalog.loading import load_dataset
+
+    call_command("migrate", interactive=False, verbosity=0)
+    load_dataset()
+
+
+def _column_option(text: str) -> tuple[str, str]:
+    from .catalog.ada_columns import parse_column_option
+
+    try:
+        return parse_column_option(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _edition_year(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"expected a CDT year such as 2026, got {text[:20]!r}")
+    return int(text)
+
+
+def cmd_import(args) -> int:
+    """Exit 0 imported, 1 the file has problems (nothing changed), 2 the file cannot be read."""
+    _django()
+    _prepare_database()
+    from .catalog.importer import UnreadableFile, import_official
+
+    try:
+        result = import_official(args.file, args.edition, dict(args.column), args.allow_unknown)
+    except UnreadableFile as exc:
+        _err(f"cdthub: {exc}")
+        return 2
+    for note in result.notes:
+        _err(f"cdthub: note: {note}")
+    if result.problems:
+        count = len(result.problems)
+        _err(f"cdthub: {result.source} was not imported, nothing changed "
+             f"({count} problem{'s' if count > 1 else ''}):")
+        for problem in result.problems[:MAX_PROBLEMS_SHOWN]:
+            _err(f"  {problem}")
+        if count > MAX_PROBLEMS_SHOWN:
+            _err(f"  and {count - MAX_PROBLEMS_SHOWN} more")
+        return 1
+    _err(f"imported {result.imported} codes for CDT {result.edition}")
+    return 0
+
+
 def cmd_manage(args) -> int:
     _django()
     from django.core.management import execute_from_command_line
@@ -187,6 +241,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("end", type=int, metavar="TO_YEAR")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_changes)
+
+    s = sub.add_parser(
+        "import", help="import the ADA's licensed CDT file (CSV or XLSX); all rows or none",
+        description="Store the ADA's nomenclature and descriptors from a licensed CDT data file. "
+        "Every row is checked first; one bad row and nothing changes. Exit 0 imported, "
+        "1 the file has problems, 2 the file cannot be read.",
+    )
+    s.add_argument("file", metavar="FILE", help="the .csv or .xlsx file")
+    s.add_argument("--edition", type=_edition_year, required=True, metavar="YEAR",
+                   help="the CDT year the file is for; importing a year again replaces it")
+    s.add_argument("--column", type=_column_option, action="append", default=[],
+                   metavar="FIELD=HEADER",
+                   help='read a field (code, nomenclature, descriptor) from another header, '
+                   'e.g. --column code="Proc #"; may be repeated')
+    s.add_argument("--allow-unknown", action="store_true",
+                   help="skip codes cdthub's catalog does not hold instead of refusing the file")
+    s.set_defaults(func=cmd_import)
 
     s = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser…)")
     s.add_argument("rest", nargs=argparse.REMAINDER)

@@ -70,3 +70,7 @@ def test_neighbours_and_nearest(catalog):
 def test_claim_needs_says_what_a_line_needs(catalog):
     assert any("surfaces" in n.lower() for n in claim_needs(catalog.get("D2392")))
     assert any("no tooth" in n.lower() for n in claim_needs(catalog.get("D9992")))
+
+
+def test_normalize_only_takes_ascii_digits():
+    assert normalize_code("D٠١٢٠") is None  # Arabic-Indic digits are not a CDT code

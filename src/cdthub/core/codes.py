@@ -64,7 +64,7 @@ def category_for(code: str) -> Category:
     raise ValueError(f"{code} is outside every category")  # pragma: no cover - ranges cover 0-9999
 
 
-_CODE_RE = re.compile(r"^\s*[dD]?\s*-?\s*(\d{4})\s*$")
+_CODE_RE = re.compile(r"^\s*[dD]?\s*-?\s*([0-9]{4})\s*$")
 
 
 def normalize_code(text: str) -> str | None:

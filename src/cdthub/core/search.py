@@ -38,8 +38,8 @@ DELETED_FACTOR = 0.35
 
 _WORD = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
 _HYPHENATED = re.compile(r"\b([a-z0-9]+)-([a-z0-9]+)\b")
-_CODE_QUERY = re.compile(r"^\s*d?\s*-?\s*(\d{1,4})\s*$", re.I)
-_CODE_IN_TEXT = re.compile(r"\bd\s?-?(\d{4})\b", re.I)
+_CODE_QUERY = re.compile(r"^\s*d?\s*-?\s*([0-9]{1,4})\s*$", re.I)
+_CODE_IN_TEXT = re.compile(r"\bd\s?-?([0-9]{4})\b", re.I)
 
 
 _STEMMER = snowballstemmer.stemmer("english")
