@@ -51,3 +51,8 @@ def test_openapi_and_docs(client):
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/codes/{code}" in spec["paths"]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_search_as_you_type(client):
+    data = client.get("/api/v1/search", {"q": "laughing g", "complete": "true", "limit": 3}).json()
+    assert "D9230" in [r["code"] for r in data["results"]]

@@ -54,3 +54,9 @@ def test_odd_queries_do_not_fail(index, query):
 def test_search_never_raises(index, text):
     hits = index.search(text, limit=5)
     assert len(hits) <= 5
+
+
+def test_complete_finishes_the_last_word(index):
+    codes = [h.code.code for h in index.complete("night gu", limit=5)]
+    assert {"D9944", "D9945", "D9946"} & set(codes)
+    assert index.complete("", limit=5) == []

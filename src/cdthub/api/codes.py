@@ -58,9 +58,11 @@ def get_code(request: HttpRequest, code: str, edition: int | None = None):
 
 
 @router.get("search", url_name="search", summary="Search codes by number, words, lay terms, typos")
-def search(request: HttpRequest, q: str = "", limit: int = 10):
+def search(request: HttpRequest, q: str = "", limit: int = 10, complete: bool = False):
+    """`complete=true` treats the last word as unfinished (as-you-type suggestions)."""
     limit = max(1, min(limit, MAX_LIMIT))
-    hits = snapshot.get().index.search(q[:200], limit=limit)
+    index = snapshot.get().index
+    hits = (index.complete if complete else index.search)(q[:200], limit=limit)
     return {"query": q[:200], "results": [h.to_dict() for h in hits]}
 
 

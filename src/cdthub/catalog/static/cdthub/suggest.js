@@ -35,7 +35,7 @@
       var q = input.value.trim();
       if (q.length < 2 || q === last) { if (q.length < 2) close(); return; }
       last = q;
-      fetch("/api/v1/search?limit=6&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+      fetch("/api/v1/search?complete=true&limit=6&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : { results: [] }; })
         .then(function (data) { if (input.value.trim() === q) { active = -1; render(data.results || []); } })
         .catch(close);
