@@ -38,3 +38,20 @@ def test_depth_codes_have_guidance(catalog):
                  "D0120", "D0140", "D0145", "D0150", "D0160", "D0170", "D0171", "D0180"]:
         c = catalog.get(code)
         assert c.title and c.summary and c.guidance, code
+
+
+def test_validation_names_the_code_at_fault(tmp_path):
+    """A broken record fails validation with a message naming the code and the problem."""
+    (tmp_path / "03-restorative.toml").write_text(
+        '[[families]]\nslug = "x"\nname = "X"\n\n'
+        '[[codes]]\ncode = "D2392"\nfamily = "x"\ntitle = "t"\nsummary = "s"\narea = "tooth"\n'
+        'related = [{ code = "D2999", note = "n" }]\n\n'
+        '[[codes]]\ncode = "D5110"\nfamily = "nope"\ntitle = ""\nsummary = "s"\narea = "arch"\n',
+        encoding="utf-8",
+    )
+    errors = validate(tmp_path)
+    text = "\n".join(errors)
+    assert "D2392: must be area 'surface'" in text
+    assert "D2392: related code D2999 is not in the dataset" in text
+    assert "D5110: outside restorative" in text and "D5110: title is missing" in text
+    assert "no dataset file for category diagnostic" in text

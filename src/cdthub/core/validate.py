@@ -28,6 +28,21 @@ SURFACE_SERIES = {
     "D2394": ("posterior", 4, None),
 }
 
+# Facts a claim depends on, checked so an edit cannot silently break them:
+# code → (area, teeth position or None, dentition or None)
+KNOWN_FACTS = {
+    "D0120": ("none", None, None), "D0150": ("none", None, None), "D9992": ("none", None, None),
+    "D1110": ("mouth", None, None), "D1120": ("mouth", None, None), "D4355": ("mouth", None, None),
+    "D4341": ("quadrant", None, None), "D4342": ("quadrant", None, None),
+    "D5110": ("arch", None, None), "D5120": ("arch", None, None),
+    "D3310": ("tooth", "anterior", None), "D3320": ("tooth", "premolar", None),
+    "D3330": ("tooth", "molar", None), "D3346": ("tooth", "anterior", None),
+    "D3347": ("tooth", "premolar", None), "D3348": ("tooth", "molar", None),
+    "D2930": ("tooth", None, "primary"), "D2931": ("tooth", None, "permanent"),
+    "D7111": ("tooth", None, "primary"), "D7140": ("tooth", None, None),
+    "D7210": ("tooth", None, None), "D2740": ("tooth", None, None), "D2950": ("tooth", None, None),
+}
+
 
 def _check_record(rec: dict, where: str, families: set[str], category) -> list[str]:
     errors: list[str] = []
@@ -79,6 +94,15 @@ def _check_record(rec: dict, where: str, families: set[str], category) -> list[s
             say(f"{code}: related entry {r} has no valid code")
         elif r["code"] == code:
             say(f"{code}: relates to itself")
+    if code in KNOWN_FACTS:
+        area, position, dentition = KNOWN_FACTS[code]
+        got = teeth or {}
+        if rec.get("area") != area:
+            say(f"{code}: area must be {area!r}, not {rec.get('area')!r}")
+        if position and got.get("position") != position:
+            say(f"{code}: must be limited to {position} teeth")
+        if dentition and got.get("dentition") != dentition:
+            say(f"{code}: must be limited to {dentition} teeth")
     if code in SURFACE_SERIES:
         pos, lo, hi = SURFACE_SERIES[code]
         got = surfaces or {}
