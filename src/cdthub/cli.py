@@ -110,6 +110,34 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_suggest(args) -> int:
+    from .core.finder import MAX_LIMIT, Finder
+
+    text = " ".join(args.text).strip()
+    if not text:
+        _err('cdthub: describe the procedure, e.g. cdthub suggest "MOD composite #30"')
+        return 2
+    if not 1 <= args.limit <= MAX_LIMIT:
+        _err(f"cdthub: --limit must be between 1 and {MAX_LIMIT}")
+        return 2
+    _, index = _snapshot()
+    result = Finder.for_index(index).suggest(text, args.limit)
+    if args.json:
+        _print_json(result.to_dict())
+        return 0
+    if not result.suggestions:
+        _err(f"cdthub: no code fits {text!r}")
+    for s in result.suggestions:
+        print(f"{s.code.code}  {s.code.title}  ({s.score:.2f})")
+        for reason in s.reasons:
+            print(f"      - {reason}")
+    if result.open_questions:
+        print("\nOpen questions:")
+        for question in result.open_questions:
+            print(f"  ? {question}")
+    return 0
+
+
 def cmd_changes(args) -> int:
     catalog, _ = _snapshot()
     years = catalog.years()
@@ -206,6 +234,37 @@ def cmd_import(args) -> int:
     return 0
 
 
+def _read_password(from_stdin: bool) -> str | None:
+    import getpass
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        _err("cdthub: no terminal to ask for the password; pipe it with --password-stdin")
+        return None
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Password (again): "):
+        _err("cdthub: the two passwords differ")
+        return None
+    return first
+
+
+def cmd_createuser(args) -> int:
+    password = _read_password(args.password_stdin)
+    if password is None:
+        return 1
+    _django()
+    from .community.accounts import AccountError, create_user
+
+    try:
+        user = create_user(args.username, args.role, password, email=args.email or "")
+    except AccountError as exc:
+        _err(f"cdthub: {exc}")
+        return 1
+    _err(f"cdthub: created {args.role} {user.get_username()!r}; log in at /accounts/login/")
+    return 0
+
+
 def cmd_manage(args) -> int:
     _django()
     from django.core.management import execute_from_command_line
@@ -236,6 +295,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_search)
 
+    s = sub.add_parser("suggest", help="coding assistant: codes for a procedure description",
+                       description='Rank the CDT codes that fit a description such as "MOD '
+                       'composite #30", with the reasons and the open questions. Quote the text '
+                       "(a shell reads # as the start of a comment).")
+    s.add_argument("text", nargs="+", metavar="TEXT")
+    s.add_argument("--limit", type=int, default=5)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_suggest)
+
     s = sub.add_parser("changes", help="codes added, revised and deleted between two editions")
     s.add_argument("start", type=int, metavar="FROM_YEAR")
     s.add_argument("end", type=int, metavar="TO_YEAR")
@@ -258,6 +326,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--allow-unknown", action="store_true",
                    help="skip codes cdthub's catalog does not hold instead of refusing the file")
     s.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("createuser", help="add an editor, staff or admin account",
+                       description="Add an account for the editor desk and the admin. The "
+                       "password is asked twice, or read from one line of stdin.")
+    s.add_argument("username")
+    s.add_argument("--role", required=True, choices=["editor", "staff", "admin"])
+    s.add_argument("--email", help="optional; never shown on the site")
+    s.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    s.set_defaults(func=cmd_createuser)
 
     s = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser…)")
     s.add_argument("rest", nargs=argparse.REMAINDER)

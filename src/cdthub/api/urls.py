@@ -1,6 +1,6 @@
 from ninja import NinjaAPI
 
-from . import codes, errors
+from . import codes, errors, suggest
 
 api = NinjaAPI(
     title="cdthub API",
@@ -11,4 +11,5 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("", codes.router)
+api.add_router("", suggest.router)
 

@@ -1,7 +1,11 @@
-"""Copy the bundled dataset into the database (one transaction), then refresh the snapshot."""
+"""Copy the bundled dataset into the database (one transaction), then refresh the snapshot.
+
+Fields editors changed (an approved suggestion or a restored revision, see cdthub.community)
+keep their edited value: the bundled data never overwrites editorial work."""
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db import transaction
 
 from cdthub.core.codes import category_for
@@ -14,6 +18,13 @@ FIELDS = [
     "category", "family", "title", "summary", "area", "teeth", "surfaces", "unit", "by_report",
     "added", "revised", "deleted", "replaced_by", "terms", "related", "guidance",
 ]
+
+
+def _edited_fields() -> dict[str, set[str]]:
+    """{code: {field, ...}} changed by editors; empty when the community app is not installed."""
+    if not apps.is_installed("cdthub.community"):
+        return {}
+    return apps.get_model("community", "Revision").objects.edited_fields()
 
 
 def load_dataset(force: bool = False) -> int | None:
@@ -38,6 +49,13 @@ def load_dataset(force: bool = False) -> int | None:
         row.by_report = bool(row.by_report)
         rows.append(row)
     with transaction.atomic():
+        edited = _edited_fields()
+        if edited:
+            current = CodeEntry.objects.in_bulk(list(edited))
+            for row in rows:
+                if row.code in current:
+                    for name in edited[row.code]:
+                        setattr(row, name, getattr(current[row.code], name))
         Family.objects.all().delete()
         Family.objects.bulk_create(
             [Family(slug=f.key, category=f.category, name=f.name, order=f.order) for f in families]

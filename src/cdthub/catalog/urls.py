@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import views, views_suggest
 
 app_name = "catalog"
 
@@ -11,5 +11,6 @@ urlpatterns = [
     re_path(r"^codes/(?P<code>D\d{4})/$", views.code_detail, name="code"),
     re_path(r"^codes/(?P<code>[^/]{1,40})/?$", views.code_redirect, name="code_any"),
     path("search/", views.search, name="search"),
+    path("suggest/", views_suggest.suggest, name="suggest"),
     path("changes/<int:year>/", views.changes, name="changes"),
 ]

@@ -11,5 +11,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("feeds/changes/", ChangesFeed(), name="feed-changes"),
+    path("", include("cdthub.community.urls")),
     path("", include("cdthub.catalog.urls")),
 ]

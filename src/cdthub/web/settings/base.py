@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "cdthub.catalog",
+    "cdthub.community",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +100,22 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Community (comments, suggested updates, contact) -- see cdthub/community/
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/community/"
+LOGOUT_REDIRECT_URL = "/"
+CDTHUB_STAFF_EMAIL = env.STAFF_EMAIL  # told of new comments, suggestions and contact messages
+CDTHUB_SITE_URL = env.SITE_URL  # absolute links in those emails
+DEFAULT_FROM_EMAIL = "cdthub <noreply@cdthub.invalid>"
+CDTHUB_FORM_MIN_SECONDS = 3  # a public form sent sooner after it was shown is refused (bots)
+CDTHUB_FORM_MAX_AGE = 2 * 24 * 3600  # a form older than this asks to be sent again
+# posts accepted per client IP: scope -> (count, window in seconds); login counts failures
+CDTHUB_RATE_LIMITS = {
+    "comment": (5, 600), "suggestion": (5, 600), "contact": (5, 600), "login": (5, 900),
+}
+CDTHUB_RATE_LIMIT_CACHE = "default"  # use a shared cache (e.g. Redis) with several servers
+CDTHUB_CLIENT_IP_HEADER = env.CLIENT_IP_HEADER  # e.g. HTTP_X_REAL_IP behind a proxy
 
 LOGGING = {
     "version": 1,

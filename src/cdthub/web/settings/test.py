@@ -6,3 +6,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CDTHUB_FORM_MIN_SECONDS = 0  # the minimum time-to-submit has its own tests

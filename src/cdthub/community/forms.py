@@ -1,0 +1,173 @@
+"""The public forms (comment, suggested update, contact) and their guards against bots:
+a honeypot field people never see and a signed time stamp refusing forms sent faster than
+settings.CDTHUB_FORM_MIN_SECONDS after they were shown (or older than CDTHUB_FORM_MAX_AGE)."""
+
+from __future__ import annotations
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+
+from . import parts
+from .models import Comment, ContactMessage, Suggestion
+
+_signer = signing.Signer(salt="cdthub.community.form-time")
+
+
+def stamp(now: float | None = None) -> str:
+    return _signer.sign(f"{now if now is not None else time.time():.3f}")
+
+
+class GuardedForm(forms.Form):
+    """A public form with a honeypot (`website`) and a signed time stamp (`ts`)."""
+
+    website = forms.CharField(
+        required=False, max_length=200, label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    ts = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ts"].initial = stamp()
+
+    @property
+    def caught_bot(self) -> bool:
+        """The hidden field was filled in: treat as spam, store nothing."""
+        return bool(self.is_bound and (self.data.get("website") or "").strip())
+
+    def _restamp(self) -> None:
+        self.data = self.data.copy()
+        self.data["ts"] = stamp()
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            shown = float(_signer.unsign(self.data.get("ts") or ""))
+        except (signing.BadSignature, ValueError):
+            self._restamp()
+            raise forms.ValidationError(
+                "This form could not be checked. Please send it again.", code="stamp"
+            ) from None
+        age = time.time() - shown
+        if age > settings.CDTHUB_FORM_MAX_AGE:
+            self._restamp()
+            raise forms.ValidationError(
+                "This form was open for a long time. Please check it and send it again.",
+                code="expired",
+            )
+        if age < settings.CDTHUB_FORM_MIN_SECONDS:
+            raise forms.ValidationError(
+                "That was very quick. Please check what you wrote and send it again.",
+                code="too_fast",
+            )
+        return cleaned
+
+
+class CommentForm(GuardedForm):
+    name = forms.CharField(max_length=80, label="Name", help_text="Shown with your comment.")
+    email = forms.EmailField(
+        max_length=254, label="Email", help_text="Never shown. Used only if an editor needs to "
+        "reach you about this comment.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    body = forms.CharField(
+        max_length=Comment._meta.get_field("body").max_length, min_length=2, label="Comment",
+        help_text="Plain text. Links become clickable after an editor approves the comment.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    field_order = ["name", "email", "body", "website", "parent", "ts"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+
+GUIDANCE_HELP = (
+    "Summary: plain sentences. Guidance: a heading such as “When to use it:”, then one point a "
+    "line starting with “- ”. Related codes: one a line, e.g. “D0150 - first visit”."
+)
+
+
+class SuggestionForm(GuardedForm):
+    part = forms.ChoiceField(
+        choices=Suggestion.Part.choices, label="Which part of the page?",
+    )
+    proposed_text = forms.CharField(
+        max_length=Suggestion._meta.get_field("proposed_text").max_length,
+        label="Your proposed text", help_text=GUIDANCE_HELP,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    source = forms.CharField(
+        max_length=500, label="Source or citation",
+        help_text="Where this comes from: a payer policy, an ADA guide, an article, your "
+        "experience with claims…",
+    )
+    email = forms.EmailField(
+        required=False, max_length=254, label="Email (optional)",
+        help_text="Only to tell you what became of your suggestion. Never shown.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    field_order = ["part", "proposed_text", "source", "email", "website", "ts"]
+
+    def __init__(self, *args, code: str, catalog, current: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.code, self.catalog, self.current = code, catalog, current or {}
+
+    def clean(self):
+        cleaned = super().clean()
+        part, text = cleaned.get("part"), cleaned.get("proposed_text")
+        if part and text:
+            try:
+                value = parts.parse(part, text, self.code, self.catalog)
+            except parts.PartError as e:
+                self.add_error("proposed_text", str(e))
+            else:
+                if part in parts.FIELD_PARTS and value == self.current.get(part):
+                    self.add_error("proposed_text", "This is the same as the current text.")
+                cleaned["value"] = value
+        return cleaned
+
+
+class ContactForm(GuardedForm):
+    name = forms.CharField(max_length=80, label="Name")
+    email = forms.EmailField(
+        max_length=254, label="Email", help_text="We answer here. Never shown or shared.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    topic = forms.ChoiceField(
+        choices=[("", "Choose a topic…"), *ContactMessage.Topic.choices], label="Topic"
+    )
+    message = forms.CharField(
+        max_length=ContactMessage._meta.get_field("message").max_length, min_length=10,
+        label="Message", widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+    field_order = ["name", "email", "topic", "message", "website", "ts"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+
+class ReviewForm(forms.Form):
+    """An editor's decision on a suggested update."""
+
+    action = forms.ChoiceField(choices=[("approve", "Approve"), ("reject", "Reject"),
+                                        ("changes", "Ask for changes")])
+    note = forms.CharField(
+        required=False, max_length=2000, label="Reason or requested change",
+        help_text="Needed to reject or to ask for changes; sent to the reader if they left "
+        "an email.", widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") in ("reject", "changes") and not cleaned.get("note", "").strip():
+            self.add_error("note", "Say why, so the reader knows what to do.")
+        return cleaned

@@ -1,0 +1,273 @@
+"""Workflow steps of the community, as plain functions. Pages, the editor desk and the admin's
+bulk actions all call these; each step writes one AuditEntry.
+
+Whatever changes what a code page shows (a comment published or withdrawn, an approved
+update, a restored revision) bumps CatalogState, so code pages, their ETags, the API and
+search all move to the new version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from cdthub.catalog import snapshot
+from cdthub.catalog.models import CatalogState, CodeEntry
+from cdthub.core.codes import Code
+
+from . import notify, parts
+from .models import AuditEntry, Comment, ContactMessage, Revision, Suggestion
+from .moderation import ModerationPolicy, default_policy
+
+
+class WorkflowError(Exception):
+    """A step that cannot be done in the current state; the message says why."""
+
+
+def audit(action: str, actor, obj=None, code: str = "", detail: str = "") -> AuditEntry:
+    return AuditEntry.objects.create(
+        action=action,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        object_type=type(obj).__name__.lower() if obj is not None else "",
+        object_id=getattr(obj, "pk", None),
+        code=code or getattr(obj, "code", ""),
+        detail=detail[:2000],
+    )
+
+
+def _page_changed() -> None:
+    """Inside the step's transaction: move the catalog to a new version (every process
+    rebuilds its snapshot within a second). The step calls snapshot.invalidate() once its
+    transaction is over, so this process shows the change at once."""
+    CatalogState.bump()
+
+
+# comments -----------------------------------------------------------------------------------
+def post_comment(
+    *, code: Code, name: str, email: str, body: str, parent: Comment | None = None,
+    policy: ModerationPolicy = default_policy,
+) -> Comment:
+    """Store a reader's comment: held for moderation unless the policy trusts the commenter."""
+    opened = policy.comments_open(code)
+    if not opened:
+        raise WorkflowError(opened.reason)
+    reply = policy.can_reply_to(parent, code)
+    if not reply:
+        raise WorkflowError(reply.reason)
+    with transaction.atomic():
+        comment = Comment(code=code.code, parent=parent, name=name.strip(), email=email,
+                          body=body.strip())
+        comment.status = policy.initial_status(comment.email)
+        comment.save()
+        if comment.is_published:
+            audit("comment.auto_approved", None, comment, detail="trusted commenter")
+            _page_changed()
+        else:
+            audit("comment.posted", None, comment)
+        if policy.should_notify(comment):
+            notify.new_comment(comment)
+    if comment.is_published:
+        snapshot.invalidate()
+    return comment
+
+
+MODERATION_ACTIONS = {
+    "approve": Comment.Status.APPROVED,
+    "reject": Comment.Status.REJECTED,
+    "spam": Comment.Status.SPAM,
+}
+
+
+def _moderate(comment: Comment, editor, action: str, *, bump: bool = True) -> bool:
+    """Set a comment's status; True when this changed what a page shows."""
+    status = MODERATION_ACTIONS[action]
+    with transaction.atomic():
+        was_published = comment.is_published
+        comment.status = status
+        comment.moderated_at = timezone.now()
+        comment.moderated_by = editor
+        comment.save(update_fields=["status", "moderated_at", "moderated_by"])
+        audit(f"comment.{action}", editor, comment)
+        changed = was_published != comment.is_published
+        if changed and bump:
+            _page_changed()
+    if changed and bump:
+        snapshot.invalidate()
+    return changed
+
+
+def approve_comment(comment: Comment, editor) -> None:
+    _moderate(comment, editor, "approve")
+
+
+def reject_comment(comment: Comment, editor) -> None:
+    _moderate(comment, editor, "reject")
+
+
+def mark_spam(comment: Comment, editor) -> None:
+    _moderate(comment, editor, "spam")
+
+
+def moderate_comments(comments: Iterable[Comment], editor, action: str) -> int:
+    """The same step for several comments at once (one page refresh); returns how many."""
+    if action not in MODERATION_ACTIONS:
+        raise WorkflowError(f"Unknown moderation action {action!r}.")
+    count = 0
+    with transaction.atomic():
+        changed = False
+        for comment in comments:
+            changed |= _moderate(comment, editor, action, bump=False)
+            count += 1
+        if changed:
+            _page_changed()
+    if changed:
+        snapshot.invalidate()
+    return count
+
+
+# suggested updates --------------------------------------------------------------------------
+def submit_suggestion(
+    *, code: Code, part: str, proposed_text: str, source: str, email: str = ""
+) -> Suggestion:
+    with transaction.atomic():
+        suggestion = Suggestion.objects.create(
+            code=code.code, part=part, proposed_text=proposed_text.strip(),
+            source=source.strip(), email=email,
+        )
+        audit("suggestion.submitted", None, suggestion, detail=part)
+        notify.new_suggestion(suggestion)
+    return suggestion
+
+
+def _check_open(suggestion: Suggestion) -> None:
+    if suggestion.status != Suggestion.Status.PENDING:
+        raise WorkflowError(
+            f"This suggestion was already reviewed ({suggestion.get_status_display().lower()})."
+        )
+
+
+def _entry(code: str) -> CodeEntry:
+    entry = CodeEntry.objects.select_for_update().filter(code=code).first()
+    if entry is None:
+        raise WorkflowError(f"{code} is not in the database; load the dataset first.")
+    return entry
+
+
+def _set_part(entry: CodeEntry, part: str, value) -> None:
+    setattr(entry, part, value)
+    entry.save(update_fields=[part, "updated_at"])
+
+
+def approve_suggestion(suggestion: Suggestion, editor) -> Revision:
+    """Apply the proposed text to the code (or publish it as an editor's note for 'other')
+    and record a revision holding the previous value."""
+    value = parts.parse(suggestion.part, suggestion.proposed_text, suggestion.code,
+                        snapshot.get().catalog)
+    with transaction.atomic():
+        suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+        _check_open(suggestion)
+        previous = None
+        if suggestion.part in parts.FIELD_PARTS:
+            entry = _entry(suggestion.code)
+            previous = parts.value_of(entry, suggestion.part)
+            _set_part(entry, suggestion.part, value)
+        revision = Revision.objects.create(
+            code=suggestion.code, part=suggestion.part, kind=Revision.Kind.SUGGESTION,
+            previous_value=previous, new_value=value, source=suggestion.source,
+            editor=editor, suggestion=suggestion,
+        )
+        _close(suggestion, editor, Suggestion.Status.APPROVED, "")
+        audit("suggestion.approved", editor, suggestion, detail=f"revision {revision.pk}")
+        _page_changed()
+    snapshot.invalidate()
+    notify.suggestion_reviewed(suggestion)
+    return revision
+
+
+def _close(suggestion: Suggestion, editor, status: str, note: str) -> None:
+    suggestion.status = status
+    suggestion.review_note = note.strip()
+    suggestion.reviewed_by = editor
+    suggestion.reviewed_at = timezone.now()
+    suggestion.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])
+
+
+def reject_suggestion(suggestion: Suggestion, editor, reason: str) -> None:
+    if not reason.strip():
+        raise WorkflowError("Give the reason for rejecting it.")
+    with transaction.atomic():
+        _check_open(suggestion)
+        _close(suggestion, editor, Suggestion.Status.REJECTED, reason)
+        audit("suggestion.rejected", editor, suggestion, detail=reason)
+        notify.suggestion_reviewed(suggestion)
+
+
+def request_changes(suggestion: Suggestion, editor, note: str) -> None:
+    if not note.strip():
+        raise WorkflowError("Say what should change.")
+    with transaction.atomic():
+        _check_open(suggestion)
+        _close(suggestion, editor, Suggestion.Status.CHANGES, note)
+        audit("suggestion.changes_requested", editor, suggestion, detail=note)
+        notify.suggestion_reviewed(suggestion)
+
+
+# revisions ----------------------------------------------------------------------------------
+def restore_revision(revision: Revision, editor, *, side: str = "after") -> Revision:
+    """Put back the text as it was after (side='after') or before ('before') a revision;
+    the current text is kept in the new revision."""
+    if not revision.restorable:
+        raise WorkflowError("Only the summary, guidance and related codes can be restored.")
+    if side not in ("after", "before"):
+        raise WorkflowError("Restore the text after or before the change.")
+    value = revision.new_value if side == "after" else revision.previous_value
+    if value is None:
+        raise WorkflowError("There is no earlier text to restore.")
+    with transaction.atomic():
+        entry = _entry(revision.code)
+        previous = parts.value_of(entry, revision.part)
+        _set_part(entry, revision.part, value)
+        restored = Revision.objects.create(
+            code=revision.code, part=revision.part, kind=Revision.Kind.RESTORE,
+            previous_value=previous, new_value=value, editor=editor, restored_from=revision,
+            source=revision.source,
+            note=f"Text as it was {side} the change of "
+                 f"{timezone.localtime(revision.created_at):%d %b %Y %H:%M}.",
+        )
+        audit("revision.restored", editor, revision, detail=f"{side}; new revision {restored.pk}")
+        _page_changed()
+    snapshot.invalidate()
+    return restored
+
+
+def mark_reviewed(code: Code, editor, note: str = "") -> Revision:
+    """An editor checked the page and found nothing to change."""
+    with transaction.atomic():
+        revision = Revision.objects.create(
+            code=code.code, part="", kind=Revision.Kind.REVIEW, editor=editor, note=note.strip(),
+        )
+        audit("code.reviewed", editor, revision, code=code.code)
+        _page_changed()
+    snapshot.invalidate()
+    return revision
+
+
+# contact ------------------------------------------------------------------------------------
+def submit_contact(*, name: str, email: str, topic: str, message: str) -> ContactMessage:
+    with transaction.atomic():
+        msg = ContactMessage.objects.create(
+            name=name.strip(), email=email.strip(), topic=topic, message=message.strip()
+        )
+        audit("contact.received", None, msg, detail=topic)
+        notify.new_contact(msg)
+    return msg
+
+
+def mark_contact_handled(message: ContactMessage, user) -> None:
+    with transaction.atomic():
+        message.handled_at = timezone.now()
+        message.handled_by = user
+        message.save(update_fields=["handled_at", "handled_by"])
+        audit("contact.handled", user, message)

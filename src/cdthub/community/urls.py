@@ -1,0 +1,28 @@
+from django.contrib.auth.views import LogoutView
+from django.urls import path, re_path
+
+from . import desk, views
+from .accounts import ThrottledLoginView
+
+app_name = "community"
+
+CODE = r"(?P<code>D\d{4})"
+
+urlpatterns = [
+    re_path(rf"^codes/{CODE}/comments/new/$", views.comment_form, name="comment"),
+    re_path(rf"^codes/{CODE}/comments/thanks/$", views.comment_thanks, name="comment_thanks"),
+    re_path(rf"^codes/{CODE}/suggest/$", views.suggest, name="suggest"),
+    re_path(rf"^codes/{CODE}/suggest/thanks/$", views.suggest_thanks, name="suggest_thanks"),
+    re_path(rf"^codes/{CODE}/history/$", views.history, name="history"),
+    path("contact/", views.contact, name="contact"),
+    path("contact/thanks/", views.contact_thanks, name="contact_thanks"),
+    path("accounts/login/", ThrottledLoginView.as_view(), name="login"),
+    path("accounts/logout/", LogoutView.as_view(), name="logout"),
+    path("community/", desk.home, name="desk"),
+    path("community/moderation/", desk.moderation, name="moderation"),
+    path("community/suggestions/", desk.suggestions, name="suggestions"),
+    path("community/suggestions/<int:pk>/", desk.suggestion, name="suggestion"),
+    path("community/revisions/<int:pk>/restore/", desk.restore, name="restore"),
+    re_path(rf"^community/codes/{CODE}/reviewed/$", desk.mark_reviewed, name="mark_reviewed"),
+    path("community/contact/", desk.contact_messages, name="contact_messages"),
+]

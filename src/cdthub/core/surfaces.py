@@ -1,0 +1,101 @@
+"""Tooth surfaces as claims write them: M O D B F L I.
+
+`normalize_surfaces("od")` → "DO"; `surface_problems("MOD", tooth 8)` → O is not a surface of a
+front tooth. Re-exported by `cdthub.core.teeth`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .teeth import Tooth
+
+
+class SurfaceError(ValueError):
+    """Surfaces that cannot be read or do not fit the tooth."""
+
+
+SURFACE_NAMES = {
+    "M": "mesial",
+    "O": "occlusal",
+    "D": "distal",
+    "B": "buccal",
+    "F": "facial",
+    "L": "lingual",
+    "I": "incisal",
+}
+_SURFACE_WORDS = {
+    "mesial": "M",
+    "occlusal": "O",
+    "distal": "D",
+    "buccal": "B",
+    "facial": "F",
+    "labial": "F",
+    "lingual": "L",
+    "palatal": "L",
+    "incisal": "I",
+}
+_FOR_ANTERIOR = {"O": "I", "B": "F"}  # a front tooth has no occlusal or buccal surface
+_FOR_POSTERIOR = {"I": "O", "F": "B"}
+
+
+def normalize_surfaces(text: str) -> str:
+    """Surfaces in one conventional spelling: 'mod' → 'MOD', 'OD' → 'DO', 'B,O,M' → 'MOB',
+    'lmdob' → 'MODBL'. Letters are M O D B F L I; repeated letters count once; words such as
+    'mesial occlusal' are read too. Raises SurfaceError for anything else."""
+    letters = _surface_letters(text)
+    chewing = [s for s in "OI" if s in letters]
+    sides = [s for s in "BFL" if s in letters]
+    if "M" in letters:
+        core = ["M", *chewing, *(["D"] if "D" in letters else [])]
+    elif "D" in letters:
+        core = ["D", *chewing]
+    else:
+        core = chewing
+    return "".join(core + sides)
+
+
+def parse_surfaces(text: str) -> str:
+    """Alias of normalize_surfaces, for symmetry with parse_tooth."""
+    return normalize_surfaces(text)
+
+
+def _surface_letters(text: str) -> set[str]:
+    raw = str(text or "").strip()
+    if not raw:
+        raise SurfaceError("no surfaces given")
+    found: set[str] = set()
+    for token in re.split(r"[\s,;/+\-.]+", raw.lower()):
+        if not token:
+            continue
+        if token in _SURFACE_WORDS:
+            found.add(_SURFACE_WORDS[token])
+            continue
+        bad = sorted({c for c in token.upper() if c not in SURFACE_NAMES})
+        if bad or len(token) > 7:
+            raise SurfaceError(
+                f"{raw[:20]!r} is not a set of surfaces: use the letters M, O, D, B, F, L, I "
+                "(mesial, occlusal, distal, buccal, facial, lingual, incisal)"
+            )
+        found.update(token.upper())
+    if not found:
+        raise SurfaceError("no surfaces given")
+    return found
+
+
+def surface_problems(surfaces: str, tooth: Tooth) -> list[str]:
+    """What is wrong with `surfaces` on `tooth`, in plain words (empty when they fit).
+
+    Front teeth (incisors, canines) take I (incisal) and F (facial), not O or B; back teeth
+    (premolars, molars) take O (occlusal) and B (buccal), not I or F."""
+    letters = _surface_letters(surfaces)
+    wrong = _FOR_ANTERIOR if tooth.is_anterior else _FOR_POSTERIOR
+    kind = "front tooth" if tooth.is_anterior else "back tooth"
+    return [
+        f"{letter} ({SURFACE_NAMES[letter]}) is not a surface of tooth {tooth.label}, a {kind}: "
+        f"use {use} ({SURFACE_NAMES[use]})"
+        for letter, use in wrong.items()
+        if letter in letters
+    ]

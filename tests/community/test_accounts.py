@@ -1,0 +1,95 @@
+"""Roles, `cdthub createuser`, the login page and its limit on failed attempts."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import override_settings
+
+from cdthub.cli import main
+from cdthub.community.accounts import AccountError, create_user
+
+from .conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_migration_made_the_three_groups():
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Editor", "Staff", "Admin"}
+    editor = Group.objects.get(name="Editor").permissions.values_list("codename", flat=True)
+    assert {"moderate_comment", "review_suggestion", "restore_revision"} <= set(editor)
+    assert "view_contactmessage" not in editor
+
+
+@pytest.mark.parametrize("role, perm, allowed", [
+    ("editor", "community.moderate_comment", True),
+    ("editor", "community.view_contactmessage", False),
+    ("staff", "community.view_contactmessage", True),
+    ("staff", "community.review_suggestion", False),
+    ("admin", "community.review_suggestion", True),
+])
+def test_roles_grant_what_they_say(role, perm, allowed):
+    user = create_user(f"u-{role}", role, PASSWORD)
+    assert user.has_perm(perm) is allowed and user.is_staff
+
+
+@pytest.mark.parametrize("args, message", [
+    (("x", "pope", PASSWORD), "Unknown role"),
+    (("x", "editor", "short"), "Password"),
+    (("bad name!", "editor", PASSWORD), "username"),
+])
+def test_create_user_refuses_with_a_clear_message(args, message):
+    with pytest.raises(AccountError, match=message):
+        create_user(*args)
+
+
+def test_cli_createuser_reads_the_password_from_stdin(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["createuser", "maria", "--role", "editor", "--email", "m@example.org",
+                 "--password-stdin"]) == 0
+    user = get_user_model().objects.get(username="maria")
+    assert user.check_password(PASSWORD) and user.groups.filter(name="Editor").exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["createuser", "maria", "--role", "editor", "--password-stdin"]) == 1
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_cli_createuser_without_a_terminal_asks_for_password_stdin(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["createuser", "maria", "--role", "staff"]) == 1
+    assert "--password-stdin" in capsys.readouterr().err
+    assert not get_user_model().objects.filter(username="maria").exists()
+
+
+def test_cli_createuser_rejects_an_unknown_role(capsys):
+    with pytest.raises(SystemExit):
+        main(["createuser", "x", "--role", "boss"])
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_login_page_looks_like_the_site_and_logs_in(client, editor):
+    page = client.get("/accounts/login/").content.decode()
+    assert "cdthub" in page and "site.css" in page and 'name="username"' in page
+    r = client.post("/accounts/login/", {"username": "edna", "password": PASSWORD})
+    assert r.status_code == 302 and r["Location"] == "/community/"
+
+
+@override_settings(CDTHUB_RATE_LIMITS={"login": (5, 900)})
+def test_five_failed_logins_get_a_friendly_429(client, editor):
+    for _ in range(5):
+        r = client.post("/accounts/login/", {"username": "edna", "password": "wrong"})
+        assert r.status_code == 200 and "correct username and password" in r.content.decode()
+    r = client.post("/accounts/login/", {"username": "edna", "password": PASSWORD})
+    assert r.status_code == 429 and "login attempts" in r.content.decode()
+    assert r["Retry-After"] == "900"
+    # another username from the same address is not locked out by edna's failures
+    create_user("other", "editor", PASSWORD)
+    r = client.post("/accounts/login/", {"username": "other", "password": PASSWORD})
+    assert r.status_code == 302
+
+
+def test_logout_is_a_post(client, editor):
+    client.force_login(editor)
+    assert client.post("/accounts/logout/").status_code == 302
+    assert client.get("/community/").status_code == 302

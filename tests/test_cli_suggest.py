@@ -1,0 +1,48 @@
+import json
+
+import pytest
+
+from cdthub.cli import main
+
+
+@pytest.fixture(autouse=True)
+def bundled_only(monkeypatch, tmp_path):
+    """The CLI reads the bundled dataset when no database exists."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setattr("cdthub.web.settings.env.VAR_DIR", tmp_path)
+
+
+def test_suggest_text(capsys):
+    assert main(["suggest", "MOD composite #30", "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("D2393  ") and "3 surfaces (MOD)" in out
+    assert len([line for line in out.splitlines() if line[:1] == "D"]) == 2
+
+
+def test_suggest_json_and_unquoted_words(capsys):
+    assert main(["suggest", "root", "canal", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["text"] == "root canal" and data["suggestions"][0]["code"] in {
+        "D3310",
+        "D3320",
+        "D3330",
+    }
+    assert "tooth not given: front tooth, premolar or molar?" in data["open_questions"]
+
+
+def test_suggest_open_questions_in_text_output(capsys):
+    assert main(["suggest", "composite filling"]) == 0
+    assert "Open questions:\n  ? number of surfaces not given" in capsys.readouterr().out
+
+
+def test_suggest_bad_input_exits_2(capsys):
+    assert main(["suggest", "  "]) == 2
+    assert "describe the procedure" in capsys.readouterr().err
+    assert main(["suggest", "crown", "--limit", "0"]) == 2
+    assert "--limit" in capsys.readouterr().err
+
+
+def test_suggest_nothing_found_says_so(capsys):
+    assert main(["suggest", "qwxz"]) == 0
+    captured = capsys.readouterr()
+    assert "no code fits" in captured.err and "Open questions" in captured.out
