@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-10s}
 CONNS=${2:-32}
 PORT=${BENCH_PORT:-8799}
+WORKERS=${WORKERS:-2}
+THREADS=${THREADS:-4}
 BIN=.venv/bin
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
@@ -18,7 +20,7 @@ $BIN/cdthub manage migrate -v0
 $BIN/cdthub manage collectstatic --noinput -v0
 $BIN/cdthub manage load_dataset >/dev/null
 $BIN/python -m gunicorn cdthub.web.wsgi:application --bind 127.0.0.1:$PORT \
-  --workers 2 --threads 4 --log-level warning --pid "$tmp/gunicorn.pid" &
+  --workers $WORKERS --threads $THREADS --log-level warning --pid "$tmp/gunicorn.pid" &
 trap 'kill $(cat "$tmp/gunicorn.pid") 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/codes/D9992/" && break; sleep 0.2; done
 
@@ -36,12 +38,17 @@ wrk_lat() { awk -v p="$1%" '$1==p{print $2}'; }
 WRK_OPTS="--latency"
 wrk() { command wrk $WRK_OPTS "$@"; }
 
-echo "gunicorn 2 workers x 4 threads, $DURATION, $CONNS connections, $(nproc) cores"
+wrk -t2 -c"$CONNS" -d2s "http://127.0.0.1:$PORT/codes/D9992/" >/dev/null  # warm every worker
+echo "gunicorn $WORKERS worker(s) x $THREADS threads, $DURATION, $CONNS connections, $(nproc) cores"
 run "ours: GET /codes/D9992/ (200, full page)" "http://127.0.0.1:$PORT/codes/D9992/"
 run "ours: GET /codes/D9992/ If-None-Match (304)" "http://127.0.0.1:$PORT/codes/D9992/" "If-None-Match: $etag"
 run "baseline: static CSS via whitenoise" "http://127.0.0.1:$PORT$css"
-rss=0
-for pid in $(cat "$tmp/gunicorn.pid") $(pgrep -P "$(cat "$tmp/gunicorn.pid")"); do
-  rss=$((rss + $(awk '/VmRSS/{print $2}' /proc/$pid/status)))
+master=$(cat "$tmp/gunicorn.pid")
+rss_of() { awk '/VmRSS/{print int($2 / 1024)}' "/proc/$1/status"; }
+pss_of() { awk '/^Pss:/{print $2}' "/proc/$1/smaps_rollup"; }
+per=""; total=$(rss_of "$master"); pss=$(pss_of "$master")
+for pid in $(pgrep -P "$master"); do
+  per="$per $(rss_of "$pid")"; total=$((total + $(rss_of "$pid"))); pss=$((pss + $(pss_of "$pid")))
 done
-echo "server memory after the runs: $((rss / 1024)) MB RSS (master + 2 workers)"
+echo "server memory after the runs: master $(rss_of "$master") MB RSS, workers$per MB RSS each;" \
+  "all processes: $total MB RSS summed (shared pages counted in each), $((pss / 1024)) MB PSS"

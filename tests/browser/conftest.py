@@ -35,12 +35,16 @@ def browser():
 @pytest.fixture
 def live_catalog(transactional_db, live_server):
     """A live server whose database holds the bundled dataset."""
+    from django.core.cache import cache
+
     from cdthub.catalog import snapshot
     from cdthub.catalog.loading import load_dataset
 
+    cache.clear()
     load_dataset(force=True)
     yield live_server
     snapshot.invalidate()
+    cache.clear()
 
 
 @pytest.fixture

@@ -78,9 +78,12 @@ class OfficialText(models.Model):
 
 
 class CatalogState(models.Model):
-    """A single row whose version changes whenever catalog data changes (snapshot + ETags)."""
+    """A single row of counters. `version` changes with the catalog data (the snapshot is
+    rebuilt); `pages_version` changes with anything else a code page shows, such as a published
+    comment (pages and ETags change, the snapshot stays)."""
 
     version = models.PositiveIntegerField(default=0)
+    pages_version = models.PositiveIntegerField(default=0)
     dataset_fingerprint = models.CharField(max_length=32, blank=True)
     changed_at = models.DateTimeField(auto_now=True)
 
@@ -92,3 +95,9 @@ class CatalogState(models.Model):
             state.dataset_fingerprint = fingerprint
         state.save()
         return state.version
+
+    @classmethod
+    def touch_pages(cls) -> None:
+        """Code pages changed without the catalog changing (e.g. a comment was published)."""
+        cls.objects.get_or_create(pk=1)
+        cls.objects.filter(pk=1).update(pages_version=models.F("pages_version") + 1)

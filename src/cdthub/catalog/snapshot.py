@@ -31,15 +31,17 @@ class Snapshot:
 _lock = threading.Lock()
 _current: Snapshot | None = None
 _checked_at = 0.0
+_pages = 0  # CatalogState.pages_version when last read
 
 
-def _db_version() -> int | None:
+def _db_state() -> tuple[int | None, int]:
     from .models import CatalogState
 
     try:
-        return CatalogState.objects.filter(pk=1).values_list("version", flat=True).first()
+        row = CatalogState.objects.filter(pk=1).values_list("version", "pages_version").first()
     except DatabaseError:
-        return None
+        return None, 0
+    return row if row else (None, 0)
 
 
 def _build(version: int | None, key: str) -> Snapshot:
@@ -63,17 +65,29 @@ def _build(version: int | None, key: str) -> Snapshot:
 
 def get() -> Snapshot:
     """The current snapshot; cheap on the hot path."""
-    global _current, _checked_at
+    global _current, _checked_at, _pages
     now = time.monotonic()
     if _current is not None and now - _checked_at < RECHECK_SECONDS:
         return _current
-    version = _db_version()
+    version, _pages = _db_state()
     key = f"db-{version}" if version is not None else "bundled"
     with _lock:
         if _current is None or _current.key != key:
             _current = _build(version, key)
         _checked_at = now
         return _current
+
+
+def page_version() -> str:
+    """What a code page shows depends on: the catalog version and the pages version."""
+    snap = get()
+    return f"{snap.version}.{_pages}"
+
+
+def recheck() -> None:
+    """Re-read the versions on the next request (this process changed what pages show)."""
+    global _checked_at
+    _checked_at = 0.0
 
 
 def invalidate() -> None:

@@ -12,13 +12,18 @@ from django.views.decorators.http import condition
 
 from cdthub.core.codes import CATEGORIES, CATEGORY_BY_SLUG, normalize_code
 
-from . import snapshot
+from . import page_cache, snapshot
 
 SEARCH_LIMIT = 30
 
 
 def _etag(request: HttpRequest, *args, **kwargs) -> str:
     return f'"{snapshot.get().version}"'
+
+
+def _page_etag(request: HttpRequest, *args, **kwargs) -> str:
+    """Code pages also show comments, which change without the catalog changing."""
+    return f'"{snapshot.page_version()}"'
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -73,7 +78,7 @@ def code_redirect(request: HttpRequest, code: str) -> HttpResponse:
     return code_detail(request, code)
 
 
-@condition(etag_func=_etag)
+@condition(etag_func=_page_etag)
 def code_detail(request: HttpRequest, code: str) -> HttpResponse:
     snap = snapshot.get()
     cat = snap.catalog
@@ -85,25 +90,24 @@ def code_detail(request: HttpRequest, code: str) -> HttpResponse:
             {"asked": code[:12], "nearest": cat.nearest(code), "hits": snap.index.search(code, 5)},
             status=404,
         )
-    previous, following = cat.neighbours(found)
-    related = [(r, cat.get(r.code)) for r in found.related]
-    replacements = [cat.get(c) for c in found.replaced_by if cat.get(c)]
     api_url = reverse("api-1:code", kwargs={"code": found.code})
-    response = render(
-        request,
-        "catalog/code_detail.html",
-        {
+
+    def context() -> dict:
+        previous, following = cat.neighbours(found)
+        return {
             "code": found,
             "category": CATEGORY_BY_SLUG[found.category],
             "family": cat.family_name(found) if found.family else "",
             "previous": previous,
             "next": following,
-            "related": related,
-            "replacements": replacements,
+            "related": [(r, cat.get(r.code)) for r in found.related],
+            "replacements": [cat.get(c) for c in found.replaced_by if cat.get(c)],
             "api_url": api_url,
             "current_year": cat.current_year,
-        },
-    )
+        }
+
+    html = page_cache.render_page(request, "catalog/code_detail.html", context, found.code)
+    response = HttpResponse(html)
     response["Link"] = f'<{api_url}>; rel="alternate"; type="application/json"'
     return response
 

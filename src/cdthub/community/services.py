@@ -1,9 +1,10 @@
 """Workflow steps of the community, as plain functions. Pages, the editor desk and the admin's
 bulk actions all call these; each step writes one AuditEntry.
 
-Whatever changes what a code page shows (a comment published or withdrawn, an approved
-update, a restored revision) bumps CatalogState, so code pages, their ETags, the API and
-search all move to the new version.
+An approved update or a restored revision changes the catalog: it bumps CatalogState.version,
+so code pages, their ETags, the API and search all move to the new version. A comment published
+or withdrawn changes only the page: it bumps CatalogState.pages_version (new ETags and page
+cache entries, no snapshot rebuild).
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ def audit(action: str, actor, obj=None, code: str = "", detail: str = "") -> Aud
     )
 
 
+def _comments_changed() -> None:
+    """A comment appeared on or left a page: pages and their ETags change, the catalog does not.
+    Call snapshot.recheck() once the transaction is over."""
+    CatalogState.touch_pages()
+
+
 def _page_changed() -> None:
     """Inside the step's transaction: move the catalog to a new version (every process
     rebuilds its snapshot within a second). The step calls snapshot.invalidate() once its
@@ -63,13 +70,13 @@ def post_comment(
         comment.save()
         if comment.is_published:
             audit("comment.auto_approved", None, comment, detail="trusted commenter")
-            _page_changed()
+            _comments_changed()
         else:
             audit("comment.posted", None, comment)
         if policy.should_notify(comment):
             notify.new_comment(comment)
     if comment.is_published:
-        snapshot.invalidate()
+        snapshot.recheck()
     return comment
 
 
@@ -92,9 +99,9 @@ def _moderate(comment: Comment, editor, action: str, *, bump: bool = True) -> bo
         audit(f"comment.{action}", editor, comment)
         changed = was_published != comment.is_published
         if changed and bump:
-            _page_changed()
+            _comments_changed()
     if changed and bump:
-        snapshot.invalidate()
+        snapshot.recheck()
     return changed
 
 
@@ -121,9 +128,9 @@ def moderate_comments(comments: Iterable[Comment], editor, action: str) -> int:
             changed |= _moderate(comment, editor, action, bump=False)
             count += 1
         if changed:
-            _page_changed()
+            _comments_changed()
     if changed:
-        snapshot.invalidate()
+        snapshot.recheck()
     return count
 
 

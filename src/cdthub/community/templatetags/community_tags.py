@@ -34,7 +34,9 @@ def comments_section(context, code):
         "threads": threads,
         "count": count,
         "opened": default_policy.comments_open(code),
-        "form": CommentForm(),
+        # a cached page renders a placeholder stamp, filled in per request (catalog.page_cache)
+        "form": CommentForm(initial={"ts": context["form_stamp"]}) if context.get("form_stamp")
+        else CommentForm(),
         "request": context.get("request"),
     }
 

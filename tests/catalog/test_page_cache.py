@@ -1,0 +1,57 @@
+"""Code pages come from a cache for anonymous readers, yet every reader gets a working form."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from cdthub.catalog.page_cache import CSRF_HOLE, STAMP_HOLE
+from cdthub.community import services
+from cdthub.community.models import Comment
+
+pytestmark = pytest.mark.usefixtures("loaded_db")
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+STAMP = re.compile(r'name="ts" value="([^"]+)"')
+
+
+def _form(page: str) -> tuple[str, str]:
+    return TOKEN.search(page).group(1), STAMP.search(page).group(1)
+
+
+def test_two_readers_get_their_own_token_and_stamp():
+    first, second = Client(), Client()
+    a = first.get("/codes/D9992/").content.decode()
+    b = second.get("/codes/D9992/").content.decode()
+    assert CSRF_HOLE not in b and STAMP_HOLE not in b
+    assert _form(a)[0] != _form(b)[0]
+
+
+def test_a_reader_can_post_from_a_cached_page(settings):
+    settings.CDTHUB_FORM_MIN_SECONDS = 0
+    Client().get("/codes/D9992/")  # fills the cache
+    reader = Client(enforce_csrf_checks=True)
+    token, stamp = _form(reader.get("/codes/D9992/").content.decode())
+    r = reader.post("/codes/D9992/comments/new/", {
+        "csrfmiddlewaretoken": token, "ts": stamp, "website": "",
+        "name": "Sam", "email": "sam@example.org", "body": "Works from a cached page.",
+    })
+    assert r.status_code == 302
+    assert Comment.objects.filter(name="Sam").exists()
+
+
+def test_a_published_comment_shows_at_once_and_changes_the_etag(django_user_model):
+    reader = Client()
+    before = reader.get("/codes/D9992/")
+    comment = Comment.objects.create(code="D9992", name="Kim", email="kim@example.org",
+                                     body="Visible after approval.")
+    editor = django_user_model.objects.create(username="ed")
+    services.approve_comment(comment, editor)
+    after = reader.get("/codes/D9992/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and "Visible after approval." in after.content.decode()
+
+
+def test_staff_get_a_fresh_page(client, django_user_model):
+    client.force_login(django_user_model.objects.create(username="staffer", is_staff=True))
+    page = client.get("/codes/D9992/").content.decode()
+    assert CSRF_HOLE not in page and TOKEN.search(page)
