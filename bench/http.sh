@@ -29,14 +29,14 @@ etag=$(curl -sI "http://127.0.0.1:$PORT/codes/D9992/" | awk -F': ' 'tolower($1)=
 
 run() {  # label url [header]
   local out
-  if [ -n "${3:-}" ]; then out=$(wrk -t2 -c"$CONNS" -d"$DURATION" -H "$3" "$2"); else out=$(wrk -t2 -c"$CONNS" -d"$DURATION" "$2"); fi
+  local extra=()
+  [ -n "${3:-}" ] && extra=(-H "$3")
+  out=$(wrk --latency -t2 -c"$CONNS" -d"$DURATION" "${extra[@]}" "$2")
   printf '%-44s %10s req/s   p50 %8s   p99 %8s\n' "$1" \
     "$(awk '/Requests\/sec/{print $2}' <<<"$out")" \
     "$(wrk_lat 50 <<<"$out")" "$(wrk_lat 99 <<<"$out")"
 }
 wrk_lat() { awk -v p="$1%" '$1==p{print $2}'; }
-WRK_OPTS="--latency"
-wrk() { command wrk $WRK_OPTS "$@"; }
 
 wrk -t2 -c"$CONNS" -d2s "http://127.0.0.1:$PORT/codes/D9992/" >/dev/null  # warm every worker
 echo "gunicorn $WORKERS worker(s) x $THREADS threads, $DURATION, $CONNS connections, $(nproc) cores"
