@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install run test test-fast lint validate bench bench-search bench-http clean
+.PHONY: help install run test test-fast lint format validate bench bench-search bench-http \
+	bench-finder bench-comments clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -21,7 +22,8 @@ install: $(STAMP) ## create .venv and install cdthub with its test tools
 run: $(STAMP) ## prepare SQLite with the bundled dataset and serve on http://127.0.0.1:$(PORT)
 	$(BIN)/cdthub serve --port $(PORT)
 
-test: $(STAMP) ## run the whole suite (unit, view/API, property, browser tests)
+test: $(STAMP) ## lint, then the whole suite (unit, view/API, property, browser tests)
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q -n 2
 
 test-fast: $(STAMP) ## the suite without browser tests
@@ -30,16 +32,26 @@ test-fast: $(STAMP) ## the suite without browser tests
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check src tests bench
 
+format: $(STAMP) ## ruff format and autofix
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
 validate: $(STAMP) ## check the bundled dataset
 	$(BIN)/python -m cdthub.core.validate
 
-bench: bench-search bench-http ## every benchmark
+bench: bench-search bench-finder bench-http bench-comments ## every benchmark
 
 bench-search: $(STAMP) ## search index vs SQLite FTS5, 1,000 queries
 	$(BIN)/python bench/search.py
 
 bench-http: $(STAMP) ## /codes/D9992/ under gunicorn with wrk
 	bash bench/http.sh
+
+bench-finder: $(STAMP) ## coding assistant: top-1/top-3 and latency vs a BM25 baseline
+	$(BIN)/python bench/finder_eval.py
+
+bench-comments: $(STAMP) ## 200 comments posted from 20 threads: all stored?
+	$(BIN)/python bench/comments_concurrency.py
 
 clean: ## remove .venv, the database and caches
 	rm -rf $(VENV) var .pytest_cache

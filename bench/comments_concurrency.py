@@ -86,7 +86,9 @@ class Site:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
-            **os.environ, "CDTHUB_VAR_DIR": str(root), "PYTHONPATH": str(root),
+            **os.environ,
+            "CDTHUB_VAR_DIR": str(root),
+            "PYTHONPATH": str(root),
             "DJANGO_SETTINGS_MODULE": "cdthub_bench_settings",
         }
         self.env.pop("DATABASE_URL", None)
@@ -96,17 +98,37 @@ class Site:
 
     def __enter__(self) -> Site:
         subprocess.run(
-            [sys.executable, "-c", "import django; django.setup();"
-             "from django.core.management import call_command;"
-             "call_command('migrate', verbosity=0);"
-             "from cdthub.catalog.loading import load_dataset; load_dataset()"],
-            env=self.env, check=True,
+            [
+                sys.executable,
+                "-c",
+                "import django; django.setup();"
+                "from django.core.management import call_command;"
+                "call_command('migrate', verbosity=0);"
+                "from cdthub.catalog.loading import load_dataset; load_dataset()",
+            ],
+            env=self.env,
+            check=True,
         )
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cdthub.web.wsgi:application", "--bind",
-             f"127.0.0.1:{self.port}", "--workers", str(self.workers), "--threads",
-             str(self.threads), "--log-level", "warning", "--error-logfile", str(self.log)],
-            env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "cdthub.web.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--threads",
+                str(self.threads),
+                "--log-level",
+                "warning",
+                "--error-logfile",
+                str(self.log),
+            ],
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30
@@ -143,13 +165,20 @@ def _reader(site: Site, reader: int, count: int) -> tuple[int, int]:
     time.sleep(MIN_SECONDS + 0.2)  # people take a moment to write
     accepted = failed = 0
     for n in range(count):
-        form = urllib.parse.urlencode({
-            "csrfmiddlewaretoken": token, "ts": stamp, "website": "", "parent": "",
-            "name": f"Reader {reader}", "email": f"reader{reader}@example.org",
-            "body": f"Comment {n} from reader {reader}: does this apply to group homes?",
-        }).encode()
+        form = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "ts": stamp,
+                "website": "",
+                "parent": "",
+                "name": f"Reader {reader}",
+                "email": f"reader{reader}@example.org",
+                "body": f"Comment {n} from reader {reader}: does this apply to group homes?",
+            }
+        ).encode()
         request = urllib.request.Request(
-            f"{site.url}/codes/{CODE}/comments/new/", data=form,
+            f"{site.url}/codes/{CODE}/comments/new/",
+            data=form,
             headers={"X-Real-IP": _next_ip(), "Referer": f"{site.url}/codes/{CODE}/"},
         )
         try:
@@ -171,8 +200,10 @@ def run(threads: int = 20, per_thread: int = 10, site: Site | None = None) -> Re
         pool = ThreadPoolExecutor(max_workers=threads)
         futures = [pool.submit(_reader, site, r, per_thread) for r in range(threads)]
         try:
-            results = [f.result(timeout=max(0.0, DEADLINE - (time.perf_counter() - start)))
-                       for f in futures]
+            results = [
+                f.result(timeout=max(0.0, DEADLINE - (time.perf_counter() - start)))
+                for f in futures
+            ]
         except FutureTimeout:
             log = site.log.read_text()[-2000:] if site.log.exists() else ""
             raise RuntimeError(f"the run took over {DEADLINE} s; server log:\n{log}") from None
@@ -196,12 +227,16 @@ def main() -> int:
     with Site() as site:
         load = run(args.threads, args.per_thread, site)
         base = run(1, 40, site)
-    print(f"concurrent: {args.threads} readers x {args.per_thread} comments = "
-          f"{load.posted} posted, "
-          f"{load.accepted} accepted, {load.failed} failed, {load.stored} stored, "
-          f"{load.per_second:.0f} posts/s")
-    print(f"baseline:   1 reader x 40 comments = {base.posted} posted, {base.accepted} accepted, "
-          f"{base.failed} failed, {base.stored} stored, {base.per_second:.0f} posts/s")
+    print(
+        f"concurrent: {args.threads} readers x {args.per_thread} comments = "
+        f"{load.posted} posted, "
+        f"{load.accepted} accepted, {load.failed} failed, {load.stored} stored, "
+        f"{load.per_second:.0f} posts/s"
+    )
+    print(
+        f"baseline:   1 reader x 40 comments = {base.posted} posted, {base.accepted} accepted, "
+        f"{base.failed} failed, {base.stored} stored, {base.per_second:.0f} posts/s"
+    )
     lost = load.posted - load.stored
     print("nothing lost" if lost == 0 else f"LOST {lost} comments")
     return 0 if lost == 0 else 1

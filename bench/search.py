@@ -56,7 +56,9 @@ def make_queries(catalog, n: int, seed: int) -> list[tuple[str, str, str]]:
 
 def build_fts(catalog) -> sqlite3.Connection:
     db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE codes USING fts5(code, title, terms, summary, tokenize='porter')")
+    db.execute(
+        "CREATE VIRTUAL TABLE codes USING fts5(code, title, terms, summary, tokenize='porter')"
+    )
     db.executemany(
         "INSERT INTO codes VALUES (?, ?, ?, ?)",
         [(c.code, c.title, " ; ".join(c.terms), c.summary) for c in catalog],
@@ -76,7 +78,8 @@ def fts_search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[str]
             return []
         match = " OR ".join(f'"{w}"' for w in words)
     rows = db.execute(
-        "SELECT code FROM codes WHERE codes MATCH ? ORDER BY bm25(codes, 10.0, 3.0, 3.5, 1.0) LIMIT ?",
+        "SELECT code FROM codes WHERE codes MATCH ?"
+        " ORDER BY bm25(codes, 10.0, 3.0, 3.5, 1.0) LIMIT ?",
         (match, limit),
     ).fetchall()
     return [r[0] for r in rows]
@@ -125,9 +128,14 @@ def main() -> None:
     for fn in (ours, fts):  # warm up (typo cache and FTS pages both start cold)
         for _, q, _ in queries[:50]:
             fn(q)
-    results = {"cdthub index": measure(ours, queries), "SQLite FTS5 bm25 (baseline)": measure(fts, queries)}
-    print(f"{len(queries)} queries over {len(catalog)} codes; index build: ours {build_ours:.0f} ms, "
-          f"FTS5 {build_fts_ms:.0f} ms")
+    results = {
+        "cdthub index": measure(ours, queries),
+        "SQLite FTS5 bm25 (baseline)": measure(fts, queries),
+    }
+    print(
+        f"{len(queries)} queries over {len(catalog)} codes; index build: ours {build_ours:.0f} ms, "
+        f"FTS5 {build_fts_ms:.0f} ms"
+    )
     kinds = sorted({k for k, _, _ in queries})
     print(f"{'engine':30} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}   top-5 hit rate by query kind")
     for name, (times, hits) in results.items():

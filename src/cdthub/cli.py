@@ -60,7 +60,9 @@ def _describe(code: Code, catalog: Catalog, edition: int | None) -> str:
     lines = [f"{code.code}  {code.title}", ""]
     if code.summary:
         lines += [code.summary, ""]
-    lines.append(f"Category:   {code.category}" + (f" / {catalog.family_name(code)}" if code.family else ""))
+    lines.append(
+        f"Category:   {code.category}" + (f" / {catalog.family_name(code)}" if code.family else "")
+    )
     lines.append("Claim line: " + " ".join(claim_needs(code)))
     years = f"added {code.added}" if code.added else "in use before 2005"
     if code.revised:
@@ -84,7 +86,10 @@ def cmd_code(args) -> int:
     code = catalog.get(args.code)
     if code is None:
         nearest = ", ".join(c.code for c in catalog.nearest(args.code))
-        _err(f"cdthub: {args.code!r} is not a CDT code in the dataset." + (f" Nearest: {nearest}" if nearest else ""))
+        _err(
+            f"cdthub: {args.code!r} is not a CDT code in the dataset."
+            + (f" Nearest: {nearest}" if nearest else "")
+        )
         return 1
     if args.json:
         data = code.to_dict()
@@ -153,44 +158,55 @@ def cmd_changes(args) -> int:
         _print_json(changes.to_dict())
         return 0
     print(f"CDT {args.start} → {args.end}")
-    for label, codes in (("Added", changes.added), ("Revised", changes.revised), ("Deleted", changes.deleted)):
+    for label, codes in (
+        ("Added", changes.added),
+        ("Revised", changes.revised),
+        ("Deleted", changes.deleted),
+    ):
         print(f"\n{label} ({len(codes)})")
         for c in codes:
             print(f"  {c.code}  {c.title}")
     return 0
 
 
-def cmd_serve(args) -> int:
-    _django()
-    from django.core.management import call_command
-
-    from .catalog.loading import load_dataset
-
-    call_command("migrate", interactive=False, verbosity=0)
-    written = load_dataset()
-    if written:
-        _err(f"cdthub: loaded {written} codes from the bundled dataset")
-    _err(f"cdthub: serving on http://127.0.0.1:{args.port}/")
-    os.execvp(
-        sys.executable,
-        [sys.executable, "-m", "gunicorn", "cdthub.web.wsgi:application", "--bind",
-         f"{args.host}:{args.port}", "--workers", str(args.workers), "--threads", "4",
-         "--access-logfile", "-"],
-    )
-    return 0  # pragma: no cover - exec does not return
-
-
 MAX_PROBLEMS_SHOWN = 20
 
 
-def _prepare_database() -> None:
-    """Create or migrate the database and load the bundled dataset when it changed."""
+def _prepare_database() -> int | None:
+    """Create or migrate the database and load the bundled dataset when it changed
+    (returns how many codes were loaded, None when the data was already current)."""
     from django.core.management import call_command
 
     from .catalog.loading import load_dataset
 
     call_command("migrate", interactive=False, verbosity=0)
-    load_dataset()
+    return load_dataset()
+
+
+def cmd_serve(args) -> int:
+    _django()
+    written = _prepare_database()
+    if written:
+        _err(f"cdthub: loaded {written} codes from the bundled dataset")
+    _err(f"cdthub: serving on http://{args.host}:{args.port}/")
+    os.execvp(
+        sys.executable,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "cdthub.web.wsgi:application",
+            "--bind",
+            f"{args.host}:{args.port}",
+            "--workers",
+            str(args.workers),
+            "--threads",
+            "4",
+            "--access-logfile",
+            "-",
+        ],
+    )
+    return 0  # pragma: no cover - exec does not return
 
 
 def _column_option(text: str) -> tuple[str, str]:
@@ -223,8 +239,10 @@ def cmd_import(args) -> int:
         _err(f"cdthub: note: {note}")
     if result.problems:
         count = len(result.problems)
-        _err(f"cdthub: {result.source} was not imported, nothing changed "
-             f"({count} problem{'s' if count > 1 else ''}):")
+        _err(
+            f"cdthub: {result.source} was not imported, nothing changed "
+            f"({count} problem{'s' if count > 1 else ''}):"
+        )
         for problem in result.problems[:MAX_PROBLEMS_SHOWN]:
             _err(f"  {problem}")
         if count > MAX_PROBLEMS_SHOWN:
@@ -274,7 +292,9 @@ def cmd_manage(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="cdthub", description="CDT dental procedure codes: look up, search, serve.")
+    p = argparse.ArgumentParser(
+        prog="cdthub", description="CDT dental procedure codes: look up, search, serve."
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     s = sub.add_parser("serve", help="serve the hub (prepares the database first)")
@@ -285,7 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("code", help="show one code")
     s.add_argument("code")
-    s.add_argument("--edition", type=int, help="also say whether the code is valid in this CDT year")
+    s.add_argument(
+        "--edition", type=int, help="also say whether the code is valid in this CDT year"
+    )
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_code)
 
@@ -295,10 +317,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_search)
 
-    s = sub.add_parser("suggest", help="coding assistant: codes for a procedure description",
-                       description='Rank the CDT codes that fit a description such as "MOD '
-                       'composite #30", with the reasons and the open questions. Quote the text '
-                       "(a shell reads # as the start of a comment).")
+    s = sub.add_parser(
+        "suggest",
+        help="coding assistant: codes for a procedure description",
+        description='Rank the CDT codes that fit a description such as "MOD '
+        'composite #30", with the reasons and the open questions. Quote the text '
+        "(a shell reads # as the start of a comment).",
+    )
     s.add_argument("text", nargs="+", metavar="TEXT")
     s.add_argument("--limit", type=int, default=5)
     s.add_argument("--json", action="store_true")
@@ -311,25 +336,42 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_changes)
 
     s = sub.add_parser(
-        "import", help="import the ADA's licensed CDT file (CSV or XLSX); all rows or none",
+        "import",
+        help="import the ADA's licensed CDT file (CSV or XLSX); all rows or none",
         description="Store the ADA's nomenclature and descriptors from a licensed CDT data file. "
         "Every row is checked first; one bad row and nothing changes. Exit 0 imported, "
         "1 the file has problems, 2 the file cannot be read.",
     )
     s.add_argument("file", metavar="FILE", help="the .csv or .xlsx file")
-    s.add_argument("--edition", type=_edition_year, required=True, metavar="YEAR",
-                   help="the CDT year the file is for; importing a year again replaces it")
-    s.add_argument("--column", type=_column_option, action="append", default=[],
-                   metavar="FIELD=HEADER",
-                   help='read a field (code, nomenclature, descriptor) from another header, '
-                   'e.g. --column code="Proc #"; may be repeated')
-    s.add_argument("--allow-unknown", action="store_true",
-                   help="skip codes cdthub's catalog does not hold instead of refusing the file")
+    s.add_argument(
+        "--edition",
+        type=_edition_year,
+        required=True,
+        metavar="YEAR",
+        help="the CDT year the file is for; importing a year again replaces it",
+    )
+    s.add_argument(
+        "--column",
+        type=_column_option,
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="read a field (code, nomenclature, descriptor) from another header, "
+        'e.g. --column code="Proc #"; may be repeated',
+    )
+    s.add_argument(
+        "--allow-unknown",
+        action="store_true",
+        help="skip codes cdthub's catalog does not hold instead of refusing the file",
+    )
     s.set_defaults(func=cmd_import)
 
-    s = sub.add_parser("createuser", help="add an editor, staff or admin account",
-                       description="Add an account for the editor desk and the admin. The "
-                       "password is asked twice, or read from one line of stdin.")
+    s = sub.add_parser(
+        "createuser",
+        help="add an editor, staff or admin account",
+        description="Add an account for the editor desk and the admin. The "
+        "password is asked twice, or read from one line of stdin.",
+    )
     s.add_argument("username")
     s.add_argument("--role", required=True, choices=["editor", "staff", "admin"])
     s.add_argument("--email", help="optional; never shown on the site")

@@ -2,8 +2,21 @@ import pytest
 
 pytestmark = pytest.mark.usefixtures("loaded_db")
 
-CODE_FIELDS = {"code", "title", "summary", "category", "area", "teeth", "surfaces", "by_report",
-               "added", "deleted", "related", "official", "source"}
+CODE_FIELDS = {
+    "code",
+    "title",
+    "summary",
+    "category",
+    "area",
+    "teeth",
+    "surfaces",
+    "by_report",
+    "added",
+    "deleted",
+    "related",
+    "official",
+    "source",
+}
 
 
 def test_code_has_the_design_fields(client):
@@ -29,7 +42,9 @@ def test_list_with_filters(client):
     old = client.get("/api/v1/codes", {"edition": 2024, "category": "implant-services"}).json()
     assert "D6095" in {c["code"] for c in old["results"]}
     assert client.get("/api/v1/codes", {"category": "nope"}).status_code == 400
-    assert client.get("/api/v1/codes", {"edition": "abc"}).json()["error"]["code"] == "invalid_request"
+    assert (
+        client.get("/api/v1/codes", {"edition": "abc"}).json()["error"]["code"] == "invalid_request"
+    )
 
 
 def test_search_shape(client):

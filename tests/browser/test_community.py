@@ -64,10 +64,11 @@ def test_reader_comments_editor_approves_reader_sees_it(page, editor_page, live_
     assert "pat@example.org" not in page.content()
 
 
-def test_reader_suggests_editor_approves_page_and_history_show_it(page, editor_page,
-                                                                  live_catalog):
-    new_summary = ("Time the dental office spends arranging and following up a patient's care "
-                   "with other providers, checked in a browser test.")
+def test_reader_suggests_editor_approves_page_and_history_show_it(page, editor_page, live_catalog):
+    new_summary = (
+        "Time the dental office spends arranging and following up a patient's care "
+        "with other providers, checked in a browser test."
+    )
     page.goto(live_catalog.url + "/codes/D9992/")
     page.get_by_role("link", name="Suggest an update").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Suggest an update")

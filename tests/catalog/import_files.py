@@ -22,14 +22,16 @@ def csv_bytes(rows: list[list[object]], delimiter: str = ",") -> str:
     return out.getvalue()
 
 
-def write_csv(path: Path, rows: list[list[object]], encoding: str = "utf-8",
-              delimiter: str = ",") -> Path:
+def write_csv(
+    path: Path, rows: list[list[object]], encoding: str = "utf-8", delimiter: str = ","
+) -> Path:
     path.write_bytes(csv_bytes(rows, delimiter).encode(encoding))
     return path
 
 
-def write_xlsx(path: Path, rows: list[list[object]], *, title_rows: int = 0,
-               cover_sheet: bool = False) -> Path:
+def write_xlsx(
+    path: Path, rows: list[list[object]], *, title_rows: int = 0, cover_sheet: bool = False
+) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     if cover_sheet:

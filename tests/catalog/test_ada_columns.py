@@ -59,28 +59,54 @@ def test_any_spelling_of_known_headers_is_found(case):
 @settings(deadline=None)
 @given(st.sampled_from([a for names in HEADER_ALIASES.values() for a in names]).flatmap(spelled))
 def test_header_normalisation_ignores_case_and_punctuation(header):
-    assert normalize_header(header) in {normalize_header(a) for names in HEADER_ALIASES.values()
-                                        for a in names}
+    assert normalize_header(header) in {
+        normalize_header(a) for names in HEADER_ALIASES.values() for a in names
+    }
 
 
 @settings(deadline=None, max_examples=300)
-@given(st.integers(0, 9999), st.sampled_from(["", "D", "d", "D ", "d-", " D - "]),
-       st.sampled_from(["", " ", "\t", "\u00a0"]))
+@given(
+    st.integers(0, 9999),
+    st.sampled_from(["", "D", "d", "D ", "d-", " D - "]),
+    st.sampled_from(["", " ", "\t", "\u00a0"]),
+)
 def test_code_spellings_normalise(number, prefix, pad):
     assert normalize_code_cell(f"{pad}{prefix}{number:04d}{pad}") == f"D{number:04d}"
     assert normalize_code_cell(number) == f"D{number:04d}"
     assert normalize_code_cell(float(number)) == f"D{number:04d}"
 
 
-@pytest.mark.parametrize("cell", ["X123", "D12345", "D01 20", "DD0120", "0120a", "", None,
-                                  True, 12.5, -3, 10000, float("nan"), "D\u0660\u0661\u0662\u0663"])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "X123",
+        "D12345",
+        "D01 20",
+        "DD0120",
+        "0120a",
+        "",
+        None,
+        True,
+        12.5,
+        -3,
+        10000,
+        float("nan"),
+        "D\u0660\u0661\u0662\u0663",
+    ],
+)
 def test_not_codes(cell):
     assert normalize_code_cell(cell) is None
 
 
 CELLS = st.one_of(
-    st.text(max_size=60), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-    st.none(), st.booleans(), st.datetimes(), st.dates(), st.decimals(allow_nan=True),
+    st.text(max_size=60),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.none(),
+    st.booleans(),
+    st.datetimes(),
+    st.dates(),
+    st.decimals(allow_nan=True),
     st.text(alphabet="Dd0123456789 -.\u00a0", max_size=8),
 )
 
@@ -94,10 +120,12 @@ def test_any_cell_is_a_code_or_none(cell):
 
 
 @settings(deadline=None, max_examples=200)
-@given(header=st.lists(st.one_of(st.sampled_from(["Code", "Name", "Descriptor"]), CELLS),
-                       max_size=5),
-       rows=st.lists(st.lists(CELLS, max_size=5), max_size=8),
-       edition=st.integers(1990, 2100), allow_unknown=st.booleans())
+@given(
+    header=st.lists(st.one_of(st.sampled_from(["Code", "Name", "Descriptor"]), CELLS), max_size=5),
+    rows=st.lists(st.lists(CELLS, max_size=5), max_size=8),
+    edition=st.integers(1990, 2100),
+    allow_unknown=st.booleans(),
+)
 def test_junk_tables_never_raise(catalog, header, rows, edition, allow_unknown):
     table = Table("junk.csv", tuple((n, tuple(r)) for n, r in enumerate([header, *rows], 1)))
     checked = check_tables([table], edition, catalog, allow_unknown=allow_unknown)

@@ -14,9 +14,15 @@ from .import_files import HEADER, csv_bytes, write_xlsx
 ROWS = [HEADER, ["D0120", "Test naïve nomenclature – D0120", "Test descriptor"]]
 
 
-@pytest.mark.parametrize("encoding, bom", [
-    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("cp1252", b""), ("utf-16-le", codecs.BOM_UTF16_LE),
-])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-8", b""),
+        ("utf-8", codecs.BOM_UTF8),
+        ("cp1252", b""),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+    ],
+)
 def test_encodings(tmp_path, encoding, bom):
     path = tmp_path / "cdt.csv"
     path.write_bytes(bom + csv_bytes(ROWS).encode(encoding))
@@ -44,17 +50,20 @@ def test_xlsx_reads_every_sheet_with_its_title(tmp_path):
     assert tables[1].label == "cdt.xlsx (sheet 'Codes')"
 
 
-@pytest.mark.parametrize("name, content, expected", [
-    ("empty.csv", b"", "empty.csv is empty"),
-    ("blank.csv", b" , ,\r\n\r\n", "blank.csv is empty (no cell holds any text)"),
-    ("codes.json", b"{}", "unknown format .json"),
-    ("codes", b"Code", "unknown format (no extension)"),
-    ("zip.csv", b"PK\x03\x04rest", "looks like an Excel workbook"),
-    ("bin.csv", b"Code\x00Name", "does not look like a text file"),
-    ("text.xlsx", b"Code,Name", "not an XLSX workbook"),
-    ("broken.xlsx", b"PK\x05\x06" + b"\x00" * 18, "cannot be opened as an XLSX workbook"),
-    ("old.xls", b"\xd0\xcf\x11\xe0", "old-style Excel .xls"),
-])
+@pytest.mark.parametrize(
+    "name, content, expected",
+    [
+        ("empty.csv", b"", "empty.csv is empty"),
+        ("blank.csv", b" , ,\r\n\r\n", "blank.csv is empty (no cell holds any text)"),
+        ("codes.json", b"{}", "unknown format .json"),
+        ("codes", b"Code", "unknown format (no extension)"),
+        ("zip.csv", b"PK\x03\x04rest", "looks like an Excel workbook"),
+        ("bin.csv", b"Code\x00Name", "does not look like a text file"),
+        ("text.xlsx", b"Code,Name", "not an XLSX workbook"),
+        ("broken.xlsx", b"PK\x05\x06" + b"\x00" * 18, "cannot be opened as an XLSX workbook"),
+        ("old.xls", b"\xd0\xcf\x11\xe0", "old-style Excel .xls"),
+    ],
+)
 def test_unreadable_files_say_why(tmp_path, name, content, expected):
     path = tmp_path / name
     path.write_bytes(content)

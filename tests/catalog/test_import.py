@@ -40,12 +40,15 @@ def test_good_xlsx_with_title_rows_cover_sheet_and_numeric_codes(tmp_path, catal
     assert [(r.row, r.code) for r in checked.rows] == [(4, "D0120"), (5, "D0140")]
 
 
-@pytest.mark.parametrize("header", [
-    ["Code", "Name", "Descriptor"],
-    ["Procedure Code", "Description", "Long Description"],
-    ["cdt_code", "NOMENCLATURE", "full-descriptor"],
-    ["  CDT Code # ", "Procedure Name", "Descriptor Text"],
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Code", "Name", "Descriptor"],
+        ["Procedure Code", "Description", "Long Description"],
+        ["cdt_code", "NOMENCLATURE", "full-descriptor"],
+        ["  CDT Code # ", "Procedure Name", "Descriptor Text"],
+    ],
+)
 def test_header_aliases(tmp_path, catalog, header):
     checked = check(write_csv(tmp_path / "cdt.csv", [header, *GOOD_ROWS]), catalog)
     assert checked.problems == [] and len(checked.rows) == 3
@@ -53,8 +56,13 @@ def test_header_aliases(tmp_path, catalog, header):
 
 
 def test_column_option_maps_other_headers(tmp_path, catalog):
-    path = write_csv(tmp_path / "cdt.csv", [["Proc #", "Label", "Full text", "Fee"],
-                                            ["D0120", "Test nomenclature", "Test text", "55"]])
+    path = write_csv(
+        tmp_path / "cdt.csv",
+        [
+            ["Proc #", "Label", "Full text", "Fee"],
+            ["D0120", "Test nomenclature", "Test text", "55"],
+        ],
+    )
     overrides = {"code": "Proc #", "nomenclature": "label", "descriptor": "FULL TEXT"}
     checked = check(path, catalog, overrides=overrides)
     assert checked.problems == []
@@ -68,8 +76,14 @@ def test_semicolon_csv_in_windows_1252(tmp_path, catalog):
 
 
 def test_bad_rows_are_named_by_row_and_column(tmp_path, catalog):
-    rows = [HEADER, *GOOD_ROWS, ["X123", "Test", ""], ["D0120", "Again", ""], ["D0160", "  ", ""],
-            ["D0001", "Test unknown", ""]]
+    rows = [
+        HEADER,
+        *GOOD_ROWS,
+        ["X123", "Test", ""],
+        ["D0120", "Again", ""],
+        ["D0160", "  ", ""],
+        ["D0001", "Test unknown", ""],
+    ]
     found = messages(check(write_csv(tmp_path / "cdt.csv", rows), catalog))
     assert found == [
         "row 5, column 'CDT Code': 'X123' is not a CDT code (expected D and four digits, "
@@ -131,15 +145,17 @@ def run(capsys, *args) -> tuple[int, str]:
 
 @pytest.fixture
 def imported(loaded_db, tmp_path, capsys):
-    code, err = run(capsys, write_csv(tmp_path / "cdt.csv", [HEADER, *GOOD_ROWS]),
-                    "--edition", "2026")
+    code, err = run(
+        capsys, write_csv(tmp_path / "cdt.csv", [HEADER, *GOOD_ROWS]), "--edition", "2026"
+    )
     assert code == 0, err
     return err
 
 
 def official(edition=2026) -> dict[str, tuple[str, str]]:
-    return {o.code: (o.nomenclature, o.descriptor)
-            for o in OfficialText.objects.filter(edition=edition)}
+    return {
+        o.code: (o.nomenclature, o.descriptor) for o in OfficialText.objects.filter(edition=edition)
+    }
 
 
 def test_import_stores_the_text_and_pages_show_it(imported, client):
@@ -155,8 +171,16 @@ def test_import_stores_the_text_and_pages_show_it(imported, client):
 
 def test_xlsx_through_the_command(loaded_db, tmp_path, capsys):
     path = write_xlsx(tmp_path / "cdt.xlsx", [["Proc #", "Label"], [140, "Test label"]])
-    code, err = run(capsys, path, "--edition", "2026", "--column", "code=Proc #",
-                    "--column", "nomenclature=Label")
+    code, err = run(
+        capsys,
+        path,
+        "--edition",
+        "2026",
+        "--column",
+        "code=Proc #",
+        "--column",
+        "nomenclature=Label",
+    )
     assert code == 0, err
     assert official() == {"D0140": ("Test label", "")}
 
@@ -173,8 +197,9 @@ def test_broken_file_changes_nothing(imported, tmp_path, capsys):
 
 
 def test_reimport_replaces_that_edition_only(imported, tmp_path, capsys, client):
-    code, err = run(capsys, write_csv(tmp_path / "old.csv", [HEADER, GOOD_ROWS[1]]),
-                    "--edition", "2025")
+    code, err = run(
+        capsys, write_csv(tmp_path / "old.csv", [HEADER, GOOD_ROWS[1]]), "--edition", "2025"
+    )
     assert code == 0, err
     rows = [HEADER, ["D0120", "Replacement nomenclature for D0120", ""]]
     code, err = run(capsys, write_csv(tmp_path / "new.csv", rows), "--edition", "2026")
@@ -199,13 +224,16 @@ def test_many_problems_are_capped_at_twenty(loaded_db, tmp_path, capsys):
     assert OfficialText.objects.count() == 0
 
 
-@pytest.mark.parametrize("name, content, expected", [
-    ("missing.csv", None, "no such file"),
-    ("empty.csv", b"", "is empty"),
-    ("codes.pdf", b"%PDF-1.4", "unknown format .pdf"),
-    ("codes.xls", b"\xd0\xcf\x11\xe0", "old-style Excel .xls"),
-    ("codes.xlsx", b"Code,Name\n", "not an XLSX workbook"),
-])
+@pytest.mark.parametrize(
+    "name, content, expected",
+    [
+        ("missing.csv", None, "no such file"),
+        ("empty.csv", b"", "is empty"),
+        ("codes.pdf", b"%PDF-1.4", "unknown format .pdf"),
+        ("codes.xls", b"\xd0\xcf\x11\xe0", "old-style Excel .xls"),
+        ("codes.xlsx", b"Code,Name\n", "not an XLSX workbook"),
+    ],
+)
 def test_unreadable_files_exit_2(loaded_db, tmp_path, capsys, name, content, expected):
     path = tmp_path / name
     if content is not None:
@@ -215,8 +243,11 @@ def test_unreadable_files_exit_2(loaded_db, tmp_path, capsys, name, content, exp
 
 
 def test_bad_arguments_are_usage_errors(capsys, tmp_path):
-    for args in (["--edition", "26"], ["--edition", "2026", "--column", "fee=Fee"],
-                 ["--edition", "2026", "--column", "code"]):
+    for args in (
+        ["--edition", "26"],
+        ["--edition", "2026", "--column", "fee=Fee"],
+        ["--edition", "2026", "--column", "code"],
+    ):
         with pytest.raises(SystemExit) as exit_:
             main(["import", str(tmp_path / "x.csv"), *args])
         assert exit_.value.code == 2

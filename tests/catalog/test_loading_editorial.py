@@ -16,8 +16,12 @@ EDITED = "An editor's improved summary of care coordination, kept across reloads
 def test_a_reload_keeps_approved_edits_and_refreshes_the_rest():
     editor = create_user("edna", "editor", "a-long-test-passphrase-42")
     bundled_title = CodeEntry.objects.get(code="D9992").title
-    s = services.submit_suggestion(code=snapshot.get().catalog.get("D9992"), part="summary",
-                                   proposed_text=EDITED, source="editor")
+    s = services.submit_suggestion(
+        code=snapshot.get().catalog.get("D9992"),
+        part="summary",
+        proposed_text=EDITED,
+        source="editor",
+    )
     services.approve_suggestion(s, editor)
     CodeEntry.objects.filter(code="D9992").update(title="stale title")
     bundled_d0120 = CodeEntry.objects.get(code="D0120").summary

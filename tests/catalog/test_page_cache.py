@@ -32,10 +32,17 @@ def test_a_reader_can_post_from_a_cached_page(settings):
     Client().get("/codes/D9992/")  # fills the cache
     reader = Client(enforce_csrf_checks=True)
     token, stamp = _form(reader.get("/codes/D9992/").content.decode())
-    r = reader.post("/codes/D9992/comments/new/", {
-        "csrfmiddlewaretoken": token, "ts": stamp, "website": "",
-        "name": "Sam", "email": "sam@example.org", "body": "Works from a cached page.",
-    })
+    r = reader.post(
+        "/codes/D9992/comments/new/",
+        {
+            "csrfmiddlewaretoken": token,
+            "ts": stamp,
+            "website": "",
+            "name": "Sam",
+            "email": "sam@example.org",
+            "body": "Works from a cached page.",
+        },
+    )
     assert r.status_code == 302
     assert Comment.objects.filter(name="Sam").exists()
 
@@ -43,8 +50,9 @@ def test_a_reader_can_post_from_a_cached_page(settings):
 def test_a_published_comment_shows_at_once_and_changes_the_etag(django_user_model):
     reader = Client()
     before = reader.get("/codes/D9992/")
-    comment = Comment.objects.create(code="D9992", name="Kim", email="kim@example.org",
-                                     body="Visible after approval.")
+    comment = Comment.objects.create(
+        code="D9992", name="Kim", email="kim@example.org", body="Visible after approval."
+    )
     editor = django_user_model.objects.create(username="ed")
     services.approve_comment(comment, editor)
     after = reader.get("/codes/D9992/", HTTP_IF_NONE_MATCH=before["ETag"])

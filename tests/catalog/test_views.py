@@ -5,10 +5,20 @@ pytestmark = pytest.mark.usefixtures("loaded_db")
 
 def test_home_lists_the_twelve_categories_with_counts(client):
     page = client.get("/").content.decode()
-    for name in ["Diagnostic", "Preventive", "Restorative", "Endodontics", "Periodontics",
-                 "Prosthodontics, removable", "Maxillofacial prosthetics", "Implant services",
-                 "Prosthodontics, fixed", "Oral and maxillofacial surgery", "Orthodontics",
-                 "Adjunctive general services"]:
+    for name in [
+        "Diagnostic",
+        "Preventive",
+        "Restorative",
+        "Endodontics",
+        "Periodontics",
+        "Prosthodontics, removable",
+        "Maxillofacial prosthetics",
+        "Implant services",
+        "Prosthodontics, fixed",
+        "Oral and maxillofacial surgery",
+        "Orthodontics",
+        "Adjunctive general services",
+    ]:
         assert name in page
     assert "D9000–D9999" in page and 'name="q"' in page
     assert "What changed in CDT 2026" in page
@@ -47,7 +57,9 @@ def test_conditional_get_on_code_page(client):
     first = client.get("/codes/D9992/")
     etag = first["ETag"]
     assert client.get("/codes/D9992/", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    assert client.get("/codes/", HTTP_IF_NONE_MATCH=client.get("/codes/")["ETag"]).status_code == 304
+    assert (
+        client.get("/codes/", HTTP_IF_NONE_MATCH=client.get("/codes/")["ETag"]).status_code == 304
+    )
 
 
 def test_lists_group_by_category_and_family(client):

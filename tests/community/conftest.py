@@ -44,8 +44,12 @@ def make_comment(db):
 
 
 def comment_data(**overrides):
-    data = {"name": "Pat Reader", "email": "pat@example.org",
-            "body": "Payers in our state want a narrative with this code.", "website": "",
-            "ts": stamp()}
+    data = {
+        "name": "Pat Reader",
+        "email": "pat@example.org",
+        "body": "Payers in our state want a narrative with this code.",
+        "website": "",
+        "ts": stamp(),
+    }
     data.update(overrides)
     return data

@@ -22,23 +22,29 @@ def test_the_migration_made_the_three_groups():
     assert "view_contactmessage" not in editor
 
 
-@pytest.mark.parametrize("role, perm, allowed", [
-    ("editor", "community.moderate_comment", True),
-    ("editor", "community.view_contactmessage", False),
-    ("staff", "community.view_contactmessage", True),
-    ("staff", "community.review_suggestion", False),
-    ("admin", "community.review_suggestion", True),
-])
+@pytest.mark.parametrize(
+    "role, perm, allowed",
+    [
+        ("editor", "community.moderate_comment", True),
+        ("editor", "community.view_contactmessage", False),
+        ("staff", "community.view_contactmessage", True),
+        ("staff", "community.review_suggestion", False),
+        ("admin", "community.review_suggestion", True),
+    ],
+)
 def test_roles_grant_what_they_say(role, perm, allowed):
     user = create_user(f"u-{role}", role, PASSWORD)
     assert user.has_perm(perm) is allowed and user.is_staff
 
 
-@pytest.mark.parametrize("args, message", [
-    (("x", "pope", PASSWORD), "Unknown role"),
-    (("x", "editor", "short"), "Password"),
-    (("bad name!", "editor", PASSWORD), "username"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("x", "pope", PASSWORD), "Unknown role"),
+        (("x", "editor", "short"), "Password"),
+        (("bad name!", "editor", PASSWORD), "username"),
+    ],
+)
 def test_create_user_refuses_with_a_clear_message(args, message):
     with pytest.raises(AccountError, match=message):
         create_user(*args)
@@ -46,8 +52,20 @@ def test_create_user_refuses_with_a_clear_message(args, message):
 
 def test_cli_createuser_reads_the_password_from_stdin(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    assert main(["createuser", "maria", "--role", "editor", "--email", "m@example.org",
-                 "--password-stdin"]) == 0
+    assert (
+        main(
+            [
+                "createuser",
+                "maria",
+                "--role",
+                "editor",
+                "--email",
+                "m@example.org",
+                "--password-stdin",
+            ]
+        )
+        == 0
+    )
     user = get_user_model().objects.get(username="maria")
     assert user.check_password(PASSWORD) and user.groups.filter(name="Editor").exists()
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))

@@ -47,7 +47,7 @@ def test_a_posted_comment_waits_for_moderation_then_shows(client, editor):
     services.approve_comment(comment, editor)
     page = client.get("/codes/D9992/").content.decode()
     assert "narrative with this code" in page and "Pat Reader" in page
-    assert "Comments <span class=\"count\">(1)</span>" in page
+    assert 'Comments <span class="count">(1)</span>' in page
     assert "pat@example.org" not in page
 
 

@@ -11,9 +11,14 @@ pytestmark = pytest.mark.django_db
 
 
 def data(**overrides):
-    d = {"name": "Ann Biller", "email": "ann@example.org", "topic": "coding",
-         "message": "Which code for a limited re-evaluation after surgery?", "website": "",
-         "ts": stamp()}
+    d = {
+        "name": "Ann Biller",
+        "email": "ann@example.org",
+        "topic": "coding",
+        "message": "Which code for a limited re-evaluation after surgery?",
+        "website": "",
+        "ts": stamp(),
+    }
     d.update(overrides)
     return d
 
@@ -25,8 +30,9 @@ def test_contact_page_has_the_four_topics_and_marks_required_fields(client):
     assert page.count('class="req"') >= 4 and "novalidate" in page
 
 
-def test_a_message_is_stored_mailed_and_confirmed(client, django_capture_on_commit_callbacks,
-                                                  settings):
+def test_a_message_is_stored_mailed_and_confirmed(
+    client, django_capture_on_commit_callbacks, settings
+):
     settings.CDTHUB_STAFF_EMAIL = "team@example.org"
     with django_capture_on_commit_callbacks(execute=True):
         r = client.post("/contact/", data())
@@ -35,7 +41,8 @@ def test_a_message_is_stored_mailed_and_confirmed(client, django_capture_on_comm
     msg = ContactMessage.objects.get()
     assert msg.topic == "coding" and msg.handled_at is None
     assert mail.outbox[0].to == ["team@example.org"] and mail.outbox[0].reply_to == [
-        "ann@example.org"]
+        "ann@example.org"
+    ]
 
 
 def test_a_bad_message_shows_each_error_and_keeps_the_text(client):
@@ -56,8 +63,9 @@ def test_contact_is_rate_limited(client):
 
 
 def test_staff_list_messages_and_mark_them_handled(client, staff_user, editor):
-    ContactMessage.objects.create(name="Ann", email="ann@example.org", topic="correction",
-                                  message="D0120 summary has a typo.")
+    ContactMessage.objects.create(
+        name="Ann", email="ann@example.org", topic="correction", message="D0120 summary has a typo."
+    )
     client.force_login(staff_user)
     page = client.get("/community/contact/").content.decode()
     assert "D0120 summary has a typo." in page and "A correction" in page

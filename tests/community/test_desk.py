@@ -35,12 +35,12 @@ def test_approve_one_from_the_queue(editor_client, make_comment):
 
 def test_bulk_spam_and_reject(editor_client, make_comment):
     a, b, c = make_comment(), make_comment(), make_comment()
-    r = editor_client.post("/community/moderation/", {"bulk": "spam", "ids": [a.pk, b.pk]},
-                           follow=True)
+    r = editor_client.post(
+        "/community/moderation/", {"bulk": "spam", "ids": [a.pk, b.pk]}, follow=True
+    )
     assert "2 comments marked as spam." in r.content.decode()
     editor_client.post("/community/moderation/", {"bulk": "reject", "ids": [c.pk]})
-    assert sorted(Comment.objects.values_list("status", flat=True)) == [
-        "rejected", "spam", "spam"]
+    assert sorted(Comment.objects.values_list("status", flat=True)) == ["rejected", "spam", "spam"]
     assert AuditEntry.objects.filter(action="comment.spam").count() == 2
 
 
@@ -72,8 +72,9 @@ def test_admin_bulk_action_uses_the_same_step(client, make_comment, db):
     admin = create_user("ada", "admin", "a-long-test-passphrase-42")
     client.force_login(admin)
     c = make_comment()
-    r = client.post("/admin/community/comment/", {"action": "approve_comments",
-                                                  "_selected_action": [c.pk]})
+    r = client.post(
+        "/admin/community/comment/", {"action": "approve_comments", "_selected_action": [c.pk]}
+    )
     assert r.status_code == 302
     assert Comment.objects.get().status == Comment.Status.APPROVED
     assert AuditEntry.objects.filter(action="comment.approve", actor=admin).exists()

@@ -9,8 +9,10 @@ from cdthub.core.codes import GUIDANCE_SECTIONS
 
 
 def test_summary_is_joined_into_one_paragraph():
-    assert parts.parse("summary", "  Care coordination\n for a patient  with  special needs.",
-                       "D9992") == "Care coordination for a patient with special needs."
+    assert (
+        parts.parse("summary", "  Care coordination\n for a patient  with  special needs.", "D9992")
+        == "Care coordination for a patient with special needs."
+    )
 
 
 @pytest.mark.parametrize("text", ["", "Too short", "x " * 700])
@@ -20,20 +22,25 @@ def test_summary_length_is_checked(text):
 
 
 def test_guidance_by_label_or_key_with_continuation_lines():
-    text = ("When to use it:\n- First point\n  carried on.\n- Second point.\n\n"
-            "avoid:\n* Not for a first visit.\n")
+    text = (
+        "When to use it:\n- First point\n  carried on.\n- Second point.\n\n"
+        "avoid:\n* Not for a first visit.\n"
+    )
     assert parts.parse("guidance", text, "D0120") == {
         "use": ["First point carried on.", "Second point."],
         "avoid": ["Not for a first visit."],
     }
 
 
-@pytest.mark.parametrize("text, message", [
-    ("- a point without a heading", "heading"),
-    ("Bananas:\n- one", "not a section"),
-    ("use:\n- a\nuse:\n- b", "twice"),
-    ("use:\n", "at least one point"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("- a point without a heading", "heading"),
+        ("Bananas:\n- one", "not a section"),
+        ("use:\n- a\nuse:\n- b", "twice"),
+        ("use:\n", "at least one point"),
+    ],
+)
 def test_guidance_errors_say_what_to_fix(text, message):
     with pytest.raises(parts.PartError, match=message):
         parts.parse("guidance", text, "D0120")
@@ -48,12 +55,15 @@ def test_related_codes_with_notes(catalog):
     ]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("banana - no code", "start the line with a code"),
-    ("D0120 - itself", "itself"),
-    ("D9998 - unknown", "not a CDT code"),
-    ("D0150\nD0150 - again", "twice"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("banana - no code", "start the line with a code"),
+        ("D0120 - itself", "itself"),
+        ("D9998 - unknown", "not a CDT code"),
+        ("D0150\nD0150 - again", "twice"),
+    ],
+)
 def test_related_errors(catalog, text, message):
     with pytest.raises(parts.PartError, match=message):
         parts.parse("related", text, "D0120", catalog)
@@ -75,13 +85,24 @@ def test_current_values_round_trip_through_text(catalog):
         assert parts.parse("related", text, rec["code"], catalog) == value
 
 
-words = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
-                min_size=1, max_size=40).map(str.strip).filter(
-    lambda s: s and s[0] not in "-*•" and not s.endswith(":"))
+words = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(lambda s: s and s[0] not in "-*•" and not s.endswith(":"))
+)
 
 
-@given(st.dictionaries(st.sampled_from([k for k, _ in GUIDANCE_SECTIONS]),
-                       st.lists(words, min_size=1, max_size=3), min_size=1))
+@given(
+    st.dictionaries(
+        st.sampled_from([k for k, _ in GUIDANCE_SECTIONS]),
+        st.lists(words, min_size=1, max_size=3),
+        min_size=1,
+    )
+)
 def test_any_guidance_round_trips(value):
     value = {k: [" ".join(i.split()) for i in items] for k, items in value.items()}
     value = {k: [i for i in items if i] for k, items in value.items()}

@@ -22,8 +22,9 @@ def actions():
 def test_a_posted_comment_waits_and_staff_are_told(django_capture_on_commit_callbacks, settings):
     settings.CDTHUB_STAFF_EMAIL = "desk@example.org"
     with django_capture_on_commit_callbacks(execute=True):
-        c = services.post_comment(code=code("D9992"), name=" Pat ", email="Pat@Example.org",
-                                  body="Is D9992 per visit?")
+        c = services.post_comment(
+            code=code("D9992"), name=" Pat ", email="Pat@Example.org", body="Is D9992 per visit?"
+        )
     assert c.status == Comment.Status.PENDING and c.email == "pat@example.org" and c.name == "Pat"
     assert actions() == ["comment.posted"]
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["desk@example.org"]
@@ -61,13 +62,19 @@ def test_closed_and_too_deep_comments_are_refused(make_comment):
     top = make_comment(status=Comment.Status.APPROVED)
     reply = make_comment(status=Comment.Status.APPROVED, parent=top)
     with pytest.raises(services.WorkflowError, match="one level"):
-        services.post_comment(code=code("D9992"), name="A", email="a@example.org", body="Hi",
-                              parent=reply)
+        services.post_comment(
+            code=code("D9992"), name="A", email="a@example.org", body="Hi", parent=reply
+        )
 
 
 def suggest(part="summary", text="A new summary written by a reader for this test.", **kw):
-    return services.submit_suggestion(code=code("D9992"), part=part, proposed_text=text,
-                                      source=kw.pop("source", "Payer manual 2026, p. 12"), **kw)
+    return services.submit_suggestion(
+        code=code("D9992"),
+        part=part,
+        proposed_text=text,
+        source=kw.pop("source", "Payer manual 2026, p. 12"),
+        **kw,
+    )
 
 
 def test_approving_applies_the_text_keeps_the_old_one_and_shows_everywhere(editor):
@@ -88,8 +95,9 @@ def test_approving_applies_the_text_keeps_the_old_one_and_shows_everywhere(edito
 
 
 def test_guidance_and_related_are_parsed_then_applied(editor):
-    services.approve_suggestion(suggest("guidance", "When to use it:\n- Coordinating care."),
-                                editor)
+    services.approve_suggestion(
+        suggest("guidance", "When to use it:\n- Coordinating care."), editor
+    )
     services.approve_suggestion(suggest("related", "D9991 - education first"), editor)
     entry = CodeEntry.objects.get(code="D9992")
     assert entry.guidance == {"use": ["Coordinating care."]}
@@ -148,8 +156,12 @@ def test_contact_message_is_stored_mailed_and_handled(
     staff_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        msg = services.submit_contact(name="Ann", email="ann@example.org", topic="coding",
-                                      message="How do I code a recall with FMX?")
+        msg = services.submit_contact(
+            name="Ann",
+            email="ann@example.org",
+            topic="coding",
+            message="How do I code a recall with FMX?",
+        )
     assert mail.outbox[-1].reply_to == ["ann@example.org"]
     services.mark_contact_handled(msg, staff_user)
     msg.refresh_from_db()
@@ -163,6 +175,7 @@ def test_a_mail_failure_loses_nothing(monkeypatch, django_capture_on_commit_call
 
     monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
     with django_capture_on_commit_callbacks(execute=True):
-        msg = services.submit_contact(name="Ann", email="ann@example.org", topic="other",
-                                      message="Hello there, a question.")
+        msg = services.submit_contact(
+            name="Ann", email="ann@example.org", topic="other", message="Hello there, a question."
+        )
     assert msg.pk and "could not send" in caplog.text and "ann@example.org" not in caplog.text

@@ -17,8 +17,14 @@ NEW = "Time the office spends arranging a patient's care with other providers, a
 
 
 def data(**overrides):
-    d = {"part": "summary", "proposed_text": NEW, "source": "State Medicaid manual, section 4",
-         "email": "", "website": "", "ts": stamp()}
+    d = {
+        "part": "summary",
+        "proposed_text": NEW,
+        "source": "State Medicaid manual, section 4",
+        "email": "",
+        "website": "",
+        "ts": stamp(),
+    }
     d.update(overrides)
     return d
 
@@ -41,8 +47,10 @@ def test_suggest_form_starts_from_the_current_text(client):
 def test_a_suggestion_is_stored_but_not_shown_until_approved(client):
     r = client.post(URL, data(email="me@example.org"))
     assert r.status_code == 302 and r["Location"] == "/codes/D9992/suggest/thanks/"
-    assert "Nothing changes on the page until an editor approves it" in client.get(
-        r["Location"]).content.decode()
+    assert (
+        "Nothing changes on the page until an editor approves it"
+        in client.get(r["Location"]).content.decode()
+    )
     s = Suggestion.objects.get()
     assert s.status == Suggestion.Status.PENDING and s.email == "me@example.org"
     for path in ["/codes/D9992/", "/codes/D9992/history/", "/api/v1/codes/D9992"]:
@@ -50,15 +58,18 @@ def test_a_suggestion_is_stored_but_not_shown_until_approved(client):
         assert NEW not in body and "me@example.org" not in body
 
 
-@pytest.mark.parametrize("overrides, field, message", [
-    ({"proposed_text": ""}, "proposed_text", "required"),
-    ({"source": ""}, "source", "required"),
-    ({"part": "colour"}, "part", "valid choice"),
-    ({"part": "related", "proposed_text": "D9998 - nope"}, "proposed_text", "not a CDT code"),
-    ({"part": "guidance", "proposed_text": "- no heading"}, "proposed_text", "heading"),
-    ({"email": "nope"}, "email", "valid email"),
-    ({"proposed_text": "x" * 6001}, "proposed_text", "at most 6000"),
-])
+@pytest.mark.parametrize(
+    "overrides, field, message",
+    [
+        ({"proposed_text": ""}, "proposed_text", "required"),
+        ({"source": ""}, "source", "required"),
+        ({"part": "colour"}, "part", "valid choice"),
+        ({"part": "related", "proposed_text": "D9998 - nope"}, "proposed_text", "not a CDT code"),
+        ({"part": "guidance", "proposed_text": "- no heading"}, "proposed_text", "heading"),
+        ({"email": "nope"}, "email", "valid email"),
+        ({"proposed_text": "x" * 6001}, "proposed_text", "at most 6000"),
+    ],
+)
 def test_bad_suggestions_show_errors_next_to_fields(client, overrides, field, message):
     r = client.post(URL, data(**overrides))
     page = r.content.decode()
@@ -101,8 +112,10 @@ def test_reject_needs_a_reason_and_changes_request_mails_the_reader(
     r = editor_client.post(f"/community/suggestions/{s.pk}/", {"action": "reject", "note": ""})
     assert r.status_code == 400 and "Say why" in r.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        editor_client.post(f"/community/suggestions/{s.pk}/",
-                           {"action": "changes", "note": "Which section of the manual?"})
+        editor_client.post(
+            f"/community/suggestions/{s.pk}/",
+            {"action": "changes", "note": "Which section of the manual?"},
+        )
     assert Suggestion.objects.get().status == Suggestion.Status.CHANGES
     assert any("Which section" in m.body and m.to == ["reader@example.org"] for m in mail.outbox)
     assert NEW not in client.get("/codes/D9992/").content.decode()
@@ -121,8 +134,9 @@ def test_other_becomes_a_public_editor_note_once_approved(editor_client):
 def test_an_editor_restores_an_earlier_revision_from_the_history(editor, editor_client):
     client = Client()
     original = CodeEntry.objects.get(code="D9992").summary
-    s = services.submit_suggestion(code=snapshot.get().catalog.get("D9992"), part="summary",
-                                   proposed_text=NEW, source="test")
+    s = services.submit_suggestion(
+        code=snapshot.get().catalog.get("D9992"), part="summary", proposed_text=NEW, source="test"
+    )
     rev = services.approve_suggestion(s, editor)
     history = editor_client.get("/codes/D9992/history/").content.decode()
     assert f'action="/community/revisions/{rev.pk}/restore/"' in history
@@ -139,8 +153,14 @@ def test_readers_cannot_review_or_restore(client, staff_user, editor):
     assert r.status_code == 302 and r["Location"].startswith("/accounts/login/?next=")
     client.force_login(staff_user)  # staff role: contact messages, not reviews
     assert client.get(f"/community/suggestions/{s.pk}/").status_code == 403
-    rev = Revision.objects.create(code="D9992", part="summary", kind="suggestion",
-                                  previous_value="a", new_value="b", editor=editor)
+    rev = Revision.objects.create(
+        code="D9992",
+        part="summary",
+        kind="suggestion",
+        previous_value="a",
+        new_value="b",
+        editor=editor,
+    )
     assert client.post(f"/community/revisions/{rev.pk}/restore/").status_code == 403
     assert client.get(f"/community/revisions/{rev.pk}/restore/").status_code == 405
 

@@ -17,7 +17,11 @@ def test_normalize_rejects_non_codes(text):
     assert normalize_code(text) is None
 
 
-@given(st.integers(min_value=0, max_value=9999), st.sampled_from(["D", "d", ""]), st.sampled_from(["", " "]))
+@given(
+    st.integers(min_value=0, max_value=9999),
+    st.sampled_from(["D", "d", ""]),
+    st.sampled_from(["", " "]),
+)
 def test_normalize_round_trip(n, prefix, pad):
     assert normalize_code(f"{pad}{prefix}{n:04d}{pad}") == f"D{n:04d}"
 
@@ -49,8 +53,14 @@ def test_validity_follows_added_and_deleted_years():
 
 
 def test_changes_between_editions():
-    cat = Catalog([_code("D0001", added=2026), _code("D0002", revised=(2026,)), _code("D0003", deleted=2026),
-                   _code("D0004", added=2020)])
+    cat = Catalog(
+        [
+            _code("D0001", added=2026),
+            _code("D0002", revised=(2026,)),
+            _code("D0003", deleted=2026),
+            _code("D0004", added=2020),
+        ]
+    )
     ch = cat.changes(2025, 2026)
     assert [c.code for c in ch.added] == ["D0001"]
     assert [c.code for c in ch.revised] == ["D0002"]

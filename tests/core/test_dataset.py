@@ -34,8 +34,24 @@ def test_posterior_composite_series(catalog):
 
 
 def test_depth_codes_have_guidance(catalog):
-    for code in ["D9991", "D9992", "D9993", "D9994", "D9995", "D9996", "D9997", "D9999",
-                 "D0120", "D0140", "D0145", "D0150", "D0160", "D0170", "D0171", "D0180"]:
+    for code in [
+        "D9991",
+        "D9992",
+        "D9993",
+        "D9994",
+        "D9995",
+        "D9996",
+        "D9997",
+        "D9999",
+        "D0120",
+        "D0140",
+        "D0145",
+        "D0150",
+        "D0160",
+        "D0170",
+        "D0171",
+        "D0180",
+    ]:
         c = catalog.get(code)
         assert c.title and c.summary and c.guidance, code
 

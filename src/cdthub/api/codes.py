@@ -23,7 +23,12 @@ def not_found(code: str) -> ApiError:
     cat = snapshot.get().catalog
     nearest = [c.code for c in cat.nearest(code)]
     hint = f" Nearest codes: {', '.join(nearest)}." if nearest else ""
-    return ApiError(404, "code_not_found", f"{code[:40]!r} is not a CDT code in the dataset.{hint}", nearest=nearest)
+    return ApiError(
+        404,
+        "code_not_found",
+        f"{code[:40]!r} is not a CDT code in the dataset.{hint}",
+        nearest=nearest,
+    )
 
 
 @router.get("codes", url_name="codes", summary="List codes (current edition by default)")
@@ -32,13 +37,22 @@ def list_codes(request: HttpRequest, filters: Query[CodeFilters]):
     cat = snap.catalog
     year = filters.edition or cat.current_year
     if filters.edition is not None and filters.edition not in cat.years():
-        raise ApiError(400, "unknown_edition", f"No CDT edition {filters.edition} in the dataset; "
-                       f"editions run {cat.years()[0]}-{cat.years()[-1]}.")
+        raise ApiError(
+            400,
+            "unknown_edition",
+            f"No CDT edition {filters.edition} in the dataset; "
+            f"editions run {cat.years()[0]}-{cat.years()[-1]}.",
+        )
     if filters.category and filters.category not in CATEGORY_BY_SLUG:
-        raise ApiError(400, "unknown_category", f"No category {filters.category!r}; use one of "
-                       + ", ".join(CATEGORY_BY_SLUG))
+        raise ApiError(
+            400,
+            "unknown_category",
+            f"No category {filters.category!r}; use one of " + ", ".join(CATEGORY_BY_SLUG),
+        )
     if filters.q:
-        codes = [h.code for h in snap.index.search(filters.q, limit=MAX_LIMIT) if h.code.valid_in(year)]
+        codes = [
+            h.code for h in snap.index.search(filters.q, limit=MAX_LIMIT) if h.code.valid_in(year)
+        ]
     else:
         codes = cat.edition(year)
     if filters.category:
@@ -66,14 +80,19 @@ def search(request: HttpRequest, q: str = "", limit: int = 10, complete: bool = 
     return {"query": q[:200], "results": [h.to_dict() for h in hits]}
 
 
-@router.get("changes/{start}/{end}", url_name="changes", summary="What changed between two editions")
+@router.get(
+    "changes/{start}/{end}", url_name="changes", summary="What changed between two editions"
+)
 def changes(request: HttpRequest, start: int, end: int):
     cat = snapshot.get().catalog
     years = cat.years()
     for y in (start, end):
         if y not in years:
-            raise ApiError(404, "unknown_edition", f"No CDT edition {y} in the dataset; editions run "
-                           f"{years[0]}-{years[-1]}.")
+            raise ApiError(
+                404,
+                "unknown_edition",
+                f"No CDT edition {y} in the dataset; editions run {years[0]}-{years[-1]}.",
+            )
     if end < start:
         raise ApiError(400, "bad_range", "The first year must not be after the second.")
     return cat.changes(start, end).to_dict()

@@ -6,10 +6,9 @@ api = NinjaAPI(
     title="cdthub API",
     version="1",
     description="CDT dental procedure codes: lookup, search and edition changes. "
-    "Errors are JSON: {\"error\": {\"code\", \"message\"}}.",
+    'Errors are JSON: {"error": {"code", "message"}}.',
     urls_namespace="api-1",
 )
 errors.install(api)
 api.add_router("", codes.router)
 api.add_router("", suggest.router)
-

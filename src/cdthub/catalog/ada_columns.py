@@ -23,12 +23,35 @@ from .ada_file import Table
 FIELDS = ("code", "nomenclature", "descriptor")
 REQUIRED = ("code", "nomenclature")
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "code": ("code", "procedure code", "cdt code", "cdt", "proc code", "ada code",
-             "code number", "cdt code number", "procedure code number"),
-    "nomenclature": ("nomenclature", "name", "description", "short description",
-                     "procedure name", "code name", "code nomenclature"),
-    "descriptor": ("descriptor", "long descriptor", "long description", "full descriptor",
-                   "full description", "code descriptor", "descriptor text"),
+    "code": (
+        "code",
+        "procedure code",
+        "cdt code",
+        "cdt",
+        "proc code",
+        "ada code",
+        "code number",
+        "cdt code number",
+        "procedure code number",
+    ),
+    "nomenclature": (
+        "nomenclature",
+        "name",
+        "description",
+        "short description",
+        "procedure name",
+        "code name",
+        "code nomenclature",
+    ),
+    "descriptor": (
+        "descriptor",
+        "long descriptor",
+        "long description",
+        "full descriptor",
+        "full description",
+        "code descriptor",
+        "descriptor text",
+    ),
 }
 MAX_CHARS = {"code": 40, "nomenclature": 1_000, "descriptor": 10_000}
 HEADER_SEARCH_ROWS = 10  # a title or licence line may sit above the header row
@@ -94,7 +117,7 @@ def parse_column_option(text: str) -> tuple[str, str]:
     name = name.strip().lower()
     header = header.strip().strip("\"'").strip()
     if not sep or not header:
-        raise ValueError(f"expected FIELD=HEADER (e.g. code=\"Proc #\"), got {text[:60]!r}")
+        raise ValueError(f'expected FIELD=HEADER (e.g. code="Proc #"), got {text[:60]!r}')
     if name not in FIELDS:
         raise ValueError(f"unknown field {name[:30]!r}; use one of {', '.join(FIELDS)}")
     return name, header
@@ -149,22 +172,26 @@ def _match_row(
             wanted = normalize_header(overrides[name])
             hits = [i for i, k in enumerate(keys) if wanted and k == wanted]
             if not hits:
-                problems.append(f"--column {name}={overrides[name][:40]!r}: no such column "
-                                f"(the header row holds {_show_headers(headers)})")
+                problems.append(
+                    f"--column {name}={overrides[name][:40]!r}: no such column "
+                    f"(the header row holds {_show_headers(headers)})"
+                )
                 continue
         else:
             hits = [i for i, k in enumerate(keys) if k in ALIASES[name]]
         if len(hits) > 1:
             names = " and ".join(repr(headers[i][:40]) for i in hits[:3])
-            problems.append(f"columns {names} could each be the {name}; choose one with "
-                            f"--column {name}=HEADER")
+            problems.append(
+                f"columns {names} could each be the {name}; choose one with --column {name}=HEADER"
+            )
         elif hits:
             found[name] = hits[0]
     taken: dict[int, str] = {}
     for name, i in found.items():
         if i in taken:
-            problems.append(f"column {headers[i][:40]!r} cannot be both the {taken[i]} "
-                            f"and the {name}")
+            problems.append(
+                f"column {headers[i][:40]!r} cannot be both the {taken[i]} and the {name}"
+            )
         taken[i] = name
     return found, problems
 
@@ -189,7 +216,11 @@ def find_columns(
     for name in REQUIRED:
         if name not in found and name not in overrides:
             aliases = ", ".join(HEADER_ALIASES[name][:3])
-            problems.append(Problem(
-                f"no {name} column (looked for headers such as {aliases}; found "
-                f"{_show_headers(headers)}); name it with --column {name}=HEADER", row=row))
+            problems.append(
+                Problem(
+                    f"no {name} column (looked for headers such as {aliases}; found "
+                    f"{_show_headers(headers)}); name it with --column {name}=HEADER",
+                    row=row,
+                )
+            )
     return None, problems

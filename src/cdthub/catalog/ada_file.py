@@ -95,7 +95,7 @@ def decode_text(data: bytes, name: str = "the file") -> str:
     """Bytes of a text file → str: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252."""
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data[len(codecs.BOM_UTF8):].decode("utf-8")
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8")
         except UnicodeDecodeError as exc:
             raise UnreadableFile(
                 f"{name} says it is UTF-8 but byte {exc.start + 3} is not; save it again as UTF-8"

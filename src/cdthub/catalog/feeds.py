@@ -20,7 +20,11 @@ class ChangesFeed(Feed):
         entries = []
         for year in sorted(cat.years(), reverse=True)[:4]:
             ch = cat.changes(year - 1, year)
-            for kind, codes in (("added", ch.added), ("revised", ch.revised), ("deleted", ch.deleted)):
+            for kind, codes in (
+                ("added", ch.added),
+                ("revised", ch.revised),
+                ("deleted", ch.deleted),
+            ):
                 entries += [(year, kind, c) for c in codes]
         return entries
 

@@ -41,8 +41,14 @@ from .ada_columns import (
 from .ada_file import Table, UnreadableFile, read_file
 
 __all__ = [
-    "ImportResult", "OfficialRow", "Problem", "UnreadableFile", "check_table", "check_tables",
-    "import_official", "write_official",
+    "ImportResult",
+    "OfficialRow",
+    "Problem",
+    "UnreadableFile",
+    "check_table",
+    "check_tables",
+    "import_official",
+    "write_official",
 ]
 
 SHOW = 10  # how many codes or rows a note lists before "…"
@@ -78,14 +84,19 @@ def _list(items: Sequence[str]) -> str:
 def check_edition(edition: int, catalog: Catalog) -> Problem | None:
     years = catalog.years()
     if years and not years[0] <= edition <= years[-1] + 1:
-        return Problem(f"--edition {edition}: cdthub knows CDT {years[0]}–{years[-1]} "
-                       f"(and accepts {years[-1] + 1} for a file newer than its dataset)")
+        return Problem(
+            f"--edition {edition}: cdthub knows CDT {years[0]}–{years[-1]} "
+            f"(and accepts {years[-1] + 1} for a file newer than its dataset)"
+        )
     return None
 
 
 def check_table(
-    table: Table, edition: int, catalog: Catalog,
-    overrides: Mapping[str, str] | None = None, allow_unknown: bool = False,
+    table: Table,
+    edition: int,
+    catalog: Catalog,
+    overrides: Mapping[str, str] | None = None,
+    allow_unknown: bool = False,
 ) -> Checked:
     """Validate every row of one sheet; nothing is written here."""
     out = Checked(table=table)
@@ -96,8 +107,9 @@ def check_table(
         out.notes.append("no descriptor column found: importing the nomenclature only")
     data = [(n, cells) for n, cells in table.rows if n > columns.row]
     if not data:
-        out.problems.append(Problem(f"the file has a header row (row {columns.row}) but no "
-                                    "data rows below it"))
+        out.problems.append(
+            Problem(f"the file has a header row (row {columns.row}) but no data rows below it")
+        )
         return out
 
     first_seen: dict[str, int] = {}
@@ -116,38 +128,57 @@ def check_table(
         code = checked.code
         if code not in catalog:
             if not allow_unknown:
-                out.problems.append(Problem(
-                    f"{code} is not in cdthub's catalog; use --allow-unknown to skip such codes",
-                    row=n, column=columns.header("code")))
+                out.problems.append(
+                    Problem(
+                        f"{code} is not in cdthub's catalog; "
+                        "use --allow-unknown to skip such codes",
+                        row=n,
+                        column=columns.header("code"),
+                    )
+                )
             unknown.append(code)
             continue
         out.rows.append(checked)
     if no_code:
-        out.notes.append(f"skipped {len(no_code)} row(s) with no code "
-                         f"(rows {_list(list(map(str, no_code)))})")
+        out.notes.append(
+            f"skipped {len(no_code)} row(s) with no code (rows {_list(list(map(str, no_code)))})"
+        )
     if unknown and allow_unknown:
         out.notes.append(f"skipped {len(unknown)} code(s) cdthub does not know: {_list(unknown)}")
     if not out.rows and not out.problems:
         out.problems.append(Problem("no row holds a code to import"))
     stale = [r.code for r in out.rows if not catalog.get(r.code).valid_in(edition)]
     if stale and not out.problems:
-        out.notes.append(f"{len(stale)} code(s) are not valid in CDT {edition} according to "
-                         f"cdthub's dataset ({_list(stale)}); check --edition")
+        out.notes.append(
+            f"{len(stale)} code(s) are not valid in CDT {edition} according to "
+            f"cdthub's dataset ({_list(stale)}); check --edition"
+        )
     return out
 
 
-def _check_row(n: int, cells: Sequence[object], columns: Columns,
-               first_seen: dict[str, int]) -> OfficialRow | list[Problem]:
+def _check_row(
+    n: int, cells: Sequence[object], columns: Columns, first_seen: dict[str, int]
+) -> OfficialRow | list[Problem]:
     """The row to store, or every problem on it."""
     problems: list[Problem] = []
     raw = columns.cell(cells, "code")
     code = normalize_code_cell(raw)
     if code is None:
-        problems.append(Problem(f"{_show(raw)} is not a CDT code (expected D and four digits, "
-                                "like D0120)", row=n, column=columns.header("code")))
+        problems.append(
+            Problem(
+                f"{_show(raw)} is not a CDT code (expected D and four digits, like D0120)",
+                row=n,
+                column=columns.header("code"),
+            )
+        )
     elif code in first_seen:
-        problems.append(Problem(f"{code} appears twice (first on row {first_seen[code]})",
-                                row=n, column=columns.header("code")))
+        problems.append(
+            Problem(
+                f"{code} appears twice (first on row {first_seen[code]})",
+                row=n,
+                column=columns.header("code"),
+            )
+        )
     else:
         first_seen[code] = n
     texts = {}
@@ -157,21 +188,30 @@ def _check_row(n: int, cells: Sequence[object], columns: Columns,
             continue
         text = clean_text(columns.cell(cells, name), multiline=name == "descriptor")
         if len(text) > MAX_CHARS[name]:
-            problems.append(Problem(f"the text is {len(text):,} characters long; the limit is "
-                                    f"{MAX_CHARS[name]:,} (is this the right column?)",
-                                    row=n, column=columns.header(name)))
+            problems.append(
+                Problem(
+                    f"the text is {len(text):,} characters long; the limit is "
+                    f"{MAX_CHARS[name]:,} (is this the right column?)",
+                    row=n,
+                    column=columns.header(name),
+                )
+            )
         texts[name] = text
     if not texts["nomenclature"]:
-        problems.append(Problem("the nomenclature is empty", row=n,
-                                column=columns.header("nomenclature")))
+        problems.append(
+            Problem("the nomenclature is empty", row=n, column=columns.header("nomenclature"))
+        )
     if problems:
         return problems
     return OfficialRow(n, code, texts["nomenclature"], texts["descriptor"])
 
 
 def check_tables(
-    tables: Sequence[Table], edition: int, catalog: Catalog,
-    overrides: Mapping[str, str] | None = None, allow_unknown: bool = False,
+    tables: Sequence[Table],
+    edition: int,
+    catalog: Catalog,
+    overrides: Mapping[str, str] | None = None,
+    allow_unknown: bool = False,
 ) -> Checked:
     """Check the first sheet that has a recognisable header row (workbooks may open with a
     cover or licence sheet); when none has one, report on the first non-empty sheet."""
@@ -197,8 +237,15 @@ def write_official(rows: Collection[OfficialRow], edition: int) -> int:
     with transaction.atomic():
         OfficialText.objects.filter(edition=edition).delete()
         OfficialText.objects.bulk_create(
-            [OfficialText(code=r.code, edition=edition, nomenclature=r.nomenclature,
-                          descriptor=r.descriptor) for r in rows],
+            [
+                OfficialText(
+                    code=r.code,
+                    edition=edition,
+                    nomenclature=r.nomenclature,
+                    descriptor=r.descriptor,
+                )
+                for r in rows
+            ],
             batch_size=500,
         )
         CatalogState.bump()
@@ -219,8 +266,12 @@ class ImportResult:
         return not self.problems
 
 
-def import_official(path: str | Path, edition: int, columns: Mapping[str, str] | None = None,
-                    allow_unknown: bool = False) -> ImportResult:
+def import_official(
+    path: str | Path,
+    edition: int,
+    columns: Mapping[str, str] | None = None,
+    allow_unknown: bool = False,
+) -> ImportResult:
     """Read, check and (only when every row is valid) store a licensed CDT file.
 
     Raises UnreadableFile when the file cannot be read as a table at all."""
@@ -232,8 +283,12 @@ def import_official(path: str | Path, edition: int, columns: Mapping[str, str] |
     source = checked.table.label if checked.table else Path(path).name
     notes = tuple(checked.notes)
     if not checked.problems and not CodeEntry.objects.exists():
-        checked.problems.append(Problem("the database holds no codes yet; run `cdthub serve` "
-                                        "(or `make run`) once to load the bundled dataset"))
+        checked.problems.append(
+            Problem(
+                "the database holds no codes yet; run `cdthub serve` "
+                "(or `make run`) once to load the bundled dataset"
+            )
+        )
     if checked.problems:
         return ImportResult(source, edition, problems=tuple(checked.problems), notes=notes)
     imported = write_official(checked.rows, edition)

@@ -15,8 +15,22 @@ from . import snapshot
 from .models import CatalogState, CodeEntry, Family
 
 FIELDS = [
-    "category", "family", "title", "summary", "area", "teeth", "surfaces", "unit", "by_report",
-    "added", "revised", "deleted", "replaced_by", "terms", "related", "guidance",
+    "category",
+    "family",
+    "title",
+    "summary",
+    "area",
+    "teeth",
+    "surfaces",
+    "unit",
+    "by_report",
+    "added",
+    "revised",
+    "deleted",
+    "replaced_by",
+    "terms",
+    "related",
+    "guidance",
 ]
 
 

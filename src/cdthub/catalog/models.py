@@ -53,8 +53,21 @@ class CodeEntry(models.Model):
         return {
             f: getattr(self, f)
             for f in (
-                "code", "family", "title", "summary", "area", "teeth", "surfaces", "unit",
-                "by_report", "added", "revised", "deleted", "replaced_by", "terms", "related",
+                "code",
+                "family",
+                "title",
+                "summary",
+                "area",
+                "teeth",
+                "surfaces",
+                "unit",
+                "by_report",
+                "added",
+                "revised",
+                "deleted",
+                "replaced_by",
+                "terms",
+                "related",
                 "guidance",
             )
         }

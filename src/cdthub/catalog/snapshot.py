@@ -45,13 +45,15 @@ def _db_state() -> tuple[int | None, int]:
 
 
 def _build(version: int | None, key: str) -> Snapshot:
-    from .models import CodeEntry, Family as FamilyRow, OfficialText
+    from .models import CodeEntry, OfficialText
+    from .models import Family as FamilyRow
 
     if version is None:
         catalog = load_catalog()
         return Snapshot(key, f"bundled-{catalog.version}", catalog, SearchIndex(catalog))
     families = [
-        Family(f.slug.split(":", 1)[-1], f.name, f.category, f.order) for f in FamilyRow.objects.all()
+        Family(f.slug.split(":", 1)[-1], f.name, f.category, f.order)
+        for f in FamilyRow.objects.all()
     ]
     codes = [code_from_record(row.as_record()) for row in CodeEntry.objects.all()]
     catalog = Catalog(codes, families, version=f"db-{version}")

@@ -34,14 +34,30 @@ class Role:
 
 
 ROLES = {
-    "editor": Role("editor", "Editor", (
-        "moderate_comment", "view_comment", "change_comment",
-        "review_suggestion", "view_suggestion", "change_suggestion",
-        "restore_revision", "view_revision", "view_auditentry",
-    )),
-    "staff": Role("staff", "Staff", (
-        "view_contactmessage", "change_contactmessage", "view_auditentry",
-    )),
+    "editor": Role(
+        "editor",
+        "Editor",
+        (
+            "moderate_comment",
+            "view_comment",
+            "change_comment",
+            "review_suggestion",
+            "view_suggestion",
+            "change_suggestion",
+            "restore_revision",
+            "view_revision",
+            "view_auditentry",
+        ),
+    ),
+    "staff": Role(
+        "staff",
+        "Staff",
+        (
+            "view_contactmessage",
+            "change_contactmessage",
+            "view_auditentry",
+        ),
+    ),
     "admin": Role("admin", "Admin", superuser=True),
 }
 
@@ -73,10 +89,12 @@ def create_user(username: str, role: str, password: str, email: str = ""):
             raise AccountError(f"A user named {username!r} already exists.")
         group = role_group(the_role)
     except DatabaseError:
-        raise AccountError("The database is not ready: run `cdthub serve` once or "
-                           "`cdthub manage migrate` first.") from None
-    user = User(username=username, email=email.strip(), is_staff=True,
-                is_superuser=the_role.superuser)
+        raise AccountError(
+            "The database is not ready: run `cdthub serve` once or `cdthub manage migrate` first."
+        ) from None
+    user = User(
+        username=username, email=email.strip(), is_staff=True, is_superuser=the_role.superuser
+    )
     try:
         password_validation.validate_password(password, user)
     except ValidationError as e:
@@ -95,8 +113,7 @@ def role_group(role: Role) -> Group:
     if created:
         perms = Permission.objects.all()
         if role.permissions:
-            perms = perms.filter(content_type__app_label="community",
-                                 codename__in=role.permissions)
+            perms = perms.filter(content_type__app_label="community", codename__in=role.permissions)
         group.permissions.add(*perms)
     return group
 

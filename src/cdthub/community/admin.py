@@ -29,11 +29,21 @@ class CommentAdmin(admin.ModelAdmin):
     list_filter = ["status", "created_at"]
     search_fields = ["code", "name", "body"]
     exclude = ["email"]
-    readonly_fields = ["code", "parent", "name", "body", "created_at", "moderated_at",
-                       "moderated_by", "status"]
-    actions = [_moderate("approve", "Approve selected comments"),
-               _moderate("reject", "Reject selected comments"),
-               _moderate("spam", "Mark selected comments as spam")]
+    readonly_fields = [
+        "code",
+        "parent",
+        "name",
+        "body",
+        "created_at",
+        "moderated_at",
+        "moderated_by",
+        "status",
+    ]
+    actions = [
+        _moderate("approve", "Approve selected comments"),
+        _moderate("reject", "Reject selected comments"),
+        _moderate("spam", "Mark selected comments as spam"),
+    ]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):
@@ -57,8 +67,17 @@ class SuggestionAdmin(admin.ModelAdmin):
     list_filter = ["status", "part"]
     search_fields = ["code", "proposed_text", "source"]
     exclude = ["email"]
-    readonly_fields = ["code", "part", "proposed_text", "source", "status", "created_at",
-                       "reviewed_at", "reviewed_by", "review_note"]
+    readonly_fields = [
+        "code",
+        "part",
+        "proposed_text",
+        "source",
+        "status",
+        "created_at",
+        "reviewed_at",
+        "reviewed_by",
+        "review_note",
+    ]
     actions = ["approve"]
 
     def has_add_permission(self, request):
@@ -100,8 +119,15 @@ class ContactMessageAdmin(admin.ModelAdmin):
     list_display = ["created_at", "topic", "name", "short_message", "handled_at"]
     list_filter = ["topic", ("handled_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "message"]
-    readonly_fields = ["name", "email", "topic", "message", "created_at", "handled_at",
-                       "handled_by"]
+    readonly_fields = [
+        "name",
+        "email",
+        "topic",
+        "message",
+        "created_at",
+        "handled_at",
+        "handled_by",
+    ]
     actions = ["mark_handled"]
 
     def has_add_permission(self, request):

@@ -26,13 +26,21 @@ ACTION_WORDS = {"approve": "approved", "reject": "rejected", "spam": "marked as 
 @role_required(MODERATE, REVIEW, CONTACT)
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
-    return render(request, "community/desk/home.html", {
-        "pending_comments": Comment.objects.in_moderation().count()
-        if user.has_perm(MODERATE) else None,
-        "open_suggestions": Suggestion.objects.open().count() if user.has_perm(REVIEW) else None,
-        "new_messages": ContactMessage.objects.unhandled().count()
-        if user.has_perm(CONTACT) else None,
-    })
+    return render(
+        request,
+        "community/desk/home.html",
+        {
+            "pending_comments": Comment.objects.in_moderation().count()
+            if user.has_perm(MODERATE)
+            else None,
+            "open_suggestions": Suggestion.objects.open().count()
+            if user.has_perm(REVIEW)
+            else None,
+            "new_messages": ContactMessage.objects.unhandled().count()
+            if user.has_perm(CONTACT)
+            else None,
+        },
+    )
 
 
 def _ids(values) -> list[int]:
@@ -70,9 +78,16 @@ def moderation(request: HttpRequest) -> HttpResponse:
     queue = Comment.objects.filter(status=status).select_related("parent").order_by(order)
     page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
     counts = {s: Comment.objects.filter(status=s).count() for s in Comment.Status.values}
-    return render(request, "community/desk/moderation.html", {
-        "page": page, "status": status, "statuses": Comment.Status.choices, "counts": counts,
-    })
+    return render(
+        request,
+        "community/desk/moderation.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Comment.Status.choices,
+            "counts": counts,
+        },
+    )
 
 
 @role_required(REVIEW)
@@ -82,10 +97,17 @@ def suggestions(request: HttpRequest) -> HttpResponse:
         status = Suggestion.Status.PENDING
     order = "created_at" if status == Suggestion.Status.PENDING else "-reviewed_at"
     page = Paginator(Suggestion.objects.filter(status=status).order_by(order), PAGE_SIZE).get_page(
-        request.GET.get("page"))
-    return render(request, "community/desk/suggestions.html", {
-        "page": page, "status": status, "statuses": Suggestion.Status.choices,
-    })
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "community/desk/suggestions.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Suggestion.Status.choices,
+        },
+    )
 
 
 @role_required(REVIEW)
@@ -108,8 +130,11 @@ def suggestion(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(e))
             return redirect("community:suggestion", pk=item.pk)
         nxt = Suggestion.objects.open().order_by("created_at").first()
-        return redirect("community:suggestion", pk=nxt.pk) if nxt else redirect(
-            "community:suggestions")
+        return (
+            redirect("community:suggestion", pk=nxt.pk)
+            if nxt
+            else redirect("community:suggestions")
+        )
     entry = CodeEntry.objects.filter(code=item.code).first()
     current = parts.value_of(entry, item.part) if entry else None
     try:
@@ -118,11 +143,19 @@ def suggestion(request: HttpRequest, pk: int) -> HttpResponse:
     except parts.PartError as e:
         proposed, problem = item.proposed_text, str(e)
     diff = side_by_side(item.part, current if item.part != parts.OTHER else "", proposed)
-    return render(request, "community/desk/suggestion.html", {
-        "item": item, "form": form, "diff": diff, "problem": problem,
-        "code": code_or_404(item.code),
-        "open_count": Suggestion.objects.open().count(),
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "community/desk/suggestion.html",
+        {
+            "item": item,
+            "form": form,
+            "diff": diff,
+            "problem": problem,
+            "code": code_or_404(item.code),
+            "open_count": Suggestion.objects.open().count(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @require_POST

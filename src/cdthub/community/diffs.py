@@ -18,12 +18,15 @@ def _clean(lines: list[str]) -> list[str]:
     return [_CONTROL.sub("", line) for line in lines]
 
 
-def side_by_side(part: str, before, after, *, before_label: str = "Current",
-                 after_label: str = "Proposed") -> SafeString:
+def side_by_side(
+    part: str, before, after, *, before_label: str = "Current", after_label: str = "Proposed"
+) -> SafeString:
     differ = difflib.HtmlDiff(tabsize=4)
     table = differ.make_table(
-        _clean(parts.to_lines(part, before)), _clean(parts.to_lines(part, after)),
-        fromdesc=_label(before_label), todesc=_label(after_label),
+        _clean(parts.to_lines(part, before)),
+        _clean(parts.to_lines(part, after)),
+        fromdesc=_label(before_label),
+        todesc=_label(after_label),
     )
     return mark_safe(_tidy(table))  # noqa: S308 - difflib escaped the text
 

@@ -24,7 +24,9 @@ class GuardedForm(forms.Form):
     """A public form with a honeypot (`website`) and a signed time stamp (`ts`)."""
 
     website = forms.CharField(
-        required=False, max_length=200, label="Leave this field empty",
+        required=False,
+        max_length=200,
+        label="Leave this field empty",
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     ts = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -69,12 +71,15 @@ class GuardedForm(forms.Form):
 class CommentForm(GuardedForm):
     name = forms.CharField(max_length=80, label="Name", help_text="Shown with your comment.")
     email = forms.EmailField(
-        max_length=254, label="Email", help_text="Never shown. Used only if an editor needs to "
-        "reach you about this comment.",
+        max_length=254,
+        label="Email",
+        help_text="Never shown. Used only if an editor needs to reach you about this comment.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     body = forms.CharField(
-        max_length=Comment._meta.get_field("body").max_length, min_length=2, label="Comment",
+        max_length=Comment._meta.get_field("body").max_length,
+        min_length=2,
+        label="Comment",
         help_text="Plain text. Links become clickable after an editor approves the comment.",
         widget=forms.Textarea(attrs={"rows": 6}),
     )
@@ -95,20 +100,25 @@ GUIDANCE_HELP = (
 
 class SuggestionForm(GuardedForm):
     part = forms.ChoiceField(
-        choices=Suggestion.Part.choices, label="Which part of the page?",
+        choices=Suggestion.Part.choices,
+        label="Which part of the page?",
     )
     proposed_text = forms.CharField(
         max_length=Suggestion._meta.get_field("proposed_text").max_length,
-        label="Your proposed text", help_text=GUIDANCE_HELP,
+        label="Your proposed text",
+        help_text=GUIDANCE_HELP,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
     source = forms.CharField(
-        max_length=500, label="Source or citation",
+        max_length=500,
+        label="Source or citation",
         help_text="Where this comes from: a payer policy, an ADA guide, an article, your "
         "experience with claims…",
     )
     email = forms.EmailField(
-        required=False, max_length=254, label="Email (optional)",
+        required=False,
+        max_length=254,
+        label="Email (optional)",
         help_text="Only to tell you what became of your suggestion. Never shown.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -137,15 +147,19 @@ class SuggestionForm(GuardedForm):
 class ContactForm(GuardedForm):
     name = forms.CharField(max_length=80, label="Name")
     email = forms.EmailField(
-        max_length=254, label="Email", help_text="We answer here. Never shown or shared.",
+        max_length=254,
+        label="Email",
+        help_text="We answer here. Never shown or shared.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     topic = forms.ChoiceField(
         choices=[("", "Choose a topic…"), *ContactMessage.Topic.choices], label="Topic"
     )
     message = forms.CharField(
-        max_length=ContactMessage._meta.get_field("message").max_length, min_length=10,
-        label="Message", widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=ContactMessage._meta.get_field("message").max_length,
+        min_length=10,
+        label="Message",
+        widget=forms.Textarea(attrs={"rows": 8}),
     )
 
     field_order = ["name", "email", "topic", "message", "website", "ts"]
@@ -158,12 +172,16 @@ class ContactForm(GuardedForm):
 class ReviewForm(forms.Form):
     """An editor's decision on a suggested update."""
 
-    action = forms.ChoiceField(choices=[("approve", "Approve"), ("reject", "Reject"),
-                                        ("changes", "Ask for changes")])
+    action = forms.ChoiceField(
+        choices=[("approve", "Approve"), ("reject", "Reject"), ("changes", "Ask for changes")]
+    )
     note = forms.CharField(
-        required=False, max_length=2000, label="Reason or requested change",
+        required=False,
+        max_length=2000,
+        label="Reason or requested change",
         help_text="Needed to reject or to ask for changes; sent to the reader if they left "
-        "an email.", widget=forms.Textarea(attrs={"rows": 3}),
+        "an email.",
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def clean(self):

@@ -33,12 +33,16 @@ class CommentQuerySet(models.QuerySet):
         """Published top-level comments of a code, oldest first, their published replies
         prefetched as `published_replies`."""
         replies = models.Prefetch(
-            "replies", queryset=self.model.objects.published().order_by("created_at"),
+            "replies",
+            queryset=self.model.objects.published().order_by("created_at"),
             to_attr="published_replies",
         )
         return (
-            self.published().for_code(code).filter(parent__isnull=True)
-            .order_by("created_at").prefetch_related(replies)
+            self.published()
+            .for_code(code)
+            .filter(parent__isnull=True)
+            .order_by("created_at")
+            .prefetch_related(replies)
         )
 
 
@@ -64,7 +68,10 @@ class Comment(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -122,7 +129,10 @@ class Suggestion(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     review_note = models.TextField(blank=True, max_length=2000)
@@ -182,7 +192,10 @@ class Revision(models.Model):
     source = models.CharField(max_length=500, blank=True)
     note = models.TextField(blank=True, max_length=2000)
     editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     suggestion = models.ForeignKey(
@@ -236,7 +249,10 @@ class ContactMessage(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     handled_at = models.DateTimeField(null=True, blank=True)
     handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -255,7 +271,10 @@ class AuditEntry(models.Model):
 
     action = models.CharField(max_length=40, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     object_type = models.CharField(max_length=40)

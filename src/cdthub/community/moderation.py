@@ -35,8 +35,9 @@ class ModerationPolicy:
 
     def comments_open(self, code: Code) -> Decision:
         if code.is_deleted:
-            return Decision(False, f"Comments are closed: {code.code} was deleted from CDT "
-                                   f"{code.deleted}.")
+            return Decision(
+                False, f"Comments are closed: {code.code} was deleted from CDT {code.deleted}."
+            )
         return ALLOW
 
     def can_reply_to(self, parent: Comment | None, code: Code) -> Decision:
@@ -45,8 +46,11 @@ class ModerationPolicy:
         if parent.code != code.code or not parent.is_published:
             return Decision(False, "That comment cannot be replied to.")
         if parent.parent_id is not None:
-            return Decision(False, "Replies go one level deep: reply to the first comment "
-                                   "of the conversation instead.")
+            return Decision(
+                False,
+                "Replies go one level deep: reply to the first comment "
+                "of the conversation instead.",
+            )
         return ALLOW
 
     def initial_status(self, email: str) -> str:

@@ -23,9 +23,7 @@ def _url(path: str) -> str:
 def _send(subject: str, body: str, to: list[str], what: str, reply_to: list[str] | None = None):
     def send() -> None:
         try:
-            EmailMessage(
-                subject=subject[:150], body=body, to=to, reply_to=reply_to or None
-            ).send()
+            EmailMessage(subject=subject[:150], body=body, to=to, reply_to=reply_to or None).send()
         except Exception:  # noqa: BLE001 - the reader's text is stored; say so and go on
             log.warning("cdthub.community: could not send the e-mail about %s", what)
 
@@ -53,8 +51,12 @@ def new_suggestion(suggestion: Suggestion) -> None:
         f"{suggestion.code}.\n\nSource: {suggestion.source}\n\n{suggestion.proposed_text}\n\n"
         f"Review it: {_url(reverse('community:suggestion', args=[suggestion.pk]))}\n"
     )
-    _send(f"[cdthub] Suggested update for {suggestion.code}", body, _staff(),
-          f"suggestion {suggestion.pk}")
+    _send(
+        f"[cdthub] Suggested update for {suggestion.code}",
+        body,
+        _staff(),
+        f"suggestion {suggestion.pk}",
+    )
 
 
 def new_contact(message: ContactMessage) -> None:
@@ -63,8 +65,13 @@ def new_contact(message: ContactMessage) -> None:
         f"{message.message}\n\n"
         f"All messages: {_url(reverse('community:contact_messages'))}\n"
     )
-    _send(f"[cdthub] Contact: {message.get_topic_display()}", body, _staff(),
-          f"contact message {message.pk}", reply_to=[message.email])
+    _send(
+        f"[cdthub] Contact: {message.get_topic_display()}",
+        body,
+        _staff(),
+        f"contact message {message.pk}",
+        reply_to=[message.email],
+    )
 
 
 def suggestion_reviewed(suggestion: Suggestion) -> None:
@@ -83,8 +90,14 @@ def suggestion_reviewed(suggestion: Suggestion) -> None:
     if suggestion.review_note:
         body += f"The editor's note:\n{suggestion.review_note}\n\n"
     if suggestion.status == Suggestion.Status.CHANGES:
-        body += ("You can send a new suggestion here: "
-                 f"{_url(reverse('community:suggest', args=[suggestion.code]))}\n")
+        body += (
+            "You can send a new suggestion here: "
+            f"{_url(reverse('community:suggest', args=[suggestion.code]))}\n"
+        )
     body += f"The page: {page}\n"
-    _send(f"[cdthub] Your suggestion for {suggestion.code}", body, [suggestion.email],
-          f"suggestion {suggestion.pk} (reader follow-up)")
+    _send(
+        f"[cdthub] Your suggestion for {suggestion.code}",
+        body,
+        [suggestion.email],
+        f"suggestion {suggestion.pk} (reader follow-up)",
+    )

@@ -121,8 +121,9 @@ def _parse_guidance(text: str) -> dict[str, list[str]]:
             continue
         if line[:1] in "-*•" and line[1:2] in (" ", ""):
             if current is None:
-                raise PartError(f"Line {n}: put a heading such as “When to use it:” above the "
-                                "first point.")
+                raise PartError(
+                    f"Line {n}: put a heading such as “When to use it:” above the first point."
+                )
             item = line[1:].strip()
             if item:
                 current.append(item)
@@ -148,8 +149,10 @@ def _parse_guidance(text: str) -> dict[str, list[str]]:
     for key, items in guidance.items():
         for item in items:
             if len(item) > ITEM_MAX:
-                raise PartError(f"A point under “{_LABELS[key]}” is longer than {ITEM_MAX} "
-                                "characters; split it.")
+                raise PartError(
+                    f"A point under “{_LABELS[key]}” is longer than {ITEM_MAX} "
+                    "characters; split it."
+                )
     return {key: guidance[key] for key, _ in GUIDANCE_SECTIONS if key in guidance}
 
 

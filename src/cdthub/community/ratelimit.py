@@ -72,8 +72,6 @@ class Counter:
 
 def too_many(request: HttpRequest, counter: Counter, what: str) -> HttpResponse:
     minutes = max(1, math.ceil(counter.window / 60))
-    response = render(
-        request, "community/429.html", {"what": what, "minutes": minutes}, status=429
-    )
+    response = render(request, "community/429.html", {"what": what, "minutes": minutes}, status=429)
     response["Retry-After"] = str(counter.window)
     return response

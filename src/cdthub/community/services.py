@@ -53,7 +53,12 @@ def _page_changed() -> None:
 
 # comments -----------------------------------------------------------------------------------
 def post_comment(
-    *, code: Code, name: str, email: str, body: str, parent: Comment | None = None,
+    *,
+    code: Code,
+    name: str,
+    email: str,
+    body: str,
+    parent: Comment | None = None,
     policy: ModerationPolicy = default_policy,
 ) -> Comment:
     """Store a reader's comment: held for moderation unless the policy trusts the commenter."""
@@ -64,8 +69,9 @@ def post_comment(
     if not reply:
         raise WorkflowError(reply.reason)
     with transaction.atomic():
-        comment = Comment(code=code.code, parent=parent, name=name.strip(), email=email,
-                          body=body.strip())
+        comment = Comment(
+            code=code.code, parent=parent, name=name.strip(), email=email, body=body.strip()
+        )
         comment.status = policy.initial_status(comment.email)
         comment.save()
         if comment.is_published:
@@ -140,8 +146,11 @@ def submit_suggestion(
 ) -> Suggestion:
     with transaction.atomic():
         suggestion = Suggestion.objects.create(
-            code=code.code, part=part, proposed_text=proposed_text.strip(),
-            source=source.strip(), email=email,
+            code=code.code,
+            part=part,
+            proposed_text=proposed_text.strip(),
+            source=source.strip(),
+            email=email,
         )
         audit("suggestion.submitted", None, suggestion, detail=part)
         notify.new_suggestion(suggestion)
@@ -170,8 +179,9 @@ def _set_part(entry: CodeEntry, part: str, value) -> None:
 def approve_suggestion(suggestion: Suggestion, editor) -> Revision:
     """Apply the proposed text to the code (or publish it as an editor's note for 'other')
     and record a revision holding the previous value."""
-    value = parts.parse(suggestion.part, suggestion.proposed_text, suggestion.code,
-                        snapshot.get().catalog)
+    value = parts.parse(
+        suggestion.part, suggestion.proposed_text, suggestion.code, snapshot.get().catalog
+    )
     with transaction.atomic():
         suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
         _check_open(suggestion)
@@ -181,9 +191,14 @@ def approve_suggestion(suggestion: Suggestion, editor) -> Revision:
             previous = parts.value_of(entry, suggestion.part)
             _set_part(entry, suggestion.part, value)
         revision = Revision.objects.create(
-            code=suggestion.code, part=suggestion.part, kind=Revision.Kind.SUGGESTION,
-            previous_value=previous, new_value=value, source=suggestion.source,
-            editor=editor, suggestion=suggestion,
+            code=suggestion.code,
+            part=suggestion.part,
+            kind=Revision.Kind.SUGGESTION,
+            previous_value=previous,
+            new_value=value,
+            source=suggestion.source,
+            editor=editor,
+            suggestion=suggestion,
         )
         _close(suggestion, editor, Suggestion.Status.APPROVED, "")
         audit("suggestion.approved", editor, suggestion, detail=f"revision {revision.pk}")
@@ -237,11 +252,16 @@ def restore_revision(revision: Revision, editor, *, side: str = "after") -> Revi
         previous = parts.value_of(entry, revision.part)
         _set_part(entry, revision.part, value)
         restored = Revision.objects.create(
-            code=revision.code, part=revision.part, kind=Revision.Kind.RESTORE,
-            previous_value=previous, new_value=value, editor=editor, restored_from=revision,
+            code=revision.code,
+            part=revision.part,
+            kind=Revision.Kind.RESTORE,
+            previous_value=previous,
+            new_value=value,
+            editor=editor,
+            restored_from=revision,
             source=revision.source,
             note=f"Text as it was {side} the change of "
-                 f"{timezone.localtime(revision.created_at):%d %b %Y %H:%M}.",
+            f"{timezone.localtime(revision.created_at):%d %b %Y %H:%M}.",
         )
         audit("revision.restored", editor, revision, detail=f"{side}; new revision {restored.pk}")
         _page_changed()
@@ -253,7 +273,11 @@ def mark_reviewed(code: Code, editor, note: str = "") -> Revision:
     """An editor checked the page and found nothing to change."""
     with transaction.atomic():
         revision = Revision.objects.create(
-            code=code.code, part="", kind=Revision.Kind.REVIEW, editor=editor, note=note.strip(),
+            code=code.code,
+            part="",
+            kind=Revision.Kind.REVIEW,
+            editor=editor,
+            note=note.strip(),
         )
         audit("code.reviewed", editor, revision, code=code.code)
         _page_changed()

@@ -35,8 +35,12 @@ def code_or_404(code: str) -> Code:
 
 
 def _guarded(
-    request: HttpRequest, scope: str, form: GuardedForm, what: str,
-    on_valid: Callable[[], HttpResponse | None], on_bot: Callable[[], HttpResponse],
+    request: HttpRequest,
+    scope: str,
+    form: GuardedForm,
+    what: str,
+    on_valid: Callable[[], HttpResponse | None],
+    on_bot: Callable[[], HttpResponse],
 ) -> HttpResponse | None:
     """Run a public form's POST; None means: show the form again (with its errors)."""
     counter = ratelimit.Counter(scope, request)
@@ -65,8 +69,9 @@ def _parent(code: Code, raw) -> Comment | None:
 def comment_form(request: HttpRequest, code: str) -> HttpResponse:
     found = code_or_404(code)
     opened = default_policy.comments_open(found)
-    raw_parent = request.POST.get("parent") if request.method == "POST" else request.GET.get(
-        "reply_to")
+    raw_parent = (
+        request.POST.get("parent") if request.method == "POST" else request.GET.get("reply_to")
+    )
     parent = _parent(found, raw_parent)
     if request.method == "POST" and raw_parent and parent is None:
         parent = False  # asked to reply to something that is not there
@@ -81,24 +86,30 @@ def comment_form(request: HttpRequest, code: str) -> HttpResponse:
             form.add_error(None, "The comment you replied to is no longer available.")
             status = 400
         else:
+
             def on_valid():
                 try:
                     comment = services.post_comment(
-                        code=found, parent=parent, name=form.cleaned_data["name"],
-                        email=form.cleaned_data["email"], body=form.cleaned_data["body"],
+                        code=found,
+                        parent=parent,
+                        name=form.cleaned_data["name"],
+                        email=form.cleaned_data["email"],
+                        body=form.cleaned_data["body"],
                     )
                 except services.WorkflowError as e:
                     form.add_error(None, str(e))
                     return None
                 return redirect(f"{thanks}?published=1" if comment.is_published else thanks)
 
-            response = _guarded(request, "comment", form, "comments", on_valid,
-                                lambda: redirect(thanks))
+            response = _guarded(
+                request, "comment", form, "comments", on_valid, lambda: redirect(thanks)
+            )
             if response is not None:
                 return response
             status = 400
     return render(
-        request, "community/comment_form.html",
+        request,
+        "community/comment_form.html",
         {"code": found, "form": form, "parent": parent or None, "opened": opened},
         status=status,
     )
@@ -107,16 +118,22 @@ def comment_form(request: HttpRequest, code: str) -> HttpResponse:
 def comment_thanks(request: HttpRequest, code: str) -> HttpResponse:
     found = code_or_404(code)
     published = request.GET.get("published") == "1"
-    return render(request, "community/thanks.html", {
-        "code": found,
-        "title": "Your comment is published" if published else "Thank you for your comment",
-        "lines": ["It is on the page now."] if published else [
-            "An editor reads every comment before it appears on the page; this usually takes "
-            "a day or two.",
-            "Your email address stays private.",
-        ],
-        "back": reverse("catalog:code", args=[found.code]) + "#comments",
-    })
+    return render(
+        request,
+        "community/thanks.html",
+        {
+            "code": found,
+            "title": "Your comment is published" if published else "Thank you for your comment",
+            "lines": ["It is on the page now."]
+            if published
+            else [
+                "An editor reads every comment before it appears on the page; this usually takes "
+                "a day or two.",
+                "Your email address stays private.",
+            ],
+            "back": reverse("catalog:code", args=[found.code]) + "#comments",
+        },
+    )
 
 
 # suggested updates --------------------------------------------------------------------------
@@ -134,62 +151,88 @@ def suggest(request: HttpRequest, code: str) -> HttpResponse:
     if initial_part not in Suggestion.Part.values:
         initial_part = Suggestion.Part.SUMMARY
     form = SuggestionForm(
-        request.POST or None, code=found.code, catalog=catalog, current=current,
+        request.POST or None,
+        code=found.code,
+        catalog=catalog,
+        current=current,
         initial={"part": initial_part, "proposed_text": texts.get(initial_part, "")},
     )
     thanks = reverse("community:suggest_thanks", args=[found.code])
     status = 200
     if request.method == "POST":
+
         def on_valid():
             services.submit_suggestion(
-                code=found, part=form.cleaned_data["part"],
+                code=found,
+                part=form.cleaned_data["part"],
                 proposed_text=form.cleaned_data["proposed_text"],
-                source=form.cleaned_data["source"], email=form.cleaned_data.get("email") or "",
+                source=form.cleaned_data["source"],
+                email=form.cleaned_data.get("email") or "",
             )
             return redirect(thanks)
 
-        response = _guarded(request, "suggestion", form, "suggested updates", on_valid,
-                            lambda: redirect(thanks))
+        response = _guarded(
+            request, "suggestion", form, "suggested updates", on_valid, lambda: redirect(thanks)
+        )
         if response is not None:
             return response
         status = 400
-    return render(request, "community/suggest.html", {
-        "code": found, "form": form, "texts": texts, "parts": Suggestion.Part.choices,
-    }, status=status)
+    return render(
+        request,
+        "community/suggest.html",
+        {
+            "code": found,
+            "form": form,
+            "texts": texts,
+            "parts": Suggestion.Part.choices,
+        },
+        status=status,
+    )
 
 
 def suggest_thanks(request: HttpRequest, code: str) -> HttpResponse:
     found = code_or_404(code)
-    return render(request, "community/thanks.html", {
-        "code": found,
-        "title": "Thank you for your suggestion",
-        "lines": [
-            "An editor will compare it with the current text and check the source. Nothing "
-            "changes on the page until an editor approves it.",
-            "If you left an email address, we will tell you what became of it.",
-        ],
-        "back": reverse("catalog:code", args=[found.code]),
-    })
+    return render(
+        request,
+        "community/thanks.html",
+        {
+            "code": found,
+            "title": "Thank you for your suggestion",
+            "lines": [
+                "An editor will compare it with the current text and check the source. Nothing "
+                "changes on the page until an editor approves it.",
+                "If you left an email address, we will tell you what became of it.",
+            ],
+            "back": reverse("catalog:code", args=[found.code]),
+        },
+    )
 
 
 # history ------------------------------------------------------------------------------------
 def history(request: HttpRequest, code: str) -> HttpResponse:
     found = code_or_404(code)
-    revisions = list(
-        Revision.objects.for_code(found.code).select_related("editor")[:HISTORY_LIMIT]
-    )
+    revisions = list(Revision.objects.for_code(found.code).select_related("editor")[:HISTORY_LIMIT])
     rows = []
     for rev in revisions:
         diff = None
         if rev.part in parts.FIELD_PARTS:
-            diff = side_by_side(rev.part, rev.previous_value, rev.new_value,
-                                before_label="Before", after_label="After")
+            diff = side_by_side(
+                rev.part,
+                rev.previous_value,
+                rev.new_value,
+                before_label="Before",
+                after_label="After",
+            )
         rows.append((rev, diff))
-    return render(request, "community/history.html", {
-        "code": found,
-        "rows": rows,
-        "can_restore": request.user.has_perm(RESTORE),
-    })
+    return render(
+        request,
+        "community/history.html",
+        {
+            "code": found,
+            "rows": rows,
+            "can_restore": request.user.has_perm(RESTORE),
+        },
+    )
 
 
 # contact ------------------------------------------------------------------------------------
@@ -199,15 +242,19 @@ def contact(request: HttpRequest) -> HttpResponse:
     thanks = reverse("community:contact_thanks")
     status = 200
     if request.method == "POST":
+
         def on_valid():
             services.submit_contact(
-                name=form.cleaned_data["name"], email=form.cleaned_data["email"],
-                topic=form.cleaned_data["topic"], message=form.cleaned_data["message"],
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                topic=form.cleaned_data["topic"],
+                message=form.cleaned_data["message"],
             )
             return redirect(thanks)
 
-        response = _guarded(request, "contact", form, "messages", on_valid,
-                            lambda: redirect(thanks))
+        response = _guarded(
+            request, "contact", form, "messages", on_valid, lambda: redirect(thanks)
+        )
         if response is not None:
             return response
         status = 400
@@ -215,11 +262,15 @@ def contact(request: HttpRequest) -> HttpResponse:
 
 
 def contact_thanks(request: HttpRequest) -> HttpResponse:
-    return render(request, "community/thanks.html", {
-        "title": "Thank you, your message is on its way",
-        "lines": [
-            "It reached the cdthub team. We answer coding questions and corrections as a "
-            "rule within a few working days, by email.",
-        ],
-        "back": reverse("catalog:home"),
-    })
+    return render(
+        request,
+        "community/thanks.html",
+        {
+            "title": "Thank you, your message is on its way",
+            "lines": [
+                "It reached the cdthub team. We answer coding questions and corrections as a "
+                "rule within a few working days, by email.",
+            ],
+            "back": reverse("catalog:home"),
+        },
+    )

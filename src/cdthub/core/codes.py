@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, replace
 AREAS = ("none", "tooth", "surface", "quadrant", "arch", "sextant", "mouth", "tooth_range")
 POSITIONS = ("any", "anterior", "posterior", "premolar", "molar")
 DENTITIONS = ("any", "primary", "permanent")
-FIRST_TRACKED_YEAR = 2005  # the sources replay ADA editions from here on; earlier codes carry no "added"
+FIRST_TRACKED_YEAR = (
+    2005  # the sources replay ADA editions from here on; earlier codes carry no "added"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +180,11 @@ class Code:
         return self.deleted is not None
 
     def guidance_sections(self) -> list[tuple[str, tuple[str, ...]]]:
-        return [(label, self.guidance[key]) for key, label in GUIDANCE_SECTIONS if self.guidance.get(key)]
+        return [
+            (label, self.guidance[key])
+            for key, label in GUIDANCE_SECTIONS
+            if self.guidance.get(key)
+        ]
 
     def to_dict(self) -> dict:
         """The code as the API and `--json` show it (DESIGN.md's contract; fields may be added)."""
@@ -192,7 +198,9 @@ class Code:
             "teeth": {"position": self.teeth.position, "dentition": self.teeth.dentition}
             if self.teeth
             else None,
-            "surfaces": {"min": self.surfaces.min, "max": self.surfaces.max} if self.surfaces else None,
+            "surfaces": {"min": self.surfaces.min, "max": self.surfaces.max}
+            if self.surfaces
+            else None,
             "unit": self.unit or None,
             "by_report": self.by_report,
             "added": self.added,
@@ -240,7 +248,8 @@ class Catalog:
         self.families: dict[str, Family] = {f.key: f for f in families}
         self.version = version
         self.current_year = max(
-            [y for c in self._codes.values() for y in (c.added, c.deleted, *c.revised) if y] or [2026]
+            [y for c in self._codes.values() for y in (c.added, c.deleted, *c.revised) if y]
+            or [2026]
         )
         self._current = [c for c in self._codes.values() if c.valid_in(self.current_year)]
         self._position = {c.code: i for i, c in enumerate(self._current)}
@@ -286,7 +295,9 @@ class Catalog:
         order = {f.slug: f.order for f in self.families.values() if f.category == slug}
         return [
             (self.family_name(codes[0]), codes)
-            for _, codes in sorted(groups.items(), key=lambda kv: (order.get(kv[0], 999), kv[1][0].code))
+            for _, codes in sorted(
+                groups.items(), key=lambda kv: (order.get(kv[0], 999), kv[1][0].code)
+            )
         ]
 
     def neighbours(self, code: Code) -> tuple[Code | None, Code | None]:
@@ -309,7 +320,8 @@ class Catalog:
         pool = self._current or list(self._codes.values())
         # same first three digits first, then by numeric distance
         ranked = sorted(
-            pool, key=lambda c: (not c.code[1:].startswith(digits[:3]), abs(c.number - target), c.code)
+            pool,
+            key=lambda c: (not c.code[1:].startswith(digits[:3]), abs(c.number - target), c.code),
         )
         return ranked[:limit]
 

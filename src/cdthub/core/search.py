@@ -45,11 +45,20 @@ _CODE_IN_TEXT = re.compile(r"\bd\s?-?([0-9]{4})\b", re.I)
 _STEMMER = snowballstemmer.stemmer("english")
 # British spellings (and a few variants) folded to one form before stemming
 VARIANTS = {
-    "colour": "color", "coloured": "colored", "anaesthesia": "anesthesia",
-    "anaesthetic": "anesthetic", "paediatric": "pediatric", "haemorrhage": "hemorrhage",
-    "aluminium": "aluminum", "orthopaedic": "orthopedic", "haemostasis": "hemostasis",
-    "centre": "center", "behaviour": "behavior", "counselling": "counseling",
-    "xray": "x-ray", "xrays": "x-rays",
+    "colour": "color",
+    "coloured": "colored",
+    "anaesthesia": "anesthesia",
+    "anaesthetic": "anesthetic",
+    "paediatric": "pediatric",
+    "haemorrhage": "hemorrhage",
+    "aluminium": "aluminum",
+    "orthopaedic": "orthopedic",
+    "haemostasis": "hemostasis",
+    "centre": "center",
+    "behaviour": "behavior",
+    "counselling": "counseling",
+    "xray": "x-ray",
+    "xrays": "x-rays",
 }
 _VARIANT_RE = re.compile(r"\b(" + "|".join(sorted(VARIANTS, key=len, reverse=True)) + r")\b")
 
@@ -60,9 +69,17 @@ def stem(word: str) -> str:
     return word if word.isdigit() or len(word) < 3 else _STEMMER.stemWord(word)
 
 
-_SOUNDS = [(re.compile(p), r) for p, r in (
-    (r"ph", "f"), (r"c(?=[eiy])", "s"), (r"ck", "k"), (r"c", "k"), (r"z", "s"), (r"(.)\1+", r"\1"),
-)]
+_SOUNDS = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"ph", "f"),
+        (r"c(?=[eiy])", "s"),
+        (r"ck", "k"),
+        (r"c", "k"),
+        (r"z", "s"),
+        (r"(.)\1+", r"\1"),
+    )
+]
 
 
 def sounds_like(word: str) -> str:
@@ -143,7 +160,10 @@ class SearchIndex:
         n = len(self.codes) or 1
         self.idf = {
             w: math.log(1 + (n - df + 0.5) / (df + 0.5))
-            for w, df in ((w, len({i for f in fields.values() for i in f})) for w, fields in self.postings.items())
+            for w, df in (
+                (w, len({i for f in fields.values() for i in f}))
+                for w, fields in self.postings.items()
+            )
         }
         self.avg = {f: (sum(v) / n) or 1.0 for f, v in self.length.items()}
         # every word's BM25 contribution to every code, summed over fields, computed once
@@ -154,7 +174,11 @@ class SearchIndex:
             for name, docs in fields.items():
                 # a term list is a set of names, not prose: a name counts once, whatever its length
                 b, cap = (0.0, 1) if name == "terms" else (0.6, 99)
-                weight, avg, lengths = FIELD_WEIGHTS[name] * self.idf[w], self.avg[name], self.length[name]
+                weight, avg, lengths = (
+                    FIELD_WEIGHTS[name] * self.idf[w],
+                    self.avg[name],
+                    self.length[name],
+                )
                 for i, tf in docs.items():
                     tf = min(tf, cap)
                     total[i] = total.get(i, 0.0) + weight * tf * (k1 + 1) / (
@@ -197,7 +221,9 @@ class SearchIndex:
             return ()
         cutoff = 80 if len(word) >= 6 else 75
         # a ratio >= 75 allows only a small length difference: look at those words only
-        near = [w for n in range(len(word) - 2, len(word) + 3) for w in self._words_by_length.get(n, ())]
+        near = [
+            w for n in range(len(word) - 2, len(word) + 3) for w in self._words_by_length.get(n, ())
+        ]
         candidates = process.extract(word, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
         if candidates:
             key = sounds_like(word)
@@ -210,6 +236,7 @@ class SearchIndex:
                     + 6 * (self.surface[text] in self.lay_stems)
                     + 4 * (text[0] == word[0])
                 )
+
             best = max(candidates, key=rank)[0]
             return ((best, self.surface[best]),)
         return self._split(word) or self._split(word, phrase_only=False)

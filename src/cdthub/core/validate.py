@@ -13,8 +13,22 @@ from .codes import AREAS, CATEGORY_BY_SLUG, DENTITIONS, POSITIONS
 from .dataset import DATA_DIR, read_files
 
 KNOWN_KEYS = {
-    "code", "family", "title", "summary", "area", "teeth", "surfaces", "unit", "by_report",
-    "added", "revised", "deleted", "replaced_by", "terms", "related", "guidance",
+    "code",
+    "family",
+    "title",
+    "summary",
+    "area",
+    "teeth",
+    "surfaces",
+    "unit",
+    "by_report",
+    "added",
+    "revised",
+    "deleted",
+    "replaced_by",
+    "terms",
+    "related",
+    "guidance",
 }
 GUIDANCE_KEYS = {"use", "avoid", "documentation", "claim", "denials", "instead"}
 CODE_RE = re.compile(r"^D\d{4}$")
@@ -22,25 +36,45 @@ YEARS = range(1990, 2031)
 
 # Surface series that must stay consistent: code → (position, min, max)
 SURFACE_SERIES = {
-    "D2140": ("any", 1, 1), "D2150": ("any", 2, 2), "D2160": ("any", 3, 3), "D2161": ("any", 4, None),
-    "D2330": ("anterior", 1, 1), "D2331": ("anterior", 2, 2), "D2332": ("anterior", 3, 3),
-    "D2391": ("posterior", 1, 1), "D2392": ("posterior", 2, 2), "D2393": ("posterior", 3, 3),
+    "D2140": ("any", 1, 1),
+    "D2150": ("any", 2, 2),
+    "D2160": ("any", 3, 3),
+    "D2161": ("any", 4, None),
+    "D2330": ("anterior", 1, 1),
+    "D2331": ("anterior", 2, 2),
+    "D2332": ("anterior", 3, 3),
+    "D2391": ("posterior", 1, 1),
+    "D2392": ("posterior", 2, 2),
+    "D2393": ("posterior", 3, 3),
     "D2394": ("posterior", 4, None),
 }
 
 # Facts a claim depends on, checked so an edit cannot silently break them:
 # code → (area, teeth position or None, dentition or None)
 KNOWN_FACTS = {
-    "D0120": ("none", None, None), "D0150": ("none", None, None), "D9992": ("none", None, None),
-    "D1110": ("mouth", None, None), "D1120": ("mouth", None, None), "D4355": ("mouth", None, None),
-    "D4341": ("quadrant", None, None), "D4342": ("quadrant", None, None),
-    "D5110": ("arch", None, None), "D5120": ("arch", None, None),
-    "D3310": ("tooth", "anterior", None), "D3320": ("tooth", "premolar", None),
-    "D3330": ("tooth", "molar", None), "D3346": ("tooth", "anterior", None),
-    "D3347": ("tooth", "premolar", None), "D3348": ("tooth", "molar", None),
-    "D2930": ("tooth", None, "primary"), "D2931": ("tooth", None, "permanent"),
-    "D7111": ("tooth", None, "primary"), "D7140": ("tooth", None, None),
-    "D7210": ("tooth", None, None), "D2740": ("tooth", None, None), "D2950": ("tooth", None, None),
+    "D0120": ("none", None, None),
+    "D0150": ("none", None, None),
+    "D9992": ("none", None, None),
+    "D1110": ("mouth", None, None),
+    "D1120": ("mouth", None, None),
+    "D4355": ("mouth", None, None),
+    "D4341": ("quadrant", None, None),
+    "D4342": ("quadrant", None, None),
+    "D5110": ("arch", None, None),
+    "D5120": ("arch", None, None),
+    "D3310": ("tooth", "anterior", None),
+    "D3320": ("tooth", "premolar", None),
+    "D3330": ("tooth", "molar", None),
+    "D3346": ("tooth", "anterior", None),
+    "D3347": ("tooth", "premolar", None),
+    "D3348": ("tooth", "molar", None),
+    "D2930": ("tooth", None, "primary"),
+    "D2931": ("tooth", None, "permanent"),
+    "D7111": ("tooth", None, "primary"),
+    "D7140": ("tooth", None, None),
+    "D7210": ("tooth", None, None),
+    "D2740": ("tooth", None, None),
+    "D2950": ("tooth", None, None),
 }
 
 
@@ -74,7 +108,11 @@ def _check_record(rec: dict, where: str, families: set[str], category) -> list[s
     surfaces = rec.get("surfaces")
     if surfaces is not None:
         lo, hi = surfaces.get("min"), surfaces.get("max")
-        if not isinstance(lo, int) or lo < 1 or (hi is not None and (not isinstance(hi, int) or hi < lo)):
+        if (
+            not isinstance(lo, int)
+            or lo < 1
+            or (hi is not None and (not isinstance(hi, int) or hi < lo))
+        ):
             say(f"{code}: surfaces {surfaces} must have 1 <= min <= max")
         if rec.get("area") != "surface":
             say(f"{code}: surfaces given but area is {rec.get('area')!r}, not 'surface'")

@@ -35,7 +35,8 @@ def comments_section(context, code):
         "count": count,
         "opened": default_policy.comments_open(code),
         # a cached page renders a placeholder stamp, filled in per request (catalog.page_cache)
-        "form": CommentForm(initial={"ts": context["form_stamp"]}) if context.get("form_stamp")
+        "form": CommentForm(initial={"ts": context["form_stamp"]})
+        if context.get("form_stamp")
         else CommentForm(),
         "request": context.get("request"),
     }

@@ -112,7 +112,10 @@ CDTHUB_FORM_MIN_SECONDS = 3  # a public form sent sooner after it was shown is r
 CDTHUB_FORM_MAX_AGE = 2 * 24 * 3600  # a form older than this asks to be sent again
 # posts accepted per client IP: scope -> (count, window in seconds); login counts failures
 CDTHUB_RATE_LIMITS = {
-    "comment": (5, 600), "suggestion": (5, 600), "contact": (5, 600), "login": (5, 900),
+    "comment": (5, 600),
+    "suggestion": (5, 600),
+    "contact": (5, 600),
+    "login": (5, 900),
 }
 CDTHUB_RATE_LIMIT_CACHE = "default"  # use a shared cache (e.g. Redis) with several servers
 CDTHUB_CLIENT_IP_HEADER = env.CLIENT_IP_HEADER  # e.g. HTTP_X_REAL_IP behind a proxy
