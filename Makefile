@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install cdthub with its test tools
 
-run: $(STAMP) ## prepare SQLite with the bundled dataset and serve on http://127.0.0.1:$(PORT)
+run: $(STAMP) ## prepare SQLite with the bundled dataset and serve on http://127.0.0.1:8000 (PORT=… overrides)
 	$(BIN)/cdthub serve --port $(PORT)
 
 test: $(STAMP) ## lint, then the whole suite (unit, view/API, property, browser tests)
