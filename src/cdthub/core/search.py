@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 import snowballstemmer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .codes import Catalog, Code, normalize_code
 
@@ -87,6 +88,11 @@ def sounds_like(word: str) -> str:
     for pattern, repl in _SOUNDS:
         word = pattern.sub(repl, word)
     return word
+
+
+def _deletions(word: str) -> set[str]:
+    """The word itself and every string made by deleting one of its letters."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def raw_words(text: str) -> list[str]:
@@ -192,8 +198,13 @@ class SearchIndex:
             self._display.setdefault(st, w)
         self._long_words = sorted(w for w in self.surface if len(w) >= 4 and not w.isdigit())
         self._words_by_length: dict[int, list[str]] = defaultdict(list)
+        # one-letter deletions of every word: two words sharing one are one edit apart
+        # (a changed, missing, extra or swapped letter), found without scanning the vocabulary
+        self._deletions: dict[str, list[str]] = defaultdict(list)
         for w in self._long_words:
             self._words_by_length[len(w)].append(w)
+            for variant in _deletions(w):
+                self._deletions[variant].append(w)
         self.max_phrase = max((len(k.split()) for k in self.phrases), default=1)
         self._by_code = {c.code: i for i, c in enumerate(self.codes)}
         self._sorted_codes = [c.code for c in self.codes]  # the catalog iterates in code order
@@ -220,11 +231,20 @@ class SearchIndex:
         if len(word) < 4 or word.isdigit():
             return ()
         cutoff = 80 if len(word) >= 6 else 75
-        # a ratio >= 75 allows only a small length difference: look at those words only
-        near = [
-            w for n in range(len(word) - 2, len(word) + 3) for w in self._words_by_length.get(n, ())
-        ]
-        candidates = process.extract(word, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+        one_edit = {w for v in _deletions(word) for w in self._deletions.get(v, ())}
+        if one_edit:
+            candidates = [(w, fuzz.ratio(word, w), None) for w in one_edit]
+            candidates = [c for c in candidates if c[1] >= cutoff]
+        else:
+            # two or more edits: compare with the words of about the same length
+            near = [
+                w
+                for n in range(len(word) - 2, len(word) + 3)
+                for w in self._words_by_length.get(n, ())
+            ]
+            candidates = process.extract(
+                word, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
+            )
         if candidates:
             key = sounds_like(word)
 
@@ -232,6 +252,7 @@ class SearchIndex:
                 text, score, _ = c
                 return (
                     score
+                    - 15 * OSA.distance(word, text)  # fewer edits first
                     + 12 * (sounds_like(text) == key)
                     + 6 * (self.surface[text] in self.lay_stems)
                     + 4 * (text[0] == word[0])
