@@ -40,6 +40,8 @@ DEFAULT_FILES = [
     ROOT.parent / "shared" / "data" / "eval" / "finder-dev.tsv",
     ROOT / "bench" / "data" / "finder-cases.tsv",
     ROOT / "bench" / "data" / "finder-holdout.tsv",
+    # written by another developer without looking at the lexicon; never used for tuning
+    ROOT / "bench" / "data" / "finder-lead-check.tsv",
 ]
 
 
