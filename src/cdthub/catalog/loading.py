@@ -9,29 +9,13 @@ from django.apps import apps
 from django.db import transaction
 
 from cdthub.core.codes import category_for
-from cdthub.core.dataset import fingerprint, records_and_families
+from cdthub.core.dataset import RECORD_FIELDS, fingerprint, records_and_families
 
 from . import snapshot
 from .models import CatalogState, CodeEntry, Family
 
-FIELDS = [
-    "category",
-    "family",
-    "title",
-    "summary",
-    "area",
-    "teeth",
-    "surfaces",
-    "unit",
-    "by_report",
-    "added",
-    "revised",
-    "deleted",
-    "replaced_by",
-    "terms",
-    "related",
-    "guidance",
-]
+# every column the bundled data sets (the code itself is the key)
+FIELDS = ["category", *RECORD_FIELDS[1:]]
 
 
 def _edited_fields() -> dict[str, set[str]]:
@@ -51,16 +35,11 @@ def load_dataset(force: bool = False) -> int | None:
     rows = []
     for rec in records:
         row = CodeEntry(code=rec["code"], category=category_for(rec["code"]).slug)
-        for name in FIELDS[1:]:
+        for name in FIELDS[1:]:  # a field the record leaves out takes the column's default
             value = rec.get(name)
-            default = CodeEntry._meta.get_field(name).get_default()
-            setattr(row, name, default if value is None and default is not None else value)
-        row.title = row.title or ""
-        row.summary = row.summary or ""
-        row.family = row.family or ""
-        row.unit = row.unit or ""
-        row.area = row.area or "none"
-        row.by_report = bool(row.by_report)
+            setattr(
+                row, name, CodeEntry._meta.get_field(name).get_default() if value is None else value
+            )
         rows.append(row)
     with transaction.atomic():
         edited = _edited_fields()

@@ -4,6 +4,8 @@ snapshot built from them (see snapshot.py)."""
 
 from django.db import models
 
+from cdthub.core.dataset import RECORD_FIELDS
+
 
 class Family(models.Model):
     slug = models.SlugField(primary_key=True, max_length=80)
@@ -50,27 +52,7 @@ class CodeEntry(models.Model):
 
     def as_record(self) -> dict:
         """The same dict shape as a dataset TOML record."""
-        return {
-            f: getattr(self, f)
-            for f in (
-                "code",
-                "family",
-                "title",
-                "summary",
-                "area",
-                "teeth",
-                "surfaces",
-                "unit",
-                "by_report",
-                "added",
-                "revised",
-                "deleted",
-                "replaced_by",
-                "terms",
-                "related",
-                "guidance",
-            )
-        }
+        return {f: getattr(self, f) for f in RECORD_FIELDS}
 
 
 class OfficialText(models.Model):

@@ -15,6 +15,12 @@ from .codes import Catalog, Code, Family, Related, Surfaces, Teeth, category_for
 
 DATA_DIR = Path(__file__).parent / "data" / "codes"
 
+# The fields of one dataset record (and of a catalog.models.CodeEntry row), in file order.
+RECORD_FIELDS = (
+    "code", "family", "title", "summary", "area", "teeth", "surfaces", "unit", "by_report",
+    "added", "revised", "deleted", "replaced_by", "terms", "related", "guidance",
+)  # fmt: skip
+
 
 def dataset_files(directory: Path = DATA_DIR) -> list[Path]:
     return sorted(directory.glob("*.toml"))

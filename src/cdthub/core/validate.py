@@ -10,26 +10,9 @@ import sys
 from pathlib import Path
 
 from .codes import AREAS, CATEGORY_BY_SLUG, DENTITIONS, POSITIONS
-from .dataset import DATA_DIR, read_files
+from .dataset import DATA_DIR, RECORD_FIELDS, read_files
 
-KNOWN_KEYS = {
-    "code",
-    "family",
-    "title",
-    "summary",
-    "area",
-    "teeth",
-    "surfaces",
-    "unit",
-    "by_report",
-    "added",
-    "revised",
-    "deleted",
-    "replaced_by",
-    "terms",
-    "related",
-    "guidance",
-}
+KNOWN_KEYS = set(RECORD_FIELDS)
 GUIDANCE_KEYS = {"use", "avoid", "documentation", "claim", "denials", "instead"}
 CODE_RE = re.compile(r"^D\d{4}$")
 YEARS = range(1990, 2031)
