@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .codes import Catalog, Code
+from .finder_patterns import NUMBERS
 
 Interval = tuple[int, int | None]  # inclusive; None: no upper limit
 
@@ -35,17 +36,6 @@ _CODE_ALLOYS = (
 )
 
 # --- counts and sequence -----------------------------------------------------------------------
-_NUMBER_WORDS = {
-    "single": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-}
 _N = r"(\d+|single|one|two|three|four|five|six|seven|eight)"
 _TITLE_COUNTS = (
     (re.compile(_N + r"\s*(?:\+|or more)\s*(teeth|images|tooth)"), "more"),
@@ -211,7 +201,7 @@ class Profile:
 
 
 def _num(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return int(word) if word.isdigit() else NUMBERS[word]
 
 
 def _count(title: str) -> tuple[int, int | None, str] | None:
