@@ -95,3 +95,10 @@ def test_complete_finishes_the_last_word(index):
     codes = [h.code.code for h in index.complete("night gu", limit=5)]
     assert {"D9944", "D9945", "D9946"} & set(codes)
     assert index.complete("", limit=5) == []
+
+
+def test_words_the_data_writes_as_one(index):
+    """'tooth ache' is 'toothache', not 'tooth' plus a typo of 'arch'."""
+    codes = top(index, "tooth ache")
+    assert {"D0140", "D9110"} & set(codes)
+    assert not any(c.startswith("D15") for c in codes)

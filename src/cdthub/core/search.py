@@ -35,6 +35,7 @@ FIELD_WEIGHTS = {"title": 3.0, "terms": 3.5, "summary": 1.0, "family": 1.2}
 PHRASE_BONUS = {"terms": 9.0, "title": 6.0}
 EXACT_TERM_BONUS = 8.0
 PRIOR_WEIGHT = 0.6
+TITLE_B = 0.2  # titles of one family differ in length by detail, not by relevance
 DELETED_FACTOR = 0.35
 
 _WORD = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
@@ -179,7 +180,7 @@ class SearchIndex:
             total: dict[int, float] = {}
             for name, docs in fields.items():
                 # a term list is a set of names, not prose: a name counts once, whatever its length
-                b, cap = (0.0, 1) if name == "terms" else (0.6, 99)
+                b, cap = {"terms": (0.0, 1), "title": (TITLE_B, 99)}.get(name, (0.6, 99))
                 weight, avg, lengths = (
                     FIELD_WEIGHTS[name] * self.idf[w],
                     self.avg[name],
@@ -338,7 +339,18 @@ class SearchIndex:
     def resolve(self, text: str) -> list[tuple[str, str, bool]]:
         """(what the reader typed, stem searched for, corrected?) for each query word."""
         out: list[tuple[str, str, bool]] = []
-        for raw, st in analyze(text)[:MAX_QUERY_WORDS]:
+        pairs = analyze(text)[:MAX_QUERY_WORDS]
+        i = 0
+        while i < len(pairs):
+            raw, st = pairs[i]
+            i += 1
+            if i < len(pairs):
+                nxt_raw, nxt_stem = pairs[i]
+                if raw + nxt_raw in self.surface and nxt_stem not in self.postings:
+                    # "tooth ache" → "toothache": two typed words that the data writes as one
+                    out.append((f"{raw} {nxt_raw}", self.surface[raw + nxt_raw], True))
+                    i += 1
+                    continue
             halves = self._split(raw)
             if halves:
                 out += [(f"{raw}: {w}", s2, True) for w, s2 in halves]
