@@ -94,7 +94,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    # rendered pages: per process is right (they are rebuilt from the data version)
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    # rate-limit counters must be shared by every worker process of the server
+    "shared": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.VAR_DIR / "cache",
+    },
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -118,7 +129,8 @@ CDTHUB_RATE_LIMITS = {
     "contact": (5, 600),
     "login": (5, 900),
 }
-CDTHUB_RATE_LIMIT_CACHE = "default"  # use a shared cache (e.g. Redis) with several servers
+# shared by the worker processes of one machine; with several machines use e.g. Redis
+CDTHUB_RATE_LIMIT_CACHE = "shared"
 CDTHUB_CLIENT_IP_HEADER = env.CLIENT_IP_HEADER  # e.g. HTTP_X_REAL_IP behind a proxy
 
 LOGGING = {

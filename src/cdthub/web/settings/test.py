@@ -7,3 +7,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CDTHUB_FORM_MIN_SECONDS = 0  # the minimum time-to-submit has its own tests
+CDTHUB_RATE_LIMIT_CACHE = "default"  # cleared between tests (tests/community/conftest.py)
