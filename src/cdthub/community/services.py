@@ -171,9 +171,13 @@ def _entry(code: str) -> CodeEntry:
     return entry
 
 
-def _set_part(entry: CodeEntry, part: str, value) -> None:
+def _replace_part(code: str, part: str, value):
+    """Inside a transaction: write `value` into one part of the code; returns what it was."""
+    entry = _entry(code)
+    previous = parts.value_of(entry, part)
     setattr(entry, part, value)
     entry.save(update_fields=[part, "updated_at"])
+    return previous
 
 
 def approve_suggestion(suggestion: Suggestion, editor) -> Revision:
@@ -187,9 +191,7 @@ def approve_suggestion(suggestion: Suggestion, editor) -> Revision:
         _check_open(suggestion)
         previous = None
         if suggestion.part in parts.FIELD_PARTS:
-            entry = _entry(suggestion.code)
-            previous = parts.value_of(entry, suggestion.part)
-            _set_part(entry, suggestion.part, value)
+            previous = _replace_part(suggestion.code, suggestion.part, value)
         revision = Revision.objects.create(
             code=suggestion.code,
             part=suggestion.part,
@@ -248,9 +250,7 @@ def restore_revision(revision: Revision, editor, *, side: str = "after") -> Revi
     if value is None:
         raise WorkflowError("There is no earlier text to restore.")
     with transaction.atomic():
-        entry = _entry(revision.code)
-        previous = parts.value_of(entry, revision.part)
-        _set_part(entry, revision.part, value)
+        previous = _replace_part(revision.code, revision.part, value)
         restored = Revision.objects.create(
             code=revision.code,
             part=revision.part,
