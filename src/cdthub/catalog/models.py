@@ -41,6 +41,8 @@ class CodeEntry(models.Model):
     terms = models.JSONField(default=list, blank=True)
     related = models.JSONField(default=list, blank=True)
     guidance = models.JSONField(default=dict, blank=True)
+    revision_notes = models.JSONField(default=dict, blank=True)
+    unconfirmed = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -160,6 +160,10 @@ class Code:
     terms: tuple[str, ...] = ()
     related: tuple[Related, ...] = ()
     guidance: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # what changed in a revision, in our words: {year: phrase}; a revised year may have none
+    revision_notes: Mapping[int, str] = field(default_factory=dict)
+    # what is not yet confirmed about this code, and where its facts came from ("" when settled)
+    unconfirmed: str = ""
     official: Official | None = None
 
     @property
@@ -178,6 +182,10 @@ class Code:
     @property
     def is_deleted(self) -> bool:
         return self.deleted is not None
+
+    def revisions(self) -> list[dict]:
+        """Each revision year with what changed (None when our sources do not say)."""
+        return [{"year": y, "what": self.revision_notes.get(y)} for y in self.revised]
 
     def guidance_sections(self) -> list[tuple[str, tuple[str, ...]]]:
         return [
@@ -205,11 +213,13 @@ class Code:
             "by_report": self.by_report,
             "added": self.added,
             "revised": list(self.revised),
+            "revisions": self.revisions(),
             "deleted": self.deleted,
             "replaced_by": list(self.replaced_by),
             "terms": list(self.terms),
             "related": [{"code": r.code, "note": r.note} for r in self.related],
             "guidance": {k: list(v) for k, v in self.guidance.items() if v} or None,
+            "unconfirmed": self.unconfirmed or None,
             "official": {
                 "edition": self.official.edition,
                 "nomenclature": self.official.nomenclature,
@@ -230,12 +240,28 @@ class Changes:
     revised: tuple[Code, ...]
     deleted: tuple[Code, ...]
 
+    def revised_with_notes(self) -> list[tuple[Code, str | None]]:
+        """Each revised code with what changed in these editions (None when not recorded)."""
+        span = range(self.start + 1, self.end + 1)
+        return [
+            (
+                c,
+                "; ".join(
+                    c.revision_notes[y] for y in c.revised if y in span and y in c.revision_notes
+                )
+                or None,
+            )
+            for c in self.revised
+        ]
+
     def to_dict(self) -> dict:
         return {
             "from": self.start,
             "to": self.end,
             "added": [c.to_dict() for c in self.added],
-            "revised": [c.to_dict() for c in self.revised],
+            "revised": [
+                {**c.to_dict(), "what_changed": note} for c, note in self.revised_with_notes()
+            ],
             "deleted": [c.to_dict() for c in self.deleted],
         }
 

@@ -19,6 +19,7 @@ DATA_DIR = Path(__file__).parent / "data" / "codes"
 RECORD_FIELDS = (
     "code", "family", "title", "summary", "area", "teeth", "surfaces", "unit", "by_report",
     "added", "revised", "deleted", "replaced_by", "terms", "related", "guidance",
+    "revision_notes", "unconfirmed",
 )  # fmt: skip
 
 
@@ -58,6 +59,8 @@ def code_from_record(rec: dict) -> Code:
         terms=tuple(rec.get("terms") or ()),
         related=tuple(Related(r["code"], r.get("note", "")) for r in rec.get("related") or ()),
         guidance={k: tuple(v) for k, v in (rec.get("guidance") or {}).items() if v},
+        revision_notes={int(y): str(t) for y, t in (rec.get("revision_notes") or {}).items()},
+        unconfirmed=rec.get("unconfirmed") or "",
     )
 
 

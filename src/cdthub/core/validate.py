@@ -5,6 +5,7 @@ Each problem names the code (or file) at fault so a data error in CI says what t
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -13,9 +14,16 @@ from .codes import AREAS, CATEGORY_BY_SLUG, DENTITIONS, POSITIONS
 from .dataset import DATA_DIR, RECORD_FIELDS, read_files
 
 KNOWN_KEYS = set(RECORD_FIELDS)
+FILE_KEYS = {"families", "codes", "common_codes"}
 GUIDANCE_KEYS = {"use", "avoid", "documentation", "claim", "denials", "instead"}
 CODE_RE = re.compile(r"^D\d{4}$")
 YEARS = range(1990, 2031)
+# A title states what is known; doubt goes in `unconfirmed`, never in the title.
+HEDGED_TITLE = re.compile(r"confirm|likely|probabl|possibl|uncertain|\?", re.I)
+REVISION_NOTE_MAX = 160
+# Guidance coverage (every current code; all six sections for each file's common_codes).
+# Off until every category's guidance is written; `--coverage` checks it now.
+REQUIRE_GUIDANCE = False
 
 # Surface series that must stay consistent: code → (position, min, max)
 SURFACE_SERIES = {
@@ -78,6 +86,15 @@ def _check_record(rec: dict, where: str, families: set[str], category) -> list[s
             say(f"{code}: {key} is missing")
     if len(rec.get("title") or "") > 90:
         say(f"{code}: title longer than 90 characters")
+    if HEDGED_TITLE.search(rec.get("title") or ""):
+        say(f"{code}: title hedges ({rec['title']!r}); put the doubt in unconfirmed")
+    if "unconfirmed" in rec and not str(rec["unconfirmed"]).strip():
+        say(f"{code}: unconfirmed is empty (leave it out when everything is settled)")
+    for year, note in (rec.get("revision_notes") or {}).items():
+        if not year.isdigit() or int(year) not in (rec.get("revised") or ()):
+            say(f"{code}: revision_notes names {year}, which is not one of its revised years")
+        if not str(note).strip() or len(str(note)) > REVISION_NOTE_MAX:
+            say(f"{code}: revision note for {year} must be 1-{REVISION_NOTE_MAX} characters")
     if rec.get("area") not in AREAS:
         say(f"{code}: area {rec.get('area')!r} is not one of {', '.join(AREAS)}")
     teeth = rec.get("teeth")
@@ -110,6 +127,7 @@ def _check_record(rec: dict, where: str, families: set[str], category) -> list[s
         say(f"{code}: replaced_by given but the code is not deleted")
     for key in set(rec.get("guidance") or {}) - GUIDANCE_KEYS:
         say(f"{code}: unknown guidance section {key!r}")
+    errors += guidance_contradictions(rec)
     for r in rec.get("related") or ():
         if not CODE_RE.match(str(r.get("code", ""))):
             say(f"{code}: related entry {r} has no valid code")
@@ -134,7 +152,55 @@ def _check_record(rec: dict, where: str, families: set[str], category) -> list[s
     return errors
 
 
-def validate(directory: Path = DATA_DIR) -> list[str]:
+# Guidance lines that say the claim needs no tooth (or does) must agree with the code's area.
+_NO_TOOTH = re.compile(r"\bno tooth\b|\btooth (?:number )?is not (?:needed|required)\b", re.I)
+_NEEDS_TOOTH = re.compile(
+    r"\b(?:give|report|enter|list|needs?|requires?|include|add) (?:the |a |each )?tooth"
+    r"(?: number)?s?\b(?! or area)",
+    re.I,
+)
+_NO_AREA = re.compile(r"\bno (?:tooth, surface or )?area\b|\bno quadrant\b|\bno arch\b", re.I)
+_ADDED_IN = re.compile(r"\b(?:added|introduced|new) in (?:CDT )?(\d{4})\b", re.I)
+TOOTH_AREAS = ("tooth", "surface", "tooth_range")
+
+
+def guidance_contradictions(rec: dict) -> list[str]:
+    """Lines of a record's guidance that contradict its own structural fields."""
+    code, area = rec.get("code"), rec.get("area")
+    guidance = rec.get("guidance") or {}
+    out = []
+    for line in guidance.get("claim") or ():
+        if area in TOOTH_AREAS and _NO_TOOTH.search(line):
+            out.append(f"{code}: claim guidance says no tooth is needed, but the area is {area}")
+        if area in ("none", "mouth") and _NEEDS_TOOTH.search(line):
+            out.append(f"{code}: claim guidance asks for a tooth, but the area is {area}")
+        if area in ("quadrant", "arch", "sextant") and _NO_AREA.search(line):
+            out.append(f"{code}: claim guidance says no area is needed, but the area is {area}")
+    for section, lines in guidance.items():
+        for line in lines:
+            for year in _ADDED_IN.findall(line):
+                if rec.get("added") and int(year) != rec["added"] and str(code) in line:
+                    out.append(f"{code}: {section} says it was added in {year}, not {rec['added']}")
+    return out
+
+
+def coverage_problems(rec: dict, common: bool) -> list[str]:
+    """A current code needs `use`, `claim`, and `avoid` or `instead`; a common code all six."""
+    if rec.get("deleted"):
+        return []
+    code = rec.get("code")
+    have = {k for k, v in (rec.get("guidance") or {}).items() if v}
+    if common:
+        missing = sorted(GUIDANCE_KEYS - have)
+        return [f"{code}: common code lacks {', '.join(missing)}"] if missing else []
+    missing = sorted({"use", "claim"} - have)
+    if not have & {"avoid", "instead"}:
+        missing.append("avoid or instead")
+    return [f"{code}: guidance lacks {', '.join(missing)}"] if missing else []
+
+
+def validate(directory: Path = DATA_DIR, coverage: bool = REQUIRE_GUIDANCE) -> list[str]:
+    """Every problem in the dataset; `coverage` also checks that current codes have guidance."""
     errors: list[str] = []
     seen: dict[str, str] = {}
     all_records = []
@@ -150,8 +216,16 @@ def validate(directory: Path = DATA_DIR) -> list[str]:
         families = {f.get("slug") for f in doc.get("families", [])}
         if not families:
             errors.append(f"{path.name}: no [[families]] declared")
+        for key in set(doc) - FILE_KEYS:
+            errors.append(f"{path.name}: unknown top-level key {key!r}")
+        common = set(doc.get("common_codes") or ())
+        in_file = {rec.get("code") for rec in doc.get("codes", [])}
+        for other in sorted(common - in_file):
+            errors.append(f"{path.name}: common_codes lists {other}, which is not in this file")
         for i, rec in enumerate(doc.get("codes", [])):
             errors += _check_record(rec, f"{path.name} record {i + 1}", families, category)
+            if coverage:
+                errors += coverage_problems(rec, rec.get("code") in common)
             code = rec.get("code")
             if code in seen:
                 errors.append(f"{code}: listed twice ({seen[code]} and {path.name})")
@@ -169,8 +243,18 @@ def validate(directory: Path = DATA_DIR) -> list[str]:
     return errors
 
 
-def main() -> int:
-    errors = validate()
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check the bundled dataset.")
+    parser.add_argument(
+        "--coverage", action="store_true", help="also check guidance coverage (on by default)"
+    )
+    parser.add_argument("--code-prefix", default="", help="only problems of codes starting so")
+    args = parser.parse_args(argv)
+    errors = [
+        e
+        for e in validate(coverage=REQUIRE_GUIDANCE or args.coverage)
+        if e.startswith(args.code_prefix)
+    ]
     for e in errors:
         print(e)
     print(f"{len(errors)} problem(s)", file=sys.stderr)
