@@ -1,0 +1,145 @@
+"""A dental claim as the checker sees it, whatever file it came from (JSON, CSV, X12 837D).
+
+Pure Python. Readers build these objects and never raise on bad input: what they could not
+read becomes an `input.invalid` (or `date.invalid`) Finding in `Claim.problems`, and the raw
+text stays on the line so the rules can still name it. Writers turn them back into files.
+
+Line numbers are 1-based everywhere (the first service line is line 1, as LX01 in 837D), in
+findings and in messages alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing that would get the claim denied (error) or deserves a look (warning)."""
+
+    claim: str | None
+    line: int | None
+    rule: str
+    severity: Severity
+    message: str
+
+    def to_dict(self) -> dict:
+        return {
+            "claim": self.claim,
+            "line": self.line,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+@dataclass(slots=True)
+class Line:
+    """One service line. Fields hold what the file said, cleaned but not judged: `code` may be
+    an unknown or malformed code, `tooth` an impossible tooth; the rules decide."""
+
+    number: int  # 1-based position in the claim
+    code: str
+    date: dt.date | None = None
+    raw_date: str | None = None  # the text when `date` could not be read (date.invalid)
+    tooth_system: str = "JP"  # JP = Universal (1-32, A-T), JO = ISO 3950
+    tooth: str | None = None
+    surfaces: str | None = None
+    area: str | None = None  # oral-cavity area code: 00, 01, 02, 10, 20, 30, 40, 03-08
+    quantity: int = 1
+    fee: Decimal | None = None
+    narrative: str | None = None
+    # more teeth on the same line (837D allows several TOO segments); the first is `tooth`
+    extra_teeth: tuple[tuple[str, str | None], ...] = ()
+
+    def to_dict(self) -> dict:
+        out = {
+            "date": self.date.isoformat() if self.date else self.raw_date,
+            "code": self.code,
+            "tooth_system": self.tooth_system,
+            "tooth": self.tooth,
+            "surfaces": self.surfaces,
+            "area": self.area,
+            "quantity": self.quantity,
+            "fee": float(self.fee) if self.fee is not None else None,
+            "narrative": self.narrative,
+        }
+        if self.extra_teeth:
+            out["extra_teeth"] = [{"tooth": t, "surfaces": s} for t, s in self.extra_teeth]
+        return out
+
+
+@dataclass(slots=True)
+class HistoryItem:
+    """A service the patient already had (from the practice's records or the payer)."""
+
+    code: str
+    date: dt.date | None = None
+    tooth_system: str = "JP"
+    tooth: str | None = None
+    surfaces: str | None = None
+    area: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "code": self.code,
+            "tooth_system": self.tooth_system,
+            "tooth": self.tooth,
+            "surfaces": self.surfaces,
+            "area": self.area,
+        }
+
+
+@dataclass(slots=True)
+class Party:
+    """A provider, subscriber, payer or submitter as 837D names it (only what we carry)."""
+
+    name: str = ""
+    first_name: str = ""
+    id: str = ""  # NPI for providers, member id for subscribers, payer id for payers
+    id_qualifier: str = ""  # XX (NPI), MI (member id), PI (payer id), 46 (ETIN), ...
+    address: tuple[str, ...] = ()  # street lines
+    city: str = ""
+    state: str = ""
+    postal_code: str = ""
+    tax_id: str = ""
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    lines: list[Line] = field(default_factory=list)
+    birth_date: dt.date | None = None
+    payer: str = "default"  # the rule pack to check against (a payer's pack name)
+    history: list[HistoryItem] = field(default_factory=list)
+    total: Decimal | None = None  # the claim's stated total charge (CLM02), when given
+    narrative: str | None = None  # a claim-level note (837D NTE in 2300)
+    # what the file could not read or had to tolerate, as findings (input.invalid, date.invalid)
+    problems: list[Finding] = field(default_factory=list)
+    # 837D parties, kept so a file reads back and writes out with the same people in it
+    billing_provider: Party | None = None
+    subscriber: Party | None = None
+    patient: Party | None = None
+    payer_party: Party | None = None
+    source: str = ""  # where it came from, e.g. "claims.x12#2" (for messages only)
+
+    def to_dict(self) -> dict:
+        """The claim as DESIGN.md's claim JSON (readable again by the JSON reader)."""
+        out: dict = {
+            "id": self.id,
+            "patient": {"birth_date": self.birth_date.isoformat() if self.birth_date else None},
+            "payer": self.payer,
+            "lines": [line.to_dict() for line in self.lines],
+            "history": [h.to_dict() for h in self.history],
+        }
+        if self.total is not None:
+            out["total"] = float(self.total)
+        if self.narrative:
+            out["narrative"] = self.narrative
+        return out
