@@ -71,3 +71,30 @@ def test_validation_names_the_code_at_fault(tmp_path):
     assert "D2392: related code D2999 is not in the dataset" in text
     assert "D5110: outside restorative" in text and "D5110: title is missing" in text
     assert "no dataset file for category diagnostic" in text
+
+
+def test_every_current_code_has_guidance_and_common_codes_all_six(catalog):
+    current = catalog.current()
+    assert all(c.guidance.get("use") and c.guidance.get("claim") for c in current)
+    for code in ("D2393", "D2392", "D1120", "D0210", "D0274", "D7140", "D7210", "D4342", "D9944"):
+        sections = catalog.get(code).guidance_sections()
+        assert len(sections) == 6, code
+
+
+def test_cdt_2026_revisions_say_what_changed(catalog):
+    revised = {c.code: note for c, note in catalog.changes(2025, 2026).revised_with_notes()}
+    assert "social risk" in revised["D0180"]
+    assert 2022 not in catalog.get("D0180").revised
+
+
+def test_hedged_titles_and_contradicting_guidance_are_refused(tmp_path):
+    (tmp_path / "03-restorative.toml").write_text(
+        '[[families]]\nslug = "x"\nname = "X"\n\n'
+        '[[codes]]\ncode = "D2140"\nfamily = "x"\ntitle = "Filling, likely one surface (to confirm)"\n'
+        'summary = "s"\narea = "surface"\nsurfaces = { min = 1, max = 1 }\n\n'
+        '[codes.guidance]\nuse = ["u"]\navoid = ["a"]\nclaim = ["No tooth or area is needed."]\n',
+        encoding="utf-8",
+    )
+    text = "\n".join(validate(tmp_path))
+    assert "D2140: title hedges" in text
+    assert "D2140: claim guidance says no tooth is needed, but the area is surface" in text

@@ -22,8 +22,8 @@ YEARS = range(1990, 2031)
 HEDGED_TITLE = re.compile(r"confirm|likely|probabl|possibl|uncertain|\?", re.I)
 REVISION_NOTE_MAX = 160
 # Guidance coverage (every current code; all six sections for each file's common_codes).
-# Off until every category's guidance is written; `--coverage` checks it now.
-REQUIRE_GUIDANCE = False
+# `--coverage` forces the check where a caller turned it off.
+REQUIRE_GUIDANCE = True
 
 # Surface series that must stay consistent: code → (position, min, max)
 SURFACE_SERIES = {
