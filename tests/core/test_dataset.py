@@ -90,7 +90,7 @@ def test_cdt_2026_revisions_say_what_changed(catalog):
 def test_hedged_titles_and_contradicting_guidance_are_refused(tmp_path):
     (tmp_path / "03-restorative.toml").write_text(
         '[[families]]\nslug = "x"\nname = "X"\n\n'
-        '[[codes]]\ncode = "D2140"\nfamily = "x"\ntitle = "Filling, likely one surface (to confirm)"\n'
+        '[[codes]]\ncode = "D2140"\nfamily = "x"\ntitle = "Filling, likely one surface"\n'
         'summary = "s"\narea = "surface"\nsurfaces = { min = 1, max = 1 }\n\n'
         '[codes.guidance]\nuse = ["u"]\navoid = ["a"]\nclaim = ["No tooth or area is needed."]\n',
         encoding="utf-8",
