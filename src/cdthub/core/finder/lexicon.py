@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.toml"
+LEXICON_FILE = Path(__file__).parents[1] / "data" / "lexicon.toml"
 _RANGE = re.compile(r"^D(\d{4})-D(\d{4})$")
 _TARGET = re.compile(r"^D\d{4}(?:-D\d{4})?(?::\d*\.?\d+)?$")
 
