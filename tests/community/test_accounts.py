@@ -10,7 +10,7 @@ from django.test import override_settings
 from cdthub.cli import main
 from cdthub.community.accounts import AccountError, create_user
 
-from .conftest import PASSWORD
+from ..conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from cdthub.community import services
 from cdthub.community.forms import stamp
 from cdthub.community.models import Comment
 
-from .conftest import comment_data
+from ..conftest import comment_data
 
 pytestmark = pytest.mark.usefixtures("loaded_db")
 

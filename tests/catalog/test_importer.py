@@ -125,7 +125,7 @@ def test_header_only_and_huge_cells(tmp_path, catalog):
 
 def test_edition_outside_the_dataset_is_refused(tmp_path, catalog):
     found = messages(check(write_csv(tmp_path / "cdt.csv", [HEADER, *GOOD_ROWS]), catalog, 1999))
-    assert found and found[0].startswith("--edition 1999: cdthub knows CDT")
+    assert found and found[0].startswith("--edition 1999: No CDT edition 1999")
 
 
 def test_codes_not_valid_in_the_edition_are_noted(tmp_path, catalog):
