@@ -51,7 +51,7 @@ class Suggestion:
     score: float
     reasons: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code.code,
             "title": self.code.title,
@@ -67,7 +67,7 @@ class Suggestions:
     open_questions: list[str]
     reading: Reading | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "suggestions": [s.to_dict() for s in self.suggestions],
@@ -134,7 +134,7 @@ class Finder:
         top = ranked[0][1][0] if ranked else 1.0
         suggestions = [
             Suggestion(
-                self.catalog.get(code),
+                self.profiles[code].code,
                 min(1.0, value / max(top, 1e-9)) * _confidence(top),
                 _dedupe(reasons)[:6],
             )

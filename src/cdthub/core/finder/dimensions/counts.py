@@ -59,13 +59,12 @@ class Count(Dimension[CountValue]):
             r.counts[unit] = (n, hi)
             r.said.setdefault(f"count_{unit}", m.group(0).strip())
             text.take(m, 1)
-        if "images" not in r.counts and _IMAGES.search(r.lower):
-            m = text.search(_TIMES)
-            if m:
-                n = int(m.group(1) or m.group(2))
-                r.counts["images"] = (n, n)
-                r.said.setdefault("count_images", m.group(0))
-                text.take(m)
+        times = text.search(_TIMES)
+        if "images" not in r.counts and _IMAGES.search(r.lower) and times:
+            n = int(times.group(1) or times.group(2))
+            r.counts["images"] = (n, n)
+            r.said.setdefault("count_images", times.group(0))
+            text.take(times)
         if _SINGLE_IMAGE.search(r.lower):
             r.counts.setdefault("images", (1, 1))
         if "teeth" not in r.counts and _FULL_QUADRANT.search(r.lower):
