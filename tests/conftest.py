@@ -7,10 +7,21 @@ could see what an earlier one left behind.
 
 import pytest
 from django.core.cache import caches
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from cdthub.core import snapshot as core_snapshot
 
 PASSWORD = "a-long-test-passphrase-42"
+
+# Property tests must not depend on how busy the machine is: no time limit per example, and no
+# complaint that generating examples is slow (or that they share this file's fixtures).
+hypothesis_settings.register_profile(
+    "cdthub",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+hypothesis_settings.load_profile("cdthub")
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from cdthub.core.dataset import code_from_record
 from cdthub.core.snapshot import Snapshot, build, bundled
 
 RECHECK_SECONDS = 1.0
+NEVER = float("-inf")  # when the versions must be read on the next request
 
 
 def _db_state() -> tuple[int | None, int]:
@@ -58,7 +59,7 @@ class _Current:
         self.snapshot: Snapshot | None = None
         self.key = ""  # "bundled" or "db-<CatalogState.version>"
         self.pages = 0  # CatalogState.pages_version when last read
-        self.checked_at = 0.0
+        self.checked_at = NEVER
 
     def get(self) -> Snapshot:
         now = time.monotonic()
@@ -74,11 +75,11 @@ class _Current:
             return self.snapshot
 
     def recheck(self) -> None:
-        self.checked_at = 0.0
+        self.checked_at = NEVER
 
     def forget(self) -> None:
         with self._lock:
-            self.snapshot, self.key, self.checked_at = None, "", 0.0
+            self.snapshot, self.key, self.checked_at = None, "", NEVER
 
 
 _current = _Current()

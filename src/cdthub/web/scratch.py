@@ -50,18 +50,10 @@ LOGGING = {{"version": 1, "disable_existing_loggers": False}}
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 class ScratchSite:
     def __init__(self, workers: int = 2, threads: int = 4, min_seconds: int = 3):
         self.workers, self.threads, self.min_seconds = workers, threads, min_seconds
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = ""
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._proc: subprocess.Popen[bytes] | None = None
 
@@ -105,19 +97,24 @@ class ScratchSite:
             "from cdthub.catalog.loading import load_dataset; load_dataset()\n"
         )
         subprocess.run([sys.executable, "-c", prepare], env=env, check=True)
-        self._proc = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "gunicorn", "cdthub.web.wsgi:application"),
-                *("--bind", f"127.0.0.1:{self.port}"),
-                *("--workers", str(self.workers), "--threads", str(self.threads)),
-                *("--log-level", "warning", "--error-logfile", str(self.root / "gunicorn.log")),
-            ],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: stop() ends master and workers
-        )
+        # the socket is bound here and handed over, so no other process can take the port
+        with socket.socket() as listener:
+            listener.bind(("127.0.0.1", 0))
+            self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+            self._proc = subprocess.Popen(
+                [
+                    *(sys.executable, "-m", "gunicorn", "cdthub.web.wsgi:application"),
+                    *("--bind", f"fd://{listener.fileno()}"),
+                    *("--workers", str(self.workers), "--threads", str(self.threads)),
+                    *("--log-level", "warning", "--error-logfile", str(self.root / "gunicorn.log")),
+                ],
+                env=env,
+                pass_fds=(listener.fileno(),),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group: stop() ends master and workers
+            )
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:

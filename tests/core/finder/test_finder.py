@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cdthub.core.finder import Finder
@@ -113,7 +113,7 @@ def test_limit(finder):
     assert len(finder.suggest("crown", 0).suggestions) == 1
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150)
 @given(st.text(max_size=120))
 def test_any_text_gives_an_answer_not_an_error(finder, catalog, text):
     result = finder.suggest(text, 5)
@@ -124,7 +124,7 @@ def test_any_text_gives_an_answer_not_an_error(finder, catalog, text):
         assert 0 <= s["score"] <= 1 and catalog.get(s["code"]).deleted is None
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100)
 @given(
     st.lists(
         st.sampled_from(
