@@ -43,7 +43,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     s.set_defaults(func=cmd_changes)
 
 
-def describe(code: Code, catalog: Catalog, edition: int | None) -> str:
+def _describe(code: Code, catalog: Catalog, edition: int | None) -> str:
     lines = [f"{code.code}  {code.title}", ""]
     if code.summary:
         lines += [code.summary, ""]
@@ -84,7 +84,7 @@ def cmd_code(args: argparse.Namespace) -> int:
             data["valid_in_edition"] = code.valid_in(args.edition)
         print_json(data)
     else:
-        print(describe(code, catalog, args.edition))
+        print(_describe(code, catalog, args.edition))
     return 0
 
 

@@ -20,8 +20,8 @@ class NotLoaded(LookupError):
 
 def edit_field(code: str, field: str, value: Any) -> Any:
     """Write `value` into one field of `code`, mark the field as edited (reloading the bundled
-    dataset keeps it) and move the catalog to a new version once the caller's transaction
-    commits. Returns the previous value."""
+    dataset keeps it) and move the catalog to a new version (versions.catalog_changed).
+    Returns the previous value."""
     if field not in EDITABLE:
         raise ValueError(f"{field!r} is not an editable field; use one of {EDITABLE}")
     with transaction.atomic():

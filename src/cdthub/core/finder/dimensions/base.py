@@ -4,7 +4,8 @@ look-alike codes differ in it and the description does not say."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+import re
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -12,6 +13,16 @@ from ...codes import Code
 from ..reading import Reading, Text
 
 V = TypeVar("V", bound=Hashable)
+T = TypeVar("T")
+
+
+def first_match(table: Iterable[tuple[re.Pattern[str], T]], text: str) -> tuple[T, str] | None:
+    """The value of the first pattern of `table` found in `text`, and the words that said it."""
+    for pattern, value in table:
+        m = pattern.search(text)
+        if m:
+            return value, m.group(0)
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..numbers import NUM, Interval, interval_text, number, overlap
 from ..reading import Reading, Text
-from .base import Dimension, Title, Verdict
+from .base import Dimension, Title, Verdict, first_match
 
 CountValue = tuple[int, int | None, str]  # low, high (None: no limit), unit (teeth or images)
 
@@ -137,18 +137,13 @@ class Sequence(Dimension[Interval]):
     words = "first second third each additional further dose"
 
     def of_code(self, title: Title) -> Interval | None:
-        for pattern, sequence in _TITLE_SEQUENCE:
-            if pattern.search(title.text):
-                return sequence
-        return None
+        found = first_match(_TITLE_SEQUENCE, title.text)
+        return found[0] if found else None
 
     def read(self, r: Reading, text: Text) -> None:
-        for pattern, sequence in _SEQUENCE_SAID:
-            m = text.search(pattern)
-            if m:
-                r.sequence = sequence
-                r.said["sequence"] = m.group(0)
-                break
+        found = first_match(_SEQUENCE_SAID, text.work)
+        if found:
+            r.sequence, r.said["sequence"] = found
 
     def said(self, r: Reading) -> object:
         return r.sequence

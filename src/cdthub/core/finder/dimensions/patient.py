@@ -6,7 +6,7 @@ import re
 
 from ..numbers import Interval, number, overlap
 from ..reading import Reading, Text
-from .base import Dimension, Title, Verdict
+from .base import Dimension, Title, Verdict, first_match
 
 _TITLE_AGES: tuple[tuple[re.Pattern[str], Interval], ...] = (
     (re.compile(r"under three"), (0, 2)),
@@ -59,10 +59,10 @@ class Ages(Dimension[Interval]):
     words = "adult child adolescent"
 
     def of_code(self, title: Title) -> Interval | None:
-        for pattern, ages in _TITLE_AGES:
-            if pattern.search(title.text):
-                return (title.adult_from, None) if ages == (14, None) else ages
-        return None
+        found = first_match(_TITLE_AGES, title.text)
+        if found is None:
+            return None
+        return (title.adult_from, None) if found[0] == (14, None) else found[0]
 
     def read(self, r: Reading, text: Text) -> None:
         m = text.search(_MONTHS)
@@ -75,12 +75,9 @@ class Ages(Dimension[Interval]):
             years = int(m.group(1) or m.group(2))
             r.ages, r.said["age"] = (years, years), m.group(0)
             text.take(m)
-        if r.ages is None:
-            for pattern, ages in _WORDS:
-                m = pattern.search(r.lower)
-                if m:
-                    r.ages, r.said["age"] = ages, m.group(0)
-                    break
+        found = first_match(_WORDS, r.lower) if r.ages is None else None
+        if found:
+            r.ages, r.said["age"] = found
 
     def said(self, r: Reading) -> object:
         return r.ages

@@ -8,7 +8,7 @@ import re
 from ...codes import Surfaces
 from ..numbers import interval_text, overlap
 from ..reading import Reading, Text
-from .base import Dimension, Title, Verdict
+from .base import Dimension, Title, Verdict, first_match
 
 
 class SurfaceCount(Dimension[Surfaces]):
@@ -92,11 +92,9 @@ class Position(Dimension[str]):
             elif len(positions) == 1:
                 r.position = positions.pop()
         elif r.position is None:
-            for pattern, position in _POSITIONS_SAID:
-                m = pattern.search(r.lower)
-                if m:
-                    r.position, r.said["position"] = position, m.group(0)
-                    break
+            found = first_match(_POSITIONS_SAID, r.lower)
+            if found:
+                r.position, r.said["position"] = found
 
     def said(self, r: Reading) -> object:
         return r.position
