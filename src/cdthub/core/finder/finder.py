@@ -183,9 +183,12 @@ class Finder:
     def _share_in_families(self, relevance: dict[str, float], reading: Reading) -> None:
         """Give look-alike codes most of their best sibling's relevance, where the description
         says something that tells them apart: the consistency step then chooses."""
+        told: dict[str, bool] = {}  # code → whether the description can tell it apart
         for code, value in sorted(relevance.items(), key=lambda kv: -kv[1]):
             for other in self.lookalikes[code]:
-                if other != code and distinguishable(self.profiles[other], reading):
+                if other not in told:
+                    told[other] = distinguishable(self.profiles[other], reading)
+                if other != code and told[other]:
                     relevance[other] = max(relevance.get(other, 0.0), FAMILY_SHARE * value)
 
     def _named_codes(

@@ -9,7 +9,6 @@ becomes a reason; a mismatch lowers it and becomes a "but …" reason.
 from __future__ import annotations
 
 from . import qualifiers
-from .dimensions import DIMENSIONS
 from .profile import Profile
 from .reading import Reading
 
@@ -29,8 +28,7 @@ def fit(
     some candidate has, so codes without them lose."""
     factor = 1.0
     notes: list[str] = []
-    for d in DIMENSIONS:
-        value = p.values[d.name]
+    for d, value in p.in_play:  # every other dimension would multiply by 1
         if value is None or not d.compares(value, r):
             factor *= d.unsaid(value, r, p.values)
             continue
@@ -65,6 +63,7 @@ def fit(
 
 def distinguishable(p: Profile, r: Reading) -> bool:
     """True when the description says something that can tell code `p` from its look-alikes."""
-    return any(
-        p.values[d.name] is not None and d.compares(p.values[d.name], r) for d in DIMENSIONS
-    ) or bool(p.qualifiers & r.qualifiers.keys())
+    for d, value in p.in_play:
+        if value is not None and d.compares(value, r):
+            return True
+    return bool(p.qualifiers & r.qualifiers.keys())

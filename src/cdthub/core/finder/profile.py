@@ -9,13 +9,13 @@ titles), so a new or corrected code needs no change in this module: a title sayi
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..codes import Catalog, Code
 from ..search import content_words
 from . import qualifiers
-from .dimensions import DIMENSIONS, Title
+from .dimensions import DIMENSIONS, Dimension, Title
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,18 @@ class Profile:
     values: Mapping[str, Any]  # dimension name → the code's value (None: the code does not say)
     qualifiers: frozenset[str] = frozenset()
     excludes: frozenset[str] = frozenset()  # "without …" in the title
+
+    # the dimensions that weigh on this code, in DIMENSIONS order, with its value in each: those
+    # it has a value in, and those that count even where it has none (Dimension.unsaid)
+    in_play: tuple[tuple[Dimension[Any], Any], ...] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        in_play = tuple(
+            (d, self.values[d.name])
+            for d in DIMENSIONS
+            if self.values[d.name] is not None or type(d).unsaid is not Dimension.unsaid
+        )
+        object.__setattr__(self, "in_play", in_play)
 
     @property
     def family_key(self) -> str:
