@@ -242,20 +242,6 @@ def test_unreadable_files_exit_2(loaded_db, tmp_path, capsys, name, content, exp
     assert code == 2 and expected in err and "Traceback" not in err
 
 
-def test_bad_arguments_are_usage_errors(capsys, tmp_path):
-    for args in (
-        ["--edition", "26"],
-        ["--edition", "2026", "--column", "fee=Fee"],
-        ["--edition", "2026", "--column", "code"],
-    ):
-        with pytest.raises(SystemExit) as exit_:
-            main(["import", str(tmp_path / "x.csv"), *args])
-        assert exit_.value.code == 2
-    err = capsys.readouterr().err
-    assert "expected a CDT year" in err and "unknown field 'fee'" in err
-    assert "expected FIELD=HEADER" in err
-
-
 def test_admin_lists_imported_text_read_only(imported, admin_client):
     page = admin_client.get("/admin/catalog/officialtext/").content.decode()
     assert "D0120" in page and "Test nomenclature for D0120" in page and "2026" in page
