@@ -26,14 +26,14 @@ class Profile:
     excludes: frozenset[str] = frozenset()  # "without …" in the title
 
     # the dimensions that weigh on this code, in DIMENSIONS order, with its value in each: those
-    # it has a value in, and those that count even where it has none (Dimension.unsaid)
+    # it has a value in, and those that count even where it has none
     in_play: tuple[tuple[Dimension[Any], Any], ...] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         in_play = tuple(
             (d, self.values[d.name])
             for d in DIMENSIONS
-            if self.values[d.name] is not None or type(d).unsaid is not Dimension.unsaid
+            if self.values[d.name] is not None or d.weighs_without_value
         )
         object.__setattr__(self, "in_play", in_play)
 

@@ -44,9 +44,6 @@ class Arch(Dimension[str]):
         if r.arch is None and r.teeth and len({x.arch for x in r.teeth}) == 1:
             r.arch = r.teeth[0].arch
 
-    def said(self, r: Reading) -> object:
-        return r.arch
-
     def judge(self, value: str, r: Reading) -> Verdict:
         if value == r.arch:
             return Verdict(True, f"{r.arch} arch, as the code")
@@ -85,9 +82,6 @@ class Sides(Dimension[str]):
             r.sides = "one"
         if _BOTH_SIDES.search(r.lower):
             r.sides = "both"
-
-    def said(self, r: Reading) -> object:
-        return r.sides
 
     def judge(self, value: str, r: Reading) -> Verdict:
         if value == r.sides:

@@ -48,9 +48,13 @@ class Dimension(Generic[V]):
     """One way look-alike codes differ: material, surfaces, tooth type, arch, age…"""
 
     name: str = ""
+    # the Reading attribute that holds what a description says (default: the name)
+    field: str = ""
     # words of our titles that name this dimension, set aside when titles are compared to find
     # look-alikes ("upper", "porcelain", "4 teeth")
     words: str = ""
+    # True when `unsaid` can matter for a code that has no value in this dimension
+    weighs_without_value: bool = False
 
     def of_code(self, title: Title) -> V | None:
         """The code's value; None when the code does not say."""
@@ -60,13 +64,9 @@ class Dimension(Generic[V]):
         """Read what the description says into `r` (the description with what earlier steps
         read blanked out is `text.work`)."""
 
-    def said(self, r: Reading) -> object:
-        """What the description says (empty or None: nothing)."""
-        raise NotImplementedError
-
     def compares(self, value: V, r: Reading) -> bool:
         """True when the description says something to compare with the code's `value`."""
-        return bool(self.said(r))
+        return bool(getattr(r, self.field or self.name))
 
     def judge(self, value: V, r: Reading) -> Verdict:
         raise NotImplementedError

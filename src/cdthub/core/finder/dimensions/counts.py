@@ -36,6 +36,7 @@ _ONE_TOOTH = re.compile(r"\bsingle tooth\b|\bone tooth\b")
 
 class Count(Dimension[CountValue]):
     name = "count"
+    field = "counts"
     words = "one two three four five six seven eight single image images or more than to"
 
     def of_code(self, title: Title) -> CountValue | None:
@@ -74,9 +75,6 @@ class Count(Dimension[CountValue]):
             r.counts["teeth"] = (len(r.teeth), len(r.teeth))
         if _ONE_TOOTH.search(r.lower):
             r.counts.setdefault("teeth", (1, 1))
-
-    def said(self, r: Reading) -> object:
-        return r.counts
 
     def compares(self, value: CountValue, r: Reading) -> bool:
         return value[2] in r.counts
@@ -144,9 +142,6 @@ class Sequence(Dimension[Interval]):
         found = first_match(_SEQUENCE_SAID, text.work)
         if found:
             r.sequence, r.said["sequence"] = found
-
-    def said(self, r: Reading) -> object:
-        return r.sequence
 
     def judge(self, value: Interval, r: Reading) -> Verdict:
         if overlap(r.sequence or value, value):

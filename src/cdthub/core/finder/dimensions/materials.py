@@ -137,9 +137,6 @@ class Materials(Dimension[MaterialSet]):
         if said:
             r.said["material"] = ", ".join(dict.fromkeys(said))
 
-    def said(self, r: Reading) -> object:
-        return r.materials
-
     def judge(self, value: MaterialSet, r: Reading) -> Verdict:
         said = r.said.get("material")
         if value == r.materials:
@@ -200,12 +197,10 @@ class Alloys(Dimension[MaterialSet]):
 
     name = "alloys"
     words = "high noble base predominantly alloy titanium gold non precious semi"
+    weighs_without_value = True  # a metal named, a code of some material that names none
 
     def of_code(self, title: Title) -> MaterialSet | None:
         return frozenset(a.name for a in ALLOYS if a.title.search(title.text)) or None
-
-    def said(self, r: Reading) -> object:
-        return r.alloys
 
     def judge(self, value: MaterialSet, r: Reading) -> Verdict:
         named = " or ".join(_ALLOY_LABELS[a] for a in sorted(value))
@@ -214,7 +209,6 @@ class Alloys(Dimension[MaterialSet]):
         return Verdict(False, f"the metal is {named}")
 
     def unsaid(self, value: MaterialSet | None, r: Reading, values: Mapping[str, Any]) -> float:
-        # a metal is named, but this code of some material names none
         return 0.9 if r.alloys and values.get("materials") and not value else 1.0
 
     def questions(self, values: set[MaterialSet], r: Reading, top: MaterialSet | None) -> list[str]:

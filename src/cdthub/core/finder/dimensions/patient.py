@@ -79,9 +79,6 @@ class Ages(Dimension[Interval]):
         if found:
             r.ages, r.said["age"] = found
 
-    def said(self, r: Reading) -> object:
-        return r.ages
-
     def judge(self, value: Interval, r: Reading) -> Verdict:
         age = r.said.get("age")
         if overlap(value, r.ages or value):

@@ -16,13 +16,11 @@ class SurfaceCount(Dimension[Surfaces]):
     surfaces", "class II") are read with the teeth, as the claim line needs them too."""
 
     name = "surfaces"
+    field = "surface_count"
     words = "surface surfaces"
 
     def of_code(self, title: Title) -> Surfaces | None:
         return title.code.surfaces
-
-    def said(self, r: Reading) -> object:
-        return r.surface_count
 
     def judge(self, value: Surfaces, r: Reading) -> Verdict:
         assert r.surface_count is not None
@@ -95,9 +93,6 @@ class Position(Dimension[str]):
             found = first_match(_POSITIONS_SAID, r.lower)
             if found:
                 r.position, r.said["position"] = found
-
-    def said(self, r: Reading) -> object:
-        return r.position
 
     def judge(self, value: str, r: Reading) -> Verdict:
         said = r.position or ""
@@ -176,9 +171,6 @@ class Dentition(Dimension[str]):
             r.dentition = "mixed"
         elif _PERMANENT.search(r.lower) or (r.teeth and all(x.permanent for x in r.teeth)):
             r.dentition = "permanent"
-
-    def said(self, r: Reading) -> object:
-        return r.dentition
 
     def judge(self, value: str, r: Reading) -> Verdict:
         if value == r.dentition:
