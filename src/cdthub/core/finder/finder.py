@@ -239,17 +239,18 @@ def _confidence(top: float) -> float:
 def _search_reasons(why: list[str]) -> list[str]:
     """The search index's best one or two reasons, in plain words: whole names first, then
     words of the title or lay terms; the summary only when nothing else matched."""
-    strong = [w for w in why if w.startswith(("also known as", "title is"))]
-    words = [
-        w.replace("title: ", "title has ").replace("terms: ", "known as ")
-        for w in why
-        if w.startswith(("title: ", "terms: ")) and " read as " not in w
-    ]
-    weak = [
-        w.replace("summary: ", "description mentions ").replace("family: ", "family has ")
-        for w in why
-        if w.startswith(("summary: ", "family: ")) and " read as " not in w
-    ]
+    strong, words, weak = [], [], []
+    for w in why:
+        if w.startswith(("also known as", "title is")):
+            strong.append(w)
+        elif " read as " in w:
+            continue
+        elif w.startswith(("title: ", "terms: ")):
+            words.append(w.replace("title: ", "title has ").replace("terms: ", "known as "))
+        elif w.startswith(("summary: ", "family: ")):
+            weak.append(
+                w.replace("summary: ", "description mentions ").replace("family: ", "family has ")
+            )
     return (strong + words or weak)[:2]
 
 

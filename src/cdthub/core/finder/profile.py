@@ -25,16 +25,12 @@ class Profile:
     qualifiers: frozenset[str] = frozenset()
     excludes: frozenset[str] = frozenset()  # "without …" in the title
 
-    # the dimensions that weigh on this code, in DIMENSIONS order, with its value in each: those
-    # it has a value in, and those that count even where it has none
+    # the dimensions that can change this code's score (Dimension.weighs), in DIMENSIONS order,
+    # with its value in each
     in_play: tuple[tuple[Dimension[Any], Any], ...] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        in_play = tuple(
-            (d, self.values[d.name])
-            for d in DIMENSIONS
-            if self.values[d.name] is not None or d.weighs_without_value
-        )
+        in_play = tuple((d, self.values[d.name]) for d in DIMENSIONS if d.weighs(self.values))
         object.__setattr__(self, "in_play", in_play)
 
     @property

@@ -53,8 +53,6 @@ class Dimension(Generic[V]):
     # words of our titles that name this dimension, set aside when titles are compared to find
     # look-alikes ("upper", "porcelain", "4 teeth")
     words: str = ""
-    # True when `unsaid` can matter for a code that has no value in this dimension
-    weighs_without_value: bool = False
 
     def of_code(self, title: Title) -> V | None:
         """The code's value; None when the code does not say."""
@@ -63,6 +61,10 @@ class Dimension(Generic[V]):
     def read(self, r: Reading, text: Text) -> None:
         """Read what the description says into `r` (the description with what earlier steps
         read blanked out is `text.work`)."""
+
+    def weighs(self, values: Mapping[str, Any]) -> bool:
+        """Whether this dimension can change the score of a code with these `values`."""
+        return values[self.name] is not None
 
     def compares(self, value: V, r: Reading) -> bool:
         """True when the description says something to compare with the code's `value`."""

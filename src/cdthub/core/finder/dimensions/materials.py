@@ -197,7 +197,6 @@ class Alloys(Dimension[MaterialSet]):
 
     name = "alloys"
     words = "high noble base predominantly alloy titanium gold non precious semi"
-    weighs_without_value = True  # a metal named, a code of some material that names none
 
     def of_code(self, title: Title) -> MaterialSet | None:
         return frozenset(a.name for a in ALLOYS if a.title.search(title.text)) or None
@@ -208,7 +207,11 @@ class Alloys(Dimension[MaterialSet]):
             return Verdict(True, f"metal: {named}")
         return Verdict(False, f"the metal is {named}")
 
+    def weighs(self, values: Mapping[str, Any]) -> bool:
+        return values["alloys"] is not None or values["materials"] is not None
+
     def unsaid(self, value: MaterialSet | None, r: Reading, values: Mapping[str, Any]) -> float:
+        # a metal is named, but this code of some material names none
         return 0.9 if r.alloys and values.get("materials") and not value else 1.0
 
     def questions(self, values: set[MaterialSet], r: Reading, top: MaterialSet | None) -> list[str]:
