@@ -5,8 +5,8 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install run test test-fast lint format validate bench bench-search bench-http \
-	bench-finder bench-comments clean
+.PHONY: help install run test test-fast lint typecheck format validate bench bench-search \
+	bench-http bench-finder bench-comments clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -22,15 +22,19 @@ install: $(STAMP) ## create .venv and install cdthub with its test tools
 run: $(STAMP) ## prepare SQLite with the bundled dataset and serve on http://127.0.0.1:8000 (PORT=… overrides)
 	$(BIN)/cdthub serve --port $(PORT)
 
-test: $(STAMP) ## lint, then the whole suite (unit, view/API, property, browser tests)
+test: $(STAMP) ## lint, type-check core/, then the whole suite (unit, view/API, property, browser)
 	$(BIN)/ruff check src tests bench
-	$(BIN)/python -m pytest -q -n 2
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -n auto
 
 test-fast: $(STAMP) ## the suite without browser tests
-	$(BIN)/python -m pytest -q -n 2 -m "not browser"
+	$(BIN)/python -m pytest -q -n auto -m "not browser"
 
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check src tests bench
+
+typecheck: $(STAMP) ## mypy --strict on src/cdthub/core/ (configured in pyproject.toml)
+	$(BIN)/mypy
 
 format: $(STAMP) ## ruff format and autofix
 	$(BIN)/ruff format src tests bench

@@ -9,7 +9,7 @@ later and scored once before any change prompted by it: 95.9% top-1, 98.6% top-3
 then led to general shorthand such as "pt", "comp", "patient of record"). For each file it prints
 top-1 and top-3 accuracy and p50/p99 latency of
 
-  finder    cdthub.core.finder (structure + lexicon + consistency over the search index)
+  finder    cdthub.core.finder (structure, dimensions, lexicon, consistency over the index)
   search    cdthub.core.search alone (the site's search box), for reference
   baseline  BM25 over code titles only, via SQLite FTS5's bm25()
 
@@ -32,12 +32,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from cdthub.core.codes import category_for  # noqa: E402
-from cdthub.core.dataset import load_catalog  # noqa: E402
-from cdthub.core.finder import Finder  # noqa: E402
-from cdthub.core.search import SearchIndex  # noqa: E402
+from cdthub.core.snapshot import bundled  # noqa: E402
 
-DEFAULT_FILES = [
+# the shared development set sits in a `shared/` folder beside the checkout or further up
+SHARED_DEV = next(
+    (
+        p / "shared" / "data" / "eval" / "finder-dev.tsv"
+        for p in ROOT.parents
+        if (p / "shared" / "data" / "eval" / "finder-dev.tsv").exists()
+    ),
     ROOT.parent / "shared" / "data" / "eval" / "finder-dev.tsv",
+)
+DEFAULT_FILES = [
+    SHARED_DEV,
     ROOT / "bench" / "data" / "finder-cases.tsv",
     ROOT / "bench" / "data" / "finder-holdout.tsv",
     # written by another developer without looking at the lexicon; never used for tuning
@@ -115,10 +122,9 @@ def main(argv=None) -> int:
     ap.add_argument("--categories", action="store_true", help="finder top-1 per category")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per query (default 3)")
     args = ap.parse_args(argv)
-    catalog = load_catalog()
-    index = SearchIndex(catalog)
-    finder = Finder(catalog, index)
-    baseline = TitleBM25(catalog.current())
+    snap = bundled()
+    index, finder = snap.index, snap.finder
+    baseline = TitleBM25(snap.catalog.current())
     systems = [
         ("finder", lambda q: [s.code.code for s in finder.suggest(q, 3).suggestions]),
         ("search", lambda q: [h.code.code for h in index.search(q, 3, include_deleted=False)]),

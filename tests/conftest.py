@@ -1,29 +1,137 @@
+"""Fixtures and helpers shared by the whole suite (core, pages, community and browser tests).
+
+Every test starts with empty caches and no in-memory snapshot: rendered pages, rate-limit
+counters and the snapshot all outlive a test's database transaction, so without this a test
+could see what an earlier one left behind.
+"""
+
 import pytest
+from django.core.cache import caches
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
-from cdthub.core.dataset import load_catalog
-from cdthub.core.search import SearchIndex
+from cdthub.core import snapshot as core_snapshot
+
+PASSWORD = "a-long-test-passphrase-42"
+
+# Property tests must not depend on how busy the machine is: no time limit per example, and no
+# complaint that generating examples is slow (or that they share this file's fixtures).
+hypothesis_settings.register_profile(
+    "cdthub",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+hypothesis_settings.load_profile("cdthub")
 
 
 @pytest.fixture(scope="session")
-def catalog():
-    return load_catalog()
+def bundled():
+    """The bundled dataset's catalog, search index and finder (cdthub.core.snapshot)."""
+    return core_snapshot.bundled()
 
 
 @pytest.fixture(scope="session")
-def index(catalog):
-    return SearchIndex(catalog)
+def catalog(bundled):
+    return bundled.catalog
+
+
+@pytest.fixture(scope="session")
+def index(bundled):
+    return bundled.index
+
+
+@pytest.fixture(scope="session")
+def finder(bundled):
+    return bundled.finder
+
+
+@pytest.fixture(autouse=True)
+def fresh_state():
+    from cdthub.catalog import snapshot
+
+    def forget() -> None:
+        for cache in caches.all(initialized_only=True):
+            cache.clear()
+        snapshot.invalidate()
+
+    forget()
+    yield
+    forget()
 
 
 @pytest.fixture
 def loaded_db(db):
-    """The test database holding the bundled dataset, with a fresh snapshot."""
-    from django.core.cache import cache
-
-    from cdthub.catalog import snapshot
+    """The test database holding the bundled dataset."""
     from cdthub.catalog.loading import load_dataset
 
-    cache.clear()  # rendered pages are cached per data version, which restarts with each test
     load_dataset(force=True)
-    yield
-    snapshot.invalidate()
-    cache.clear()
+
+
+@pytest.fixture
+def live_catalog(transactional_db, live_server):
+    """A live server whose database holds the bundled dataset."""
+    from cdthub.catalog.loading import load_dataset
+
+    load_dataset(force=True)
+    return live_server
+
+
+@pytest.fixture
+def scratch_site(request):
+    """gunicorn serving cdthub on a fresh SQLite file; stopped (process group and all) whatever
+    happens in the test."""
+    from cdthub.web.scratch import ScratchSite
+
+    site = ScratchSite(min_seconds=1)
+    request.addfinalizer(site.stop)
+    return site.start()
+
+
+# people ------------------------------------------------------------------------------------
+@pytest.fixture
+def editor(db):
+    from cdthub.community.accounts import create_user
+
+    return create_user("edna", "editor", PASSWORD, email="edna@example.org")
+
+
+@pytest.fixture
+def staff_user(db):
+    from cdthub.community.accounts import create_user
+
+    return create_user("stan", "staff", PASSWORD)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+# what readers send ------------------------------------------------------------------------
+@pytest.fixture
+def make_comment(db):
+    from cdthub.community.models import Comment
+
+    def make(code="D9992", status=Comment.Status.PENDING, **fields):
+        fields.setdefault("name", "Pat Reader")
+        fields.setdefault("email", "pat@example.org")
+        fields.setdefault("body", "Does this apply to nursing homes?")
+        return Comment.objects.create(code=code, status=status, **fields)
+
+    return make
+
+
+def comment_data(**overrides):
+    """What the "Leave a reply" form sends, with a fresh time stamp."""
+    from cdthub.community.forms import stamp
+
+    data = {
+        "name": "Pat Reader",
+        "email": "pat@example.org",
+        "body": "Payers in our state want a narrative with this code.",
+        "website": "",
+        "ts": stamp(),
+    }
+    data.update(overrides)
+    return data

@@ -39,21 +39,6 @@ def browser():
 
 
 @pytest.fixture
-def live_catalog(transactional_db, live_server):
-    """A live server whose database holds the bundled dataset."""
-    from django.core.cache import cache
-
-    from cdthub.catalog import snapshot
-    from cdthub.catalog.loading import load_dataset
-
-    cache.clear()
-    load_dataset(force=True)
-    yield live_server
-    snapshot.invalidate()
-    cache.clear()
-
-
-@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()

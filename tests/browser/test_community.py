@@ -4,27 +4,16 @@ reader sees the result; bad and too frequent forms get helpful pages."""
 import re
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
-from cdthub.community.accounts import create_user
+from ..conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a-long-test-passphrase-42"
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters():
-    cache.clear()
-    yield
-    cache.clear()
-
 
 @pytest.fixture
-def editor_page(browser, live_catalog):
+def editor_page(browser, live_catalog, editor):
     """A second browser (own cookies) where an editor has logged in."""
-    create_user("edna", "editor", PASSWORD)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.set_default_timeout(15_000)

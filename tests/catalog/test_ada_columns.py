@@ -47,7 +47,7 @@ def header_rows(draw):
     return row, {f: row.index(cells[f]) for f in FIELDS}
 
 
-@settings(deadline=None, max_examples=300)
+@settings(max_examples=300)
 @given(header_rows())
 def test_any_spelling_of_known_headers_is_found(case):
     row, where = case
@@ -56,7 +56,6 @@ def test_any_spelling_of_known_headers_is_found(case):
     assert dict(columns.index) == where
 
 
-@settings(deadline=None)
 @given(st.sampled_from([a for names in HEADER_ALIASES.values() for a in names]).flatmap(spelled))
 def test_header_normalisation_ignores_case_and_punctuation(header):
     assert normalize_header(header) in {
@@ -64,7 +63,7 @@ def test_header_normalisation_ignores_case_and_punctuation(header):
     }
 
 
-@settings(deadline=None, max_examples=300)
+@settings(max_examples=300)
 @given(
     st.integers(0, 9999),
     st.sampled_from(["", "D", "d", "D ", "d-", " D - "]),
@@ -111,7 +110,7 @@ CELLS = st.one_of(
 )
 
 
-@settings(deadline=None, max_examples=300)
+@settings(max_examples=300)
 @given(CELLS)
 def test_any_cell_is_a_code_or_none(cell):
     code = normalize_code_cell(cell)
@@ -119,7 +118,7 @@ def test_any_cell_is_a_code_or_none(cell):
     assert "\x00" not in clean_text(cell) and "\n" not in clean_text(cell)
 
 
-@settings(deadline=None, max_examples=200)
+@settings(max_examples=200)
 @given(
     header=st.lists(st.one_of(st.sampled_from(["Code", "Name", "Descriptor"]), CELLS), max_size=5),
     rows=st.lists(st.lists(CELLS, max_size=5), max_size=8),
@@ -135,7 +134,6 @@ def test_junk_tables_never_raise(catalog, header, rows, edition, allow_unknown):
         assert CODE.match(row.code) and row.code in catalog and row.nomenclature
 
 
-@settings(deadline=None)
 @given(st.text(max_size=40))
 def test_column_option_parses_or_explains(text):
     try:

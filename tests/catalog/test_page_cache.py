@@ -5,7 +5,8 @@ import re
 import pytest
 from django.test import Client
 
-from cdthub.catalog.page_cache import CSRF_HOLE, STAMP_HOLE
+from cdthub.catalog.code_page import code_page
+from cdthub.catalog.page_cache import CSRF_HOLE
 from cdthub.community import services
 from cdthub.community.models import Comment
 
@@ -23,8 +24,9 @@ def test_two_readers_get_their_own_token_and_stamp():
     first, second = Client(), Client()
     a = first.get("/codes/D9992/").content.decode()
     b = second.get("/codes/D9992/").content.decode()
-    assert CSRF_HOLE not in b and STAMP_HOLE not in b
+    assert CSRF_HOLE not in b and all(hole.placeholder not in b for hole in code_page.holes)
     assert _form(a)[0] != _form(b)[0]
+    assert [hole.name for hole in code_page.holes] == ["form_stamp"]  # the community's
 
 
 def test_a_reader_can_post_from_a_cached_page(settings):

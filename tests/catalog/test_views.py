@@ -48,6 +48,13 @@ def test_unknown_code_is_404_with_nearest(client):
     assert client.get("/codes/banana/").status_code == 404
 
 
+def test_lists_advertise_their_json(client):
+    assert "</api/v1/codes>" in client.get("/codes/")["Link"]
+    category = client.get("/codes/category/restorative/")
+    assert "/api/v1/codes?category=restorative" in category["Link"]
+    assert not client.get("/codes/D9998/").has_header("Link")  # no JSON twin for a 404
+
+
 def test_deleted_code_page_says_what_to_use(client):
     page = client.get("/codes/D6095/").content.decode()
     assert "Not valid since CDT 2025" in page

@@ -1,16 +1,12 @@
-"""Roles, `cdthub createuser`, the login page and its limit on failed attempts."""
-
-import io
+"""Roles, creating accounts, the login page and its limit on failed attempts."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import override_settings
 
-from cdthub.cli import main
 from cdthub.community.accounts import AccountError, create_user
 
-from .conftest import PASSWORD
+from ..conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -48,42 +44,6 @@ def test_roles_grant_what_they_say(role, perm, allowed):
 def test_create_user_refuses_with_a_clear_message(args, message):
     with pytest.raises(AccountError, match=message):
         create_user(*args)
-
-
-def test_cli_createuser_reads_the_password_from_stdin(monkeypatch, capsys):
-    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    assert (
-        main(
-            [
-                "createuser",
-                "maria",
-                "--role",
-                "editor",
-                "--email",
-                "m@example.org",
-                "--password-stdin",
-            ]
-        )
-        == 0
-    )
-    user = get_user_model().objects.get(username="maria")
-    assert user.check_password(PASSWORD) and user.groups.filter(name="Editor").exists()
-    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    assert main(["createuser", "maria", "--role", "editor", "--password-stdin"]) == 1
-    assert "already exists" in capsys.readouterr().err
-
-
-def test_cli_createuser_without_a_terminal_asks_for_password_stdin(monkeypatch, capsys):
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    assert main(["createuser", "maria", "--role", "staff"]) == 1
-    assert "--password-stdin" in capsys.readouterr().err
-    assert not get_user_model().objects.filter(username="maria").exists()
-
-
-def test_cli_createuser_rejects_an_unknown_role(capsys):
-    with pytest.raises(SystemExit):
-        main(["createuser", "x", "--role", "boss"])
-    assert "invalid choice" in capsys.readouterr().err
 
 
 def test_login_page_looks_like_the_site_and_logs_in(client, editor):

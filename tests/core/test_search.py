@@ -84,7 +84,7 @@ def test_odd_queries_do_not_fail(index, query):
     index.search(query, limit=5)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(max_size=300))
 def test_search_never_raises(index, text):
     hits = index.search(text, limit=5)

@@ -1,16 +1,21 @@
 """Codes, search and changes endpoints. Each is one call into the snapshot's core objects."""
 
+from typing import Any
+
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from cdthub.catalog import snapshot
 from cdthub.core.codes import CATEGORY_BY_SLUG
 
+from . import schemas
 from .errors import ApiError
 
 router = Router(tags=["codes"])
 
 MAX_LIMIT = 100
+FAILS = {400: schemas.Error}  # every endpoint: a bad parameter
+NOT_FOUND = {**FAILS, 404: schemas.Error}
 
 
 class CodeFilters(Schema):
@@ -31,18 +36,16 @@ def not_found(code: str) -> ApiError:
     )
 
 
-@router.get("codes", url_name="codes", summary="List codes (current edition by default)")
-def list_codes(request: HttpRequest, filters: Query[CodeFilters]):
+@router.get(
+    "codes",
+    url_name="codes",
+    summary="List codes (current edition by default)",
+    response={200: schemas.CodeList, **NOT_FOUND},
+)
+def list_codes(request: HttpRequest, filters: Query[CodeFilters]) -> dict[str, Any]:
     snap = snapshot.get()
     cat = snap.catalog
-    year = filters.edition or cat.current_year
-    if filters.edition is not None and filters.edition not in cat.years():
-        raise ApiError(
-            400,
-            "unknown_edition",
-            f"No CDT edition {filters.edition} in the dataset; "
-            f"editions run {cat.years()[0]}-{cat.years()[-1]}.",
-        )
+    year = cat.check_year(filters.edition or cat.current_year)
     if filters.category and filters.category not in CATEGORY_BY_SLUG:
         raise ApiError(
             400,
@@ -60,8 +63,14 @@ def list_codes(request: HttpRequest, filters: Query[CodeFilters]):
     return {"count": len(codes), "edition": year, "results": [c.to_dict() for c in codes]}
 
 
-@router.get("codes/{code}", url_name="code", summary="One code")
-def get_code(request: HttpRequest, code: str, edition: int | None = None):
+@router.get(
+    "codes/{code}",
+    url_name="code",
+    summary="One code",
+    response={200: schemas.CodeInEdition, **NOT_FOUND},
+    exclude_unset=True,
+)
+def get_code(request: HttpRequest, code: str, edition: int | None = None) -> dict[str, Any]:
     found = snapshot.get().catalog.get(code)
     if found is None:
         raise not_found(code)
@@ -71,8 +80,15 @@ def get_code(request: HttpRequest, code: str, edition: int | None = None):
     return data
 
 
-@router.get("search", url_name="search", summary="Search codes by number, words, lay terms, typos")
-def search(request: HttpRequest, q: str = "", limit: int = 10, complete: bool = False):
+@router.get(
+    "search",
+    url_name="search",
+    summary="Search codes by number, words, lay terms, typos",
+    response={200: schemas.SearchResults, **FAILS},
+)
+def search(
+    request: HttpRequest, q: str = "", limit: int = 10, complete: bool = False
+) -> dict[str, Any]:
     """`complete=true` treats the last word as unfinished (as-you-type suggestions)."""
     limit = max(1, min(limit, MAX_LIMIT))
     index = snapshot.get().index
@@ -81,18 +97,14 @@ def search(request: HttpRequest, q: str = "", limit: int = 10, complete: bool = 
 
 
 @router.get(
-    "changes/{start}/{end}", url_name="changes", summary="What changed between two editions"
+    "changes/{start}/{end}",
+    url_name="changes",
+    summary="What changed between two editions",
+    response={200: schemas.Changes, **NOT_FOUND},
+    by_alias=True,
 )
-def changes(request: HttpRequest, start: int, end: int):
-    cat = snapshot.get().catalog
-    years = cat.years()
-    for y in (start, end):
-        if y not in years:
-            raise ApiError(
-                404,
-                "unknown_edition",
-                f"No CDT edition {y} in the dataset; editions run {years[0]}-{years[-1]}.",
-            )
-    if end < start:
-        raise ApiError(400, "bad_range", "The first year must not be after the second.")
-    return cat.changes(start, end).to_dict()
+def changes(request: HttpRequest, start: int, end: int) -> dict[str, Any]:
+    try:
+        return snapshot.get().catalog.changes(start, end).to_dict()
+    except ValueError:
+        raise ApiError(400, "bad_range", "The first year must not be after the second.") from None

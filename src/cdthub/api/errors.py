@@ -1,8 +1,11 @@
-"""One JSON error shape for the whole API: {"error": {"code": "...", "message": "..."}}."""
+"""One JSON error shape for the whole API: {"error": {"code": "...", "message": "..."}}, and
+the one place each kind of error gets its status."""
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from cdthub.core.codes import UnknownEdition
 
 
 class ApiError(Exception):
@@ -21,6 +24,10 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(
             request, error_body(exc.code, exc.message, **exc.extra), status=exc.status
         )
+
+    @api.exception_handler(UnknownEdition)
+    def _unknown_edition(request: HttpRequest, exc: UnknownEdition) -> HttpResponse:
+        return api.create_response(request, error_body("unknown_edition", str(exc)), status=404)
 
     @api.exception_handler(ValidationError)
     def _invalid(request: HttpRequest, exc: ValidationError):

@@ -19,7 +19,7 @@ class ChangesFeed(Feed):
         cat = snapshot.get().catalog
         entries = []
         for year in sorted(cat.years(), reverse=True)[:4]:
-            ch = cat.changes(year - 1, year)
+            ch = cat.changes_in(year)
             for kind, codes in (
                 ("added", ch.added),
                 ("revised", ch.revised),

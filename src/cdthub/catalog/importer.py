@@ -26,7 +26,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cdthub.core.codes import Catalog
+from cdthub.core.codes import Catalog, UnknownEdition
 
 from .ada_columns import (
     FIELDS,
@@ -82,11 +82,16 @@ def _list(items: Sequence[str]) -> str:
 
 
 def check_edition(edition: int, catalog: Catalog) -> Problem | None:
-    years = catalog.years()
-    if years and not years[0] <= edition <= years[-1] + 1:
+    """An edition the catalog holds is fine, and so is the next one (a file newer than the
+    bundled dataset)."""
+    if edition == catalog.current_year + 1:
+        return None
+    try:
+        catalog.check_year(edition)
+    except UnknownEdition as exc:
         return Problem(
-            f"--edition {edition}: cdthub knows CDT {years[0]}–{years[-1]} "
-            f"(and accepts {years[-1] + 1} for a file newer than its dataset)"
+            f"--edition {edition}: {exc} A file for CDT {catalog.current_year + 1}, newer "
+            "than the dataset, is accepted too."
         )
     return None
 
@@ -231,8 +236,8 @@ def write_official(rows: Collection[OfficialRow], edition: int) -> int:
     """Replace the stored text of one CDT edition with `rows`, in one transaction."""
     from django.db import transaction
 
-    from . import snapshot
-    from .models import CatalogState, OfficialText
+    from .models import OfficialText
+    from .versions import catalog_changed
 
     with transaction.atomic():
         OfficialText.objects.filter(edition=edition).delete()
@@ -248,8 +253,7 @@ def write_official(rows: Collection[OfficialRow], edition: int) -> int:
             ],
             batch_size=500,
         )
-        CatalogState.bump()
-    snapshot.invalidate()
+        catalog_changed()
     return len(rows)
 
 

@@ -1,28 +1,20 @@
 """Copy the bundled dataset into the database (one transaction), then refresh the snapshot.
 
-Fields editors changed (an approved suggestion or a restored revision, see cdthub.community)
-keep their edited value: the bundled data never overwrites editorial work."""
+Fields editors changed (CodeEntry.edited, see editing.py) keep their edited value: the bundled
+data never overwrites editorial work."""
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.db import transaction
 
 from cdthub.core.codes import category_for
 from cdthub.core.dataset import RECORD_FIELDS, fingerprint, records_and_families
 
-from . import snapshot
 from .models import CatalogState, CodeEntry, Family
+from .versions import catalog_changed
 
 # every column the bundled data sets (the code itself is the key)
 FIELDS = ["category", *RECORD_FIELDS[1:]]
-
-
-def _edited_fields() -> dict[str, set[str]]:
-    """{code: {field, ...}} changed by editors; empty when the community app is not installed."""
-    if not apps.is_installed("cdthub.community"):
-        return {}
-    return apps.get_model("community", "Revision").objects.edited_fields()
 
 
 def load_dataset(force: bool = False) -> int | None:
@@ -42,13 +34,10 @@ def load_dataset(force: bool = False) -> int | None:
             )
         rows.append(row)
     with transaction.atomic():
-        edited = _edited_fields()
-        if edited:
-            current = CodeEntry.objects.in_bulk(list(edited))
-            for row in rows:
-                if row.code in current:
-                    for name in edited[row.code]:
-                        setattr(row, name, getattr(current[row.code], name))
+        edited = {e.code: e for e in CodeEntry.objects.exclude(edited=[])}
+        for row in rows:
+            for name in edited[row.code].edited if row.code in edited else ():
+                setattr(row, name, getattr(edited[row.code], name))
         Family.objects.all().delete()
         Family.objects.bulk_create(
             [Family(slug=f.key, category=f.category, name=f.name, order=f.order) for f in families]
@@ -56,6 +45,5 @@ def load_dataset(force: bool = False) -> int | None:
         CodeEntry.objects.bulk_create(
             rows, update_conflicts=True, unique_fields=["code"], update_fields=FIELDS
         )
-        CatalogState.bump(fp)
-    snapshot.invalidate()
+        catalog_changed(fp)
     return len(rows)

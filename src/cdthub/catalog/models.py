@@ -43,6 +43,8 @@ class CodeEntry(models.Model):
     guidance = models.JSONField(default=dict, blank=True)
     revision_notes = models.JSONField(default=dict, blank=True)
     unconfirmed = models.TextField(blank=True)
+    # the fields editors changed (editing.py): reloading the bundled dataset keeps them
+    edited = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -10,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import condition
 
-from cdthub.core.codes import CATEGORIES, CATEGORY_BY_SLUG, normalize_code
+from cdthub.core.codes import CATEGORIES, CATEGORY_BY_SLUG, UnknownEdition, normalize_code
 
 from . import page_cache, snapshot
+from .alternate import json_alternate
 
 SEARCH_LIMIT = 30
 
@@ -38,11 +39,12 @@ def home(request: HttpRequest) -> HttpResponse:
             "categories": [(c, counts[c.slug]) for c in CATEGORIES],
             "total": len(cat.current()),
             "year": year,
-            "changes": cat.changes(year - 1, year),
+            "changes": cat.changes_in(year),
         },
     )
 
 
+@json_alternate(lambda request: reverse("api-1:codes"))
 @condition(etag_func=_etag)
 def code_list(request: HttpRequest) -> HttpResponse:
     cat = snapshot.get().catalog
@@ -52,6 +54,7 @@ def code_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@json_alternate(lambda request, slug: f"{reverse('api-1:codes')}?category={slug}")
 @condition(etag_func=_etag)
 def category(request: HttpRequest, slug: str) -> HttpResponse:
     found = CATEGORY_BY_SLUG.get(slug)
@@ -78,6 +81,7 @@ def code_redirect(request: HttpRequest, code: str) -> HttpResponse:
     return code_detail(request, code)
 
 
+@json_alternate(lambda request, code: reverse("api-1:code", kwargs={"code": code}))
 @condition(etag_func=_page_etag)
 def code_detail(request: HttpRequest, code: str) -> HttpResponse:
     snap = snapshot.get()
@@ -106,10 +110,9 @@ def code_detail(request: HttpRequest, code: str) -> HttpResponse:
             "current_year": cat.current_year,
         }
 
-    html = page_cache.render_page(request, "catalog/code_detail.html", context, found.code)
-    response = HttpResponse(html)
-    response["Link"] = f'<{api_url}>; rel="alternate"; type="application/json"'
-    return response
+    return HttpResponse(
+        page_cache.render_page(request, "catalog/code_detail.html", context, found.code)
+    )
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -124,11 +127,10 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def changes(request: HttpRequest, year: int) -> HttpResponse:
     cat = snapshot.get().catalog
-    years = cat.years()
-    if year not in years:
-        raise Http404("No CDT edition for that year in the dataset")
+    try:
+        found = cat.changes_in(year)
+    except UnknownEdition:
+        raise Http404("No CDT edition for that year in the dataset") from None
     return render(
-        request,
-        "catalog/changes.html",
-        {"year": year, "changes": cat.changes(year - 1, year), "years": years},
+        request, "catalog/changes.html", {"year": year, "changes": found, "years": cat.years()}
     )

@@ -10,10 +10,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from cdthub.core.finder import Finder
-from cdthub.core.finder_parse import MAX_TEXT
+from cdthub.core.finder import MAX_TEXT
 
 from . import snapshot
+from .alternate import json_alternate
 
 PAGE_LIMIT = 8
 EXAMPLES = (
@@ -26,17 +26,19 @@ EXAMPLES = (
 )
 
 
+def _api_url(request: HttpRequest) -> str | None:
+    text = request.GET.get("text", "")[:MAX_TEXT]
+    return reverse("api-1:suggest") + "?" + urlencode({"text": text}) if text.strip() else None
+
+
+@json_alternate(_api_url)
 def suggest(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("text", "")[:MAX_TEXT]
     result = None
     if text.strip():
-        result = Finder.for_index(snapshot.get().index).suggest(text, PAGE_LIMIT)
-    response = render(
+        result = snapshot.get().finder.suggest(text, PAGE_LIMIT)
+    return render(
         request,
         "catalog/suggest.html",
         {"text": text, "result": result, "examples": EXAMPLES, "max_text": MAX_TEXT},
     )
-    if text.strip():
-        api = reverse("api-1:suggest") + "?" + urlencode({"text": text})
-        response["Link"] = f'<{api}>; rel="alternate"; type="application/json"'
-    return response

@@ -3,7 +3,7 @@ it (revisions of code pages, the audit log).
 
 Rules that pages, the admin and the services share live on the QuerySets:
 `Comment.objects.published()`, `.in_moderation()`, `Suggestion.objects.open()`,
-`Revision.objects.editorial()` … Reader e-mail addresses are stored for moderation and
+`Revision.objects.notes()` … Reader e-mail addresses are stored for moderation and
 follow-up only; no page, feed or API shows them.
 """
 
@@ -155,22 +155,11 @@ class RevisionQuerySet(models.QuerySet):
     def for_code(self, code: str):
         return self.filter(code=code).order_by("-created_at", "-pk")
 
-    def editorial(self):
-        """Revisions that changed a field of the code (not notes or review marks)."""
-        return self.filter(part__in=Revision.FIELD_PARTS)
-
     def notes(self):
         return self.filter(part=Suggestion.Part.OTHER).order_by("-created_at", "-pk")
 
     def last_reviewed(self, code: str):
         return self.filter(code=code).aggregate(at=models.Max("created_at"))["at"]
-
-    def edited_fields(self) -> dict[str, set[str]]:
-        """{code: {field, ...}} for every CodeEntry field an editor has changed."""
-        out: dict[str, set[str]] = {}
-        for code, part in self.editorial().values_list("code", "part").distinct():
-            out.setdefault(code, set()).add(part)
-        return out
 
 
 class Revision(models.Model):

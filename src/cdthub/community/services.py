@@ -1,10 +1,10 @@
 """Workflow steps of the community, as plain functions. Pages, the editor desk and the admin's
 bulk actions all call these; each step writes one AuditEntry.
 
-An approved update or a restored revision changes the catalog: it bumps CatalogState.version,
-so code pages, their ETags, the API and search all move to the new version. A comment published
-or withdrawn changes only the page: it bumps CatalogState.pages_version (new ETags and page
-cache entries, no snapshot rebuild).
+An approved update or a restored revision changes the catalog through
+cdthub.catalog.editing.edit_field, so code pages, their ETags, the API and search all move to
+the new version. A comment published or withdrawn, an editor's note or review changes only the
+page (cdthub.catalog.versions.pages_changed: new ETags and page-cache entries, no rebuild).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from cdthub.catalog import snapshot
-from cdthub.catalog.models import CatalogState, CodeEntry
+from cdthub.catalog import editing, snapshot
+from cdthub.catalog.versions import pages_changed
 from cdthub.core.codes import Code
 
 from . import notify, parts
@@ -36,19 +36,6 @@ def audit(action: str, actor, obj=None, code: str = "", detail: str = "") -> Aud
         code=code or getattr(obj, "code", ""),
         detail=detail[:2000],
     )
-
-
-def _comments_changed() -> None:
-    """A comment appeared on or left a page: pages and their ETags change, the catalog does not.
-    Call snapshot.recheck() once the transaction is over."""
-    CatalogState.touch_pages()
-
-
-def _page_changed() -> None:
-    """Inside the step's transaction: move the catalog to a new version (every process
-    rebuilds its snapshot within a second). The step calls snapshot.invalidate() once its
-    transaction is over, so this process shows the change at once."""
-    CatalogState.bump()
 
 
 # comments -----------------------------------------------------------------------------------
@@ -76,13 +63,11 @@ def post_comment(
         comment.save()
         if comment.is_published:
             audit("comment.auto_approved", None, comment, detail="trusted commenter")
-            _comments_changed()
+            pages_changed()
         else:
             audit("comment.posted", None, comment)
         if policy.should_notify(comment):
             notify.new_comment(comment)
-    if comment.is_published:
-        snapshot.recheck()
     return comment
 
 
@@ -105,9 +90,7 @@ def _moderate(comment: Comment, editor, action: str, *, bump: bool = True) -> bo
         audit(f"comment.{action}", editor, comment)
         changed = was_published != comment.is_published
         if changed and bump:
-            _comments_changed()
-    if changed and bump:
-        snapshot.recheck()
+            pages_changed()
     return changed
 
 
@@ -134,9 +117,7 @@ def moderate_comments(comments: Iterable[Comment], editor, action: str) -> int:
             changed |= _moderate(comment, editor, action, bump=False)
             count += 1
         if changed:
-            _comments_changed()
-    if changed:
-        snapshot.recheck()
+            pages_changed()
     return count
 
 
@@ -164,20 +145,12 @@ def _check_open(suggestion: Suggestion) -> None:
         )
 
 
-def _entry(code: str) -> CodeEntry:
-    entry = CodeEntry.objects.select_for_update().filter(code=code).first()
-    if entry is None:
-        raise WorkflowError(f"{code} is not in the database; load the dataset first.")
-    return entry
-
-
-def _replace_part(code: str, part: str, value):
+def _edit(code: str, part: str, value):
     """Inside a transaction: write `value` into one part of the code; returns what it was."""
-    entry = _entry(code)
-    previous = parts.value_of(entry, part)
-    setattr(entry, part, value)
-    entry.save(update_fields=[part, "updated_at"])
-    return previous
+    try:
+        return editing.edit_field(code, part, value)
+    except editing.NotLoaded as e:
+        raise WorkflowError(str(e)) from None
 
 
 def approve_suggestion(suggestion: Suggestion, editor) -> Revision:
@@ -191,7 +164,9 @@ def approve_suggestion(suggestion: Suggestion, editor) -> Revision:
         _check_open(suggestion)
         previous = None
         if suggestion.part in parts.FIELD_PARTS:
-            previous = _replace_part(suggestion.code, suggestion.part, value)
+            previous = _edit(suggestion.code, suggestion.part, value)
+        else:
+            pages_changed()  # an editor's note shows on the page
         revision = Revision.objects.create(
             code=suggestion.code,
             part=suggestion.part,
@@ -204,8 +179,6 @@ def approve_suggestion(suggestion: Suggestion, editor) -> Revision:
         )
         _close(suggestion, editor, Suggestion.Status.APPROVED, "")
         audit("suggestion.approved", editor, suggestion, detail=f"revision {revision.pk}")
-        _page_changed()
-    snapshot.invalidate()
     notify.suggestion_reviewed(suggestion)
     return revision
 
@@ -250,7 +223,7 @@ def restore_revision(revision: Revision, editor, *, side: str = "after") -> Revi
     if value is None:
         raise WorkflowError("There is no earlier text to restore.")
     with transaction.atomic():
-        previous = _replace_part(revision.code, revision.part, value)
+        previous = _edit(revision.code, revision.part, value)
         restored = Revision.objects.create(
             code=revision.code,
             part=revision.part,
@@ -264,8 +237,6 @@ def restore_revision(revision: Revision, editor, *, side: str = "after") -> Revi
             f"{timezone.localtime(revision.created_at):%d %b %Y %H:%M}.",
         )
         audit("revision.restored", editor, revision, detail=f"{side}; new revision {restored.pk}")
-        _page_changed()
-    snapshot.invalidate()
     return restored
 
 
@@ -280,8 +251,7 @@ def mark_reviewed(code: Code, editor, note: str = "") -> Revision:
             note=note.strip(),
         )
         audit("code.reviewed", editor, revision, code=code.code)
-        _page_changed()
-    snapshot.invalidate()
+        pages_changed()
     return revision
 
 

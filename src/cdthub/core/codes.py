@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 AREAS = ("none", "tooth", "surface", "quadrant", "arch", "sextant", "mouth", "tooth_range")
 POSITIONS = ("any", "anterior", "posterior", "premolar", "molar")
@@ -183,7 +184,7 @@ class Code:
     def is_deleted(self) -> bool:
         return self.deleted is not None
 
-    def revisions(self) -> list[dict]:
+    def revisions(self) -> list[dict[str, Any]]:
         """Each revision year with what changed (None when our sources do not say)."""
         return [{"year": y, "what": self.revision_notes.get(y)} for y in self.revised]
 
@@ -194,7 +195,7 @@ class Code:
             if self.guidance.get(key)
         ]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The code as the API and `--json` show it (DESIGN.md's contract; fields may be added)."""
         return {
             "code": self.code,
@@ -254,7 +255,7 @@ class Changes:
             for c in self.revised
         ]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "from": self.start,
             "to": self.end,
@@ -264,6 +265,16 @@ class Changes:
             ],
             "deleted": [c.to_dict() for c in self.deleted],
         }
+
+
+class UnknownEdition(LookupError):
+    """A CDT year the catalog holds no edition for; the message says which years it holds."""
+
+    def __init__(self, year: int, years: Sequence[int]):
+        self.year = year
+        super().__init__(
+            f"No CDT edition {year} in the dataset: editions run {years[0]}-{years[-1]}."
+        )
 
 
 class Catalog:
@@ -299,11 +310,20 @@ class Catalog:
         return list(self._current)
 
     def edition(self, year: int) -> list[Code]:
+        """The codes of the CDT edition of `year`; UnknownEdition when there is none."""
+        self.check_year(year)
         return [c for c in self._codes.values() if c.valid_in(year)]
 
     def years(self) -> list[int]:
         first = min([c.added for c in self._codes.values() if c.added] or [self.current_year])
         return list(range(min(first, FIRST_TRACKED_YEAR), self.current_year + 1))
+
+    def check_year(self, year: int) -> int:
+        """`year` when the catalog holds its edition; otherwise UnknownEdition."""
+        years = self.years()
+        if year not in years:
+            raise UnknownEdition(year, years)
+        return year
 
     def in_category(self, slug: str, year: int | None = None) -> list[Code]:
         year = year or self.current_year
@@ -357,9 +377,19 @@ class Catalog:
         return bool(found and found.valid_on(day))
 
     def changes(self, start: int, end: int) -> Changes:
-        """What changed after edition `start` up to and including edition `end`."""
+        """What changed after edition `start` up to and including edition `end`: UnknownEdition
+        for a year the catalog does not hold, ValueError when `end` comes before `start`."""
+        self.check_year(start)
+        self.check_year(end)
         if end < start:
             raise ValueError("the first year must not be after the second")
+        return self._changes(start, end)
+
+    def changes_in(self, year: int) -> Changes:
+        """What the edition of `year` changed (UnknownEdition when there is none)."""
+        return self._changes(self.check_year(year) - 1, year)
+
+    def _changes(self, start: int, end: int) -> Changes:
         span = range(start + 1, end + 1)
         added = tuple(c for c in self if c.added in span)
         deleted = tuple(c for c in self if c.deleted in span)

@@ -10,10 +10,12 @@ import hashlib
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .codes import Catalog, Code, Family, Related, Surfaces, Teeth, category_for
 
 DATA_DIR = Path(__file__).parent / "data" / "codes"
+Record = dict[str, Any]  # one code's record as the TOML files (and CodeEntry rows) hold it
 
 # The fields of one dataset record (and of a catalog.models.CodeEntry row), in file order.
 RECORD_FIELDS = (
@@ -27,7 +29,7 @@ def dataset_files(directory: Path = DATA_DIR) -> list[Path]:
     return sorted(directory.glob("*.toml"))
 
 
-def read_files(directory: Path = DATA_DIR) -> list[tuple[Path, dict]]:
+def read_files(directory: Path = DATA_DIR) -> list[tuple[Path, Record]]:
     """Each dataset file with its parsed TOML document."""
     out = []
     for path in dataset_files(directory):
@@ -36,7 +38,7 @@ def read_files(directory: Path = DATA_DIR) -> list[tuple[Path, dict]]:
     return out
 
 
-def code_from_record(rec: dict) -> Code:
+def code_from_record(rec: Record) -> Code:
     """One TOML record → Code. Also used by the database layer, whose rows hold the same keys."""
     code = rec["code"]
     teeth = rec.get("teeth")
@@ -64,8 +66,8 @@ def code_from_record(rec: dict) -> Code:
     )
 
 
-def records_and_families(directory: Path = DATA_DIR) -> tuple[list[dict], list[Family]]:
-    records: list[dict] = []
+def records_and_families(directory: Path = DATA_DIR) -> tuple[list[Record], list[Family]]:
+    records: list[Record] = []
     families: list[Family] = []
     for path, doc in read_files(directory):
         slug = path.stem.split("-", 1)[1]

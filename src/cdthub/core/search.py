@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import snowballstemmer
@@ -120,7 +121,7 @@ class Hit:
     score: float
     why: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code.code,
             "title": self.code.title,
@@ -176,9 +177,9 @@ class SearchIndex:
         # every word's BM25 contribution to every code, summed over fields, computed once
         self.contrib: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # word → (codes, scores)
         k1 = 1.2
-        for w, fields in self.postings.items():
+        for w, by_field in self.postings.items():
             total: dict[int, float] = {}
-            for name, docs in fields.items():
+            for name, docs in by_field.items():
                 # a term list is a set of names, not prose: a name counts once, whatever its length
                 b, cap = {"terms": (0.0, 1), "title": (TITLE_B, 99)}.get(name, (0.6, 99))
                 weight, avg, lengths = (
@@ -233,6 +234,7 @@ class SearchIndex:
             return ()
         cutoff = 80 if len(word) >= 6 else 75
         one_edit = {w for v in _deletions(word) for w in self._deletions.get(v, ())}
+        candidates: list[tuple[str, float, Any]]
         if one_edit:
             candidates = [(w, fuzz.ratio(word, w), None) for w in one_edit]
             candidates = [c for c in candidates if c[1] >= cutoff]
@@ -249,7 +251,7 @@ class SearchIndex:
         if candidates:
             key = sounds_like(word)
 
-            def rank(c):
+            def rank(c: tuple[str, float, Any]) -> float:
                 text, score, _ = c
                 return (
                     score
@@ -365,7 +367,9 @@ class SearchIndex:
                 out.append((raw, st, False))
         return out
 
-    def _word_matches(self, words: list[tuple[str, str, bool]], scores: np.ndarray):
+    def _word_matches(
+        self, words: list[tuple[str, str, bool]], scores: np.ndarray
+    ) -> list[tuple[str, str, float]]:
         """Adds word, phrase and coverage scores into `scores`; returns the phrases that matched."""
         acc = np.zeros(len(self.codes))
         matched = np.zeros(len(self.codes))
@@ -395,7 +399,9 @@ class SearchIndex:
         scores += np.where(hit, acc * (0.55 + 0.45 * matched / distinct) + self.prior, 0.0)
         return found
 
-    def _explain(self, i: int, words, phrases) -> list[str]:
+    def _explain(
+        self, i: int, words: list[tuple[str, str, bool]], phrases: list[tuple[str, str, float]]
+    ) -> list[str]:
         """Why code number `i` matched, in words a reader understands."""
         why: list[str] = []
         for typed, w, typo in words:

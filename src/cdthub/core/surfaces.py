@@ -7,10 +7,17 @@ front tooth. Re-exported by `cdthub.core.teeth`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .teeth import Tooth
+
+class ToothLike(Protocol):
+    """What the surface rules need to know of a tooth (cdthub.core.teeth.Tooth has it)."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def is_anterior(self) -> bool: ...
 
 
 class SurfaceError(ValueError):
@@ -85,7 +92,7 @@ def _surface_letters(text: str) -> set[str]:
     return found
 
 
-def surface_problems(surfaces: str, tooth: Tooth) -> list[str]:
+def surface_problems(surfaces: str, tooth: ToothLike) -> list[str]:
     """What is wrong with `surfaces` on `tooth`, in plain words (empty when they fit).
 
     Front teeth (incisors, canines) take I (incisal) and F (facial), not O or B; back teeth

@@ -136,6 +136,11 @@ class Tooth:
         if _place(self.label) is None:
             raise ToothError(f"{self.label!r} is not a Universal tooth designation")
 
+    def _where(self) -> tuple[str, int]:
+        place = _place(self.label)
+        assert place is not None  # __post_init__ refused every other label
+        return place
+
     # where it sits ---------------------------------------------------------------------------
     @property
     def primary(self) -> bool:
@@ -164,7 +169,7 @@ class Tooth:
 
     @property
     def quadrant(self) -> str:
-        return _place(self.label)[0]
+        return self._where()[0]
 
     @property
     def arch(self) -> str:
@@ -173,7 +178,7 @@ class Tooth:
     @property
     def position_in_quadrant(self) -> int:
         """1 for a central incisor, counting back to 8 (permanent) or 5 (primary)."""
-        return _place(self.label)[1]
+        return self._where()[1]
 
     @property
     def kind(self) -> str:
@@ -189,7 +194,7 @@ class Tooth:
         baby = "primary " if self.primary else ""
         return f"{extra}{side} {baby}{kind}"
 
-    def _kinds(self):
+    def _kinds(self) -> tuple[tuple[str, str], ...]:
         return _PRIMARY_KINDS if self.primary else _PERMANENT_KINDS
 
     @property
@@ -216,7 +221,7 @@ class Tooth:
     @property
     def iso(self) -> str:
         """The ISO 3950 number (supernumerary teeth have none: the base tooth's number)."""
-        quadrant, pos = _place(self.base.label)
+        quadrant, pos = self.base._where()
         offset = 5 if self.primary else 1
         return f"{_QUADRANT_ORDER.index(quadrant) + offset}{pos}"
 

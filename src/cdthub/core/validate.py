@@ -10,8 +10,8 @@ import re
 import sys
 from pathlib import Path
 
-from .codes import AREAS, CATEGORY_BY_SLUG, DENTITIONS, POSITIONS
-from .dataset import DATA_DIR, RECORD_FIELDS, read_files
+from .codes import AREAS, CATEGORY_BY_SLUG, DENTITIONS, POSITIONS, Category
+from .dataset import DATA_DIR, RECORD_FIELDS, Record, read_files
 
 KNOWN_KEYS = set(RECORD_FIELDS)
 FILE_KEYS = {"families", "codes", "common_codes"}
@@ -69,7 +69,7 @@ KNOWN_FACTS = {
 }
 
 
-def _check_record(rec: dict, where: str, families: set[str], category) -> list[str]:
+def _check_record(rec: Record, where: str, families: set[str], category: Category) -> list[str]:
     errors: list[str] = []
     code = rec.get("code", "?")
     say = errors.append
@@ -164,7 +164,7 @@ _ADDED_IN = re.compile(r"\b(?:added|introduced|new) in (?:CDT )?(\d{4})\b", re.I
 TOOTH_AREAS = ("tooth", "surface", "tooth_range")
 
 
-def guidance_contradictions(rec: dict) -> list[str]:
+def guidance_contradictions(rec: Record) -> list[str]:
     """Lines of a record's guidance that contradict its own structural fields."""
     code, area = rec.get("code"), rec.get("area")
     guidance = rec.get("guidance") or {}
@@ -184,7 +184,7 @@ def guidance_contradictions(rec: dict) -> list[str]:
     return out
 
 
-def coverage_problems(rec: dict, common: bool) -> list[str]:
+def coverage_problems(rec: Record, common: bool) -> list[str]:
     """A current code needs `use`, `claim`, and `avoid` or `instead`; a common code all six."""
     if rec.get("deleted"):
         return []

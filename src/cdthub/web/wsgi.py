@@ -1,11 +1,12 @@
-"""WSGI entry point. With gunicorn's --preload the master also imports the URLconf and builds
-the catalog snapshot once, before forking, so workers start warm and share those pages."""
-
-import os
+"""WSGI entry point. With gunicorn's --preload and CDTHUB_WARM_UP=1 the master also imports the
+URLconf and builds the catalog snapshot once, before forking, so workers start warm and share
+those pages."""
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdthub.web.settings.dev")
+from cdthub.web.settings import env
+
+env.use_settings("cdthub.web.settings.dev")
 application = get_wsgi_application()
 
 
@@ -20,5 +21,5 @@ def warm_up() -> None:
     connections.close_all()  # never share a database connection across fork
 
 
-if os.environ.get("CDTHUB_WARM_UP") == "1":
+if env.WARM_UP:
     warm_up()

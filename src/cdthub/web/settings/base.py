@@ -1,5 +1,7 @@
 """Settings shared by every environment. Environment variables are read in env.py only."""
 
+from pathlib import Path
+
 import dj_database_url
 
 from . import env
@@ -40,7 +42,7 @@ WSGI_APPLICATION = "cdthub.web.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [Path(__file__).resolve().parents[1] / "templates"],  # site chrome, error pages
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -107,6 +109,16 @@ CACHES = {
     },
 }
 
+# E-mail through SMTP, configured by the environment (see env.py)
+EMAIL_HOST = env.EMAIL_HOST
+EMAIL_PORT = env.EMAIL_PORT
+EMAIL_HOST_USER = env.EMAIL_HOST_USER
+EMAIL_HOST_PASSWORD = env.EMAIL_HOST_PASSWORD
+EMAIL_USE_TLS = env.EMAIL_USE_TLS
+EMAIL_USE_SSL = env.EMAIL_USE_SSL
+EMAIL_TIMEOUT = 10  # seconds; a mail server that hangs must not hold a reader's request
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
@@ -119,7 +131,6 @@ LOGIN_REDIRECT_URL = "/community/"
 LOGOUT_REDIRECT_URL = "/"
 CDTHUB_STAFF_EMAIL = env.STAFF_EMAIL  # told of new comments, suggestions and contact messages
 CDTHUB_SITE_URL = env.SITE_URL  # absolute links in those emails
-DEFAULT_FROM_EMAIL = "cdthub <noreply@cdthub.invalid>"
 CDTHUB_FORM_MIN_SECONDS = 3  # a public form sent sooner after it was shown is refused (bots)
 CDTHUB_FORM_MAX_AGE = 2 * 24 * 3600  # a form older than this asks to be sent again
 # posts accepted per client IP: scope -> (count, window in seconds); login counts failures

@@ -1,16 +1,63 @@
-"""Every environment variable cdthub reads, in one place."""
+"""Every environment variable cdthub reads, in one place (the settings, the CLI and wsgi.py
+take their values from here). Each is read once, at import; `NAMES` lists them all, and the
+README documents each one (tests/test_docs.py checks).
+
+Nothing here needs Django, so the CLI can look before it sets Django up.
+"""
+
+from __future__ import annotations
 
 import os
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parents[4]  # the project checkout (holds var/)
-VAR_DIR = Path(os.environ.get("CDTHUB_VAR_DIR", BASE_DIR / "var"))
+NAMES: list[str] = ["DJANGO_SETTINGS_MODULE"]  # every variable read here, in order
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-DATABASE_URL = os.environ.get("DATABASE_URL", "")
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
-EMAIL_URL = os.environ.get("EMAIL_HOST", "")
-STAFF_EMAIL = os.environ.get("CDTHUB_STAFF_EMAIL", "staff@cdthub.invalid")
-SITE_URL = os.environ.get("CDTHUB_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-# the request header holding the client address when behind a proxy (Django META name)
-CLIENT_IP_HEADER = os.environ.get("CDTHUB_CLIENT_IP_HEADER", "")
+
+def _str(name: str, default: str = "") -> str:
+    NAMES.append(name)
+    return os.environ.get(name, default).strip()
+
+
+def _int(name: str, default: int) -> int:
+    value = _str(name)
+    return int(value) if value else default
+
+
+def _bool(name: str, default: bool = False) -> bool:
+    value = _str(name).lower()
+    return value in ("1", "true", "yes", "on") if value else default
+
+
+def _list(name: str) -> list[str]:
+    return [item.strip() for item in _str(name).split(",") if item.strip()]
+
+
+def use_settings(default: str) -> None:
+    """Point Django at the settings module `default` unless DJANGO_SETTINGS_MODULE names one."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", default)
+
+
+# --- where things are -------------------------------------------------------------------------
+BASE_DIR = Path(__file__).resolve().parents[4]  # the project checkout (holds var/)
+VAR_DIR = Path(_str("CDTHUB_VAR_DIR") or BASE_DIR / "var")  # SQLite file, caches, static files
+DATABASE_URL = _str("DATABASE_URL")  # PostgreSQL (dj-database-url syntax); unset: SQLite
+
+# --- the site ---------------------------------------------------------------------------------
+SECRET_KEY = _str("DJANGO_SECRET_KEY")
+ALLOWED_HOSTS = _list("ALLOWED_HOSTS")
+SITE_URL = _str("CDTHUB_SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in e-mails
+# the request header holding the client address behind a proxy (Django META name)
+CLIENT_IP_HEADER = _str("CDTHUB_CLIENT_IP_HEADER")
+PORT = _int("PORT", 8000)  # `cdthub serve`
+WARM_UP = _bool("CDTHUB_WARM_UP")  # build the snapshot when wsgi.py is imported (--preload)
+
+# --- e-mail (SMTP) ----------------------------------------------------------------------------
+# Django's own defaults (localhost:25, no login) apply to whatever is left unset.
+EMAIL_HOST = _str("EMAIL_HOST", "localhost")
+EMAIL_PORT = _int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = _str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = _bool("EMAIL_USE_TLS")  # STARTTLS, usually on port 587
+EMAIL_USE_SSL = _bool("EMAIL_USE_SSL")  # implicit TLS, usually on port 465
+DEFAULT_FROM_EMAIL = _str("DEFAULT_FROM_EMAIL", "cdthub <noreply@cdthub.invalid>")
+STAFF_EMAIL = _str("CDTHUB_STAFF_EMAIL", "staff@cdthub.invalid")  # told of what readers send

@@ -8,6 +8,8 @@ from .base import *  # noqa: F403
 for name, value in (("DJANGO_SECRET_KEY", env.SECRET_KEY), ("ALLOWED_HOSTS", env.ALLOWED_HOSTS)):
     if not value:
         raise ImproperlyConfigured(f"{name} must be set in production")
+if env.EMAIL_USE_TLS and env.EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL exclude each other; set one")
 
 DEBUG = False
 SECURE_SSL_REDIRECT = True

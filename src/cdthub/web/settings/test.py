@@ -7,4 +7,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CDTHUB_FORM_MIN_SECONDS = 0  # the minimum time-to-submit has its own tests
-CDTHUB_RATE_LIMIT_CACHE = "default"  # cleared between tests (tests/community/conftest.py)
+# every cache in memory, per test process, cleared between tests (tests/conftest.py)
+CACHES = {
+    name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    for name in ("default", "shared")
+}

@@ -6,8 +6,8 @@
     'D2393'
 
 Three steps:
-1. Read the structure of the description (finder_parse): teeth, surfaces, area, counts,
-   material, patient.
+1. Read the structure of the description (read.py): teeth, surfaces, quadrant, then each
+   dimension (dimensions/): tooth type, arch, counts, material, patient…
 2. Gather candidates: the search index over the words that are left, the same search over the
    lexicon's clinical reading of lay words ("pulled" → extraction), and the codes the lexicon
    names for those words.
@@ -23,17 +23,20 @@ Deleted codes are never suggested; a deleted code named in the text points to it
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from .codes import Catalog, Code
-from .finder_fit import STRICT_QUALIFIERS, distinguishable, fit, interval_text
-from .finder_parse import Reading, read
-from .finder_profile import Profile, lookalikes, profiles, varying
-from .finder_questions import open_questions
-from .lexicon import TERMS, expand, match_terms
-from .search import SearchIndex
+from ..codes import Catalog, Code
+from ..search import SearchIndex
+from . import qualifiers
+from .dimensions import DIMENSIONS
+from .fit import distinguishable, fit
+from .lexicon import TERMS, Match, expand, match_terms
+from .profile import Profile, lookalikes, profiles, varying
+from .questions import open_questions
+from .read import read
+from .reading import Reading
 
 DEFAULT_LIMIT = 5
 MAX_LIMIT = 50
@@ -48,7 +51,7 @@ class Suggestion:
     score: float
     reasons: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code.code,
             "title": self.code.title,
@@ -64,7 +67,7 @@ class Suggestions:
     open_questions: list[str]
     reading: Reading | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "suggestions": [s.to_dict() for s in self.suggestions],
@@ -73,57 +76,39 @@ class Suggestions:
         }
 
 
-def summary(r: Reading) -> dict:
+def summary(r: Reading) -> dict[str, Any]:
     """What was read from the description, for people and scripts."""
-    out: dict = {}
+    out: dict[str, Any] = {}
     if r.teeth:
         out["teeth"] = [t.label for t in r.teeth]
-    for key in ("surfaces", "quadrant", "arch", "dentition", "position"):
-        if getattr(r, key):
-            out[key] = getattr(r, key)
-    if r.surface_count and not r.surfaces:
-        out["surface_count"] = interval_text(r.surface_count)
-    for unit, span in r.counts.items():
-        out[f"{unit}_count"] = interval_text(span)
-    if r.materials:
-        out["material"] = r.said.get("material", "")
-    if r.ages:
-        out["age"] = r.said.get("age", "")
+    if r.surfaces:
+        out["surfaces"] = r.surfaces
+    if r.quadrant:
+        out["quadrant"] = r.quadrant
+    for d in DIMENSIONS:
+        out.update(d.summary(r))
     if r.notes:
         out["notes"] = list(r.notes)
     return out
 
 
 class Finder:
-    """Built once per Catalog snapshot (see `for_index`); `suggest` is cheap and thread-safe."""
+    """Built once per Catalog snapshot (see core/snapshot.py); `suggest` is cheap and
+    thread-safe."""
 
     def __init__(self, catalog: Catalog, index: SearchIndex):
         self.catalog = catalog
         self.index = index
         self.profiles: dict[str, Profile] = profiles(catalog)
-        self.current = sorted(self.profiles)
-        self.families: dict[str, list[str]] = defaultdict(list)
-        for code, p in self.profiles.items():
-            self.families[p.family_key].append(code)
+        current = sorted(self.profiles)
         self.lookalikes = lookalikes(self.profiles)
         self.varying = {
-            c: varying([self.profiles[o] for o in group]) for c, group in self.lookalikes.items()
+            c: varying(self.profiles[o] for o in group) for c, group in self.lookalikes.items()
         }
         self.term_codes = {
-            id(term): [(c, w) for c, w in expand(term.targets, self.current) if c in self.profiles]
+            id(term): [(c, w) for c, w in expand(term.targets, current) if c in self.profiles]
             for term in TERMS
         }
-
-    _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-    @classmethod
-    def for_index(cls, index: SearchIndex) -> Finder:
-        """The finder of a search index's catalog, built on first use and then reused."""
-        found = cls._cache.get(index)
-        if found is None:
-            found = cls(index.catalog, index)
-            cls._cache[index] = found
-        return found
 
     # ------------------------------------------------------------------------------------------
     def suggest(self, text: str, limit: int = DEFAULT_LIMIT) -> Suggestions:
@@ -138,7 +123,7 @@ class Finder:
         scored: dict[str, tuple[float, list[str]]] = {}
         strict = {
             q
-            for q in reading.qualifiers.keys() & STRICT_QUALIFIERS
+            for q in reading.qualifiers.keys() & qualifiers.STRICT
             if any(q in self.profiles[c].qualifiers for c in relevance)
         }
         for code, rel in relevance.items():
@@ -149,7 +134,7 @@ class Finder:
         top = ranked[0][1][0] if ranked else 1.0
         suggestions = [
             Suggestion(
-                self.catalog.get(code),
+                self.profiles[code].code,
                 min(1.0, value / max(top, 1e-9)) * _confidence(top),
                 _dedupe(reasons)[:6],
             )
@@ -158,13 +143,13 @@ class Finder:
         ]
         close = [code for code, (value, _) in ranked[:10] if value >= 0.6 * top]
         questions = named + open_questions(
-            self, reading, [s.code.code for s in suggestions][:1] + close
+            self.profiles, self.lookalikes, reading, [s.code.code for s in suggestions][:1] + close
         )
         return Suggestions(reading.text, suggestions, questions, reading)
 
     # candidates and their relevance ---------------------------------------------------------
     def _relevance(
-        self, reading: Reading, matches
+        self, reading: Reading, matches: list[Match]
     ) -> tuple[dict[str, float], dict[str, list[str]]]:
         relevance: dict[str, float] = defaultdict(float)
         why: dict[str, list[str]] = defaultdict(list)
@@ -198,9 +183,12 @@ class Finder:
     def _share_in_families(self, relevance: dict[str, float], reading: Reading) -> None:
         """Give look-alike codes most of their best sibling's relevance, where the description
         says something that tells them apart: the consistency step then chooses."""
+        told: dict[str, bool] = {}  # code → whether the description can tell it apart
         for code, value in sorted(relevance.items(), key=lambda kv: -kv[1]):
             for other in self.lookalikes[code]:
-                if other != code and distinguishable(self.profiles[other], reading):
+                if other not in told:
+                    told[other] = distinguishable(self.profiles[other], reading)
+                if other != code and told[other]:
                     relevance[other] = max(relevance.get(other, 0.0), FAMILY_SHARE * value)
 
     def _named_codes(
@@ -232,7 +220,7 @@ class Finder:
         return questions
 
 
-def _rewrite(reading: Reading, matches) -> str:
+def _rewrite(reading: Reading, matches: list[Match]) -> str:
     """The description in clinical words: each lexicon match replaced by what it reads as,
     teeth, surfaces and areas already taken out."""
     out, pos = [], 0
@@ -251,37 +239,20 @@ def _confidence(top: float) -> float:
 def _search_reasons(why: list[str]) -> list[str]:
     """The search index's best one or two reasons, in plain words: whole names first, then
     words of the title or lay terms; the summary only when nothing else matched."""
-    strong = [w for w in why if w.startswith(("also known as", "title is"))]
-    words = [
-        w.replace("title: ", "title has ").replace("terms: ", "known as ")
-        for w in why
-        if w.startswith(("title: ", "terms: ")) and " read as " not in w
-    ]
-    weak = [
-        w.replace("summary: ", "description mentions ").replace("family: ", "family has ")
-        for w in why
-        if w.startswith(("summary: ", "family: ")) and " read as " not in w
-    ]
+    strong, words, weak = [], [], []
+    for w in why:
+        if w.startswith(("also known as", "title is")):
+            strong.append(w)
+        elif " read as " in w:
+            continue
+        elif w.startswith(("title: ", "terms: ")):
+            words.append(w.replace("title: ", "title has ").replace("terms: ", "known as "))
+        elif w.startswith(("summary: ", "family: ")):
+            weak.append(
+                w.replace("summary: ", "description mentions ").replace("family: ", "family has ")
+            )
     return (strong + words or weak)[:2]
 
 
 def _dedupe(items: list[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
-
-
-def suggest(text: str, limit: int = DEFAULT_LIMIT, index: SearchIndex | None = None) -> Suggestions:
-    """One call for the CLI and scripts: suggestions from `index` (default: the bundled dataset)."""
-    if index is None:
-        from .dataset import load_catalog
-
-        index = _bundled_index(load_catalog())
-    return Finder.for_index(index).suggest(text, limit)
-
-
-_bundled: dict[str, SearchIndex] = {}
-
-
-def _bundled_index(catalog: Catalog) -> SearchIndex:
-    if catalog.version not in _bundled:
-        _bundled[catalog.version] = SearchIndex(catalog)
-    return _bundled[catalog.version]

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from cdthub.core.lexicon import LEXICON_FILE, TERMS, expand, load, match_terms
+from cdthub.core.finder.lexicon import LEXICON_FILE, TERMS, expand, load, match_terms
 
 
 def test_every_term_names_current_codes(catalog):

@@ -13,14 +13,14 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.toml"
+LEXICON_FILE = Path(__file__).parents[1] / "data" / "lexicon.toml"
 _RANGE = re.compile(r"^D(\d{4})-D(\d{4})$")
 _TARGET = re.compile(r"^D\d{4}(?:-D\d{4})?(?::\d*\.?\d+)?$")
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     reads_as: str
     targets: tuple[tuple[str, float], ...]
 
@@ -61,7 +61,7 @@ TERMS: tuple[Term, ...] = load()
 
 def expand(targets: tuple[tuple[str, float], ...], known: list[str]) -> list[tuple[str, float]]:
     """A term's targets as (code, weight) pairs; `known` is the sorted list of current codes."""
-    out = []
+    out: list[tuple[str, float]] = []
     for code, weight in targets:
         m = _RANGE.match(code)
         if m:

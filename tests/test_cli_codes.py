@@ -1,3 +1,5 @@
+"""`cdthub code`, `search`, `suggest`, `changes` on the bundled dataset."""
+
 import json
 
 import pytest
@@ -8,8 +10,43 @@ from cdthub.cli import main
 @pytest.fixture(autouse=True)
 def bundled_only(monkeypatch, tmp_path):
     """The CLI reads the bundled dataset when no database exists."""
-    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setattr("cdthub.web.settings.env.DATABASE_URL", "")
     monkeypatch.setattr("cdthub.web.settings.env.VAR_DIR", tmp_path)
+
+
+def test_code_json(capsys):
+    assert main(["code", "d9992", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["code"] == "D9992" and data["area"] == "none"
+
+
+def test_code_text_and_edition(capsys):
+    assert main(["code", "D6095", "--edition", "2026"]) == 0
+    out = capsys.readouterr().out
+    assert "D6095" in out and "NOT valid" in out
+
+
+def test_unknown_code_exits_1_with_nearest(capsys):
+    assert main(["code", "D9998"]) == 1
+    err = capsys.readouterr().err
+    assert "not a CDT code" in err and "D999" in err
+
+
+def test_search_json(capsys):
+    assert main(["search", "laughing gas", "--json", "--limit", "3"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "D9230" in [r["code"] for r in data["results"]]
+
+
+def test_changes(capsys):
+    assert main(["changes", "2025", "2026", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "D1352" in [c["code"] for c in data["deleted"]]
+
+
+def test_changes_between_years_out_of_order(capsys):
+    assert main(["changes", "2026", "2025"]) == 1
+    assert "FROM_YEAR must not be after TO_YEAR" in capsys.readouterr().err
 
 
 def test_suggest_text(capsys):

@@ -1,0 +1,244 @@
+"""A throwaway cdthub server for benchmarks and end-to-end tests, and readers who use it.
+
+`ScratchSite` runs gunicorn on a fresh SQLite database (WAL, busy timeout and IMMEDIATE
+transactions, as settings/base.py configures it) in a temporary directory, in a process group
+of its own: stopping it stops its workers too, whatever happened meanwhile.
+
+`post_comments` sends readers through the real "Leave a reply" form at the same time (CSRF
+cookie and token, signed time stamp, honeypot, rate limit with an address of their own each)
+and counts what was accepted and what was stored.
+
+    with ScratchSite(min_seconds=3) as site:
+        result = post_comments(site, readers=20, per_reader=10)
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import itertools
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+CODE = "D9992"
+START_SECONDS = 90  # to migrate, load the dataset and answer a first request on a busy machine
+STOP_SECONDS = 10
+DEADLINE = 240  # seconds for a whole run of readers; a stuck server fails it instead of hanging
+_SETTINGS = """
+from cdthub.web.settings.dev import *  # noqa: F403
+DEBUG = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CDTHUB_FORM_MIN_SECONDS = {min_seconds}
+CDTHUB_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+LOGGING = {{"version": 1, "disable_existing_loggers": False}}
+"""
+
+
+class ScratchSite:
+    def __init__(self, workers: int = 2, threads: int = 4, min_seconds: int = 3):
+        self.workers, self.threads, self.min_seconds = workers, threads, min_seconds
+        self.url = ""
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def root(self) -> Path:
+        assert self._tmp is not None, "the site is not started"
+        return Path(self._tmp.name)
+
+    @property
+    def pid(self) -> int | None:
+        """gunicorn's master, whose process id is also its process group's."""
+        return self._proc.pid if self._proc else None
+
+    @property
+    def db(self) -> Path:
+        return self.root / "cdthub.sqlite3"
+
+    def start(self) -> ScratchSite:
+        self._tmp = tempfile.TemporaryDirectory(prefix="cdthub-scratch-")
+        try:
+            self._start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _start(self) -> None:
+        settings = _SETTINGS.format(min_seconds=self.min_seconds)
+        (self.root / "cdthub_scratch_settings.py").write_text(textwrap.dedent(settings))
+        env = {
+            **os.environ,
+            "CDTHUB_VAR_DIR": str(self.root),
+            "PYTHONPATH": str(self.root),
+            "DJANGO_SETTINGS_MODULE": "cdthub_scratch_settings",
+            "DATABASE_URL": "",
+        }
+        prepare = (
+            "import django; django.setup()\n"
+            "from django.core.management import call_command\n"
+            "call_command('migrate', verbosity=0)\n"
+            "from cdthub.catalog.loading import load_dataset; load_dataset()\n"
+        )
+        subprocess.run([sys.executable, "-c", prepare], env=env, check=True)
+        # the socket is bound here and handed over, so no other process can take the port
+        with socket.socket() as listener:
+            listener.bind(("127.0.0.1", 0))
+            self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+            self._proc = subprocess.Popen(
+                [
+                    *(sys.executable, "-m", "gunicorn", "cdthub.web.wsgi:application"),
+                    *("--bind", f"fd://{listener.fileno()}"),
+                    *("--workers", str(self.workers), "--threads", str(self.threads)),
+                    *("--log-level", "warning", "--error-logfile", str(self.root / "gunicorn.log")),
+                ],
+                env=env,
+                pass_fds=(listener.fileno(),),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group: stop() ends master and workers
+            )
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited at start:\n{self.log()}")
+            try:
+                urllib.request.urlopen(f"{self.url}/codes/{CODE}/", timeout=10).read()
+                return
+            except OSError:  # not listening yet, or busy building its first snapshot
+                time.sleep(0.3)
+        raise RuntimeError(f"gunicorn did not answer within {START_SECONDS} s:\n{self.log()}")
+
+    def stop(self) -> None:
+        """Stop gunicorn and its workers and remove the directory; safe to call twice."""
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            for sig in (signal.SIGTERM, signal.SIGKILL):
+                try:
+                    os.killpg(proc.pid, sig)
+                except ProcessLookupError:
+                    break
+                try:
+                    proc.wait(timeout=STOP_SECONDS)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+            if proc.poll() is None:
+                proc.wait()
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    def __enter__(self) -> ScratchSite:
+        return self.start()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def log(self) -> str:
+        path = self.root / "gunicorn.log"
+        return path.read_text()[-2000:] if path.exists() else ""
+
+    def stored_comments(self) -> int:
+        with sqlite3.connect(self.db) as db:
+            count: int = db.execute("select count(*) from community_comment").fetchone()[0]
+            return count
+
+
+@dataclass
+class Posted:
+    posted: int
+    accepted: int
+    failed: int
+    stored: int
+    seconds: float  # posting time, without the readers' pause before their first post
+
+    @property
+    def per_second(self) -> float:
+        return self.posted / self.seconds if self.seconds else 0.0
+
+
+_addresses = itertools.count(1)
+_address_lock = threading.Lock()
+
+
+def _next_address() -> str:
+    with _address_lock:
+        n = next(_addresses)
+    return f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
+
+
+def _reader(site: ScratchSite, reader: int, count: int) -> tuple[int, int]:
+    """One reader: open the code page once, then post `count` comments. (accepted, failed)"""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{site.url}/codes/{CODE}/", timeout=60).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    stamp = re.search(r'name="ts" value="([^"]+)"', page)
+    if not (token and stamp):
+        return 0, count
+    time.sleep(site.min_seconds + 0.2)  # people take a moment to write
+    accepted = 0
+    for n in range(count):
+        form = {
+            "csrfmiddlewaretoken": token.group(1),
+            "ts": stamp.group(1),
+            "website": "",
+            "parent": "",
+            "name": f"Reader {reader}",
+            "email": f"reader{reader}@example.org",
+            "body": f"Comment {n} from reader {reader}: does this apply to group homes?",
+        }
+        request = urllib.request.Request(
+            f"{site.url}/codes/{CODE}/comments/new/",
+            data=urllib.parse.urlencode(form).encode(),
+            headers={"X-Real-IP": _next_address(), "Referer": f"{site.url}/codes/{CODE}/"},
+        )
+        try:
+            with opener.open(request, timeout=60) as response:
+                accepted += response.geturl().endswith("/comments/thanks/")
+        except urllib.error.HTTPError:
+            pass
+    return accepted, count - accepted
+
+
+def post_comments(site: ScratchSite, readers: int, per_reader: int) -> Posted:
+    """`readers` readers at once, each posting `per_reader` comments."""
+    before = site.stored_comments()
+    start = time.perf_counter()
+    pool = ThreadPoolExecutor(max_workers=readers)
+    futures = [pool.submit(_reader, site, r, per_reader) for r in range(readers)]
+    try:
+        results = [
+            f.result(timeout=max(0.0, DEADLINE - (time.perf_counter() - start))) for f in futures
+        ]
+    except FutureTimeout:
+        raise RuntimeError(f"the run took over {DEADLINE} s; server log:\n{site.log()}") from None
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    seconds = time.perf_counter() - start - (site.min_seconds + 0.2)
+    accepted = sum(a for a, _ in results)
+    failed = sum(f for _, f in results)
+    return Posted(readers * per_reader, accepted, failed, site.stored_comments() - before, seconds)
