@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from . import cli_check
 from .core.codes import Catalog, Code, claim_needs
 
 DEFAULT_SETTINGS = "cdthub.web.settings.dev"
@@ -377,6 +378,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--email", help="optional; never shown on the site")
     s.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     s.set_defaults(func=cmd_createuser)
+
+    cli_check.register(sub)
 
     s = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser…)")
     s.add_argument("rest", nargs=argparse.REMAINDER)

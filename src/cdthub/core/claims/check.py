@@ -32,7 +32,7 @@ class Checker:
     def __init__(self, catalog: Catalog, pack: Pack | None = None, today: dt.date | None = None):
         self.catalog = catalog
         self.pack = pack
-        self.today = today
+        self.today = today or dt.date.today()
         self._cache: dict[int, dict[SiteKey, tuple[Site, tuple[Issue, ...]]]] = {}
         self._envs: dict[int, Env] = {}
 
@@ -66,7 +66,7 @@ class Checker:
                     Finding(claim.id, line.number, rule, severity, f"Line {line.number}: {message}")
                 )
         history = [(h, self._read(env, _site_key(h, None))[0]) for h in claim.history]
-        ctx = ClaimContext(claim, env, lines, history, self.today or dt.date.today())
+        ctx = ClaimContext(claim, env, lines, history, self.today)
         for claim_rule in CLAIM_RULES:
             found.extend(claim_rule.check_claim(ctx))
         known = {(p.line, p.rule) for p in claim.problems}

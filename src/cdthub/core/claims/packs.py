@@ -459,16 +459,21 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
     )
 
 
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[str, ...]:
+    names = sorted(p.stem for p in PACK_DIR.glob("*.toml"))
+    return tuple(sorted(names, key=lambda n: n != DEFAULT_PACK))
+
+
 def pack_names() -> list[str]:
     """The bundled packs, `default` first."""
-    names = sorted(p.stem for p in PACK_DIR.glob("*.toml"))
-    return sorted(names, key=lambda n: n != DEFAULT_PACK)
+    return list(_bundled())
 
 
 @lru_cache(maxsize=32)
 def load_pack(name: str = DEFAULT_PACK) -> Pack:
     """A bundled pack by name. Raises PackError when there is none."""
-    if name not in pack_names():
+    if name not in _bundled():
         raise PackError(f"no bundled pack {name!r} (there are: {', '.join(pack_names())})")
     path = PACK_DIR / f"{name}.toml"
     return parse_pack(_document(path, name), name, name)
@@ -484,7 +489,8 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+@lru_cache(maxsize=1024)
 def pack_for(payer: str | None) -> Pack:
     """The bundled pack a claim's `payer` names; the default pack for any other payer."""
     slug = _slug(payer or "")
-    return load_pack(slug if slug and slug in pack_names() else DEFAULT_PACK)
+    return load_pack(slug if slug and slug in _bundled() else DEFAULT_PACK)

@@ -35,6 +35,9 @@ class LineDuplicate(ClaimRule):
             if line.date is None:
                 continue
             key = _key(line.date, site)
+            if key not in history and key not in first:
+                first[key] = line.number
+                continue
             what = f"{site.describe()} on {line.date.isoformat()}"
             if key in history:
                 yield self.finding(
@@ -42,7 +45,7 @@ class LineDuplicate(ClaimRule):
                     f"{what} is already in the patient's history: remove the line, or if this "
                     "is a second service, say why in a narrative.",
                 )  # fmt: skip
-            elif key in first:
+            else:
                 code = site.code
                 once = (
                     code is not None
@@ -58,8 +61,6 @@ class LineDuplicate(ClaimRule):
                     ctx, line.number, f"repeats line {first[key]} ({what}): {fix}.",
                     None if once else "warning",
                 )  # fmt: skip
-            else:
-                first[key] = line.number
 
 
 @register
