@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -28,7 +28,7 @@ class Finding:
     severity: Severity
     message: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "claim": self.claim,
             "line": self.line,
@@ -57,8 +57,8 @@ class Line:
     # more teeth on the same line (837D allows several TOO segments); the first is `tooth`
     extra_teeth: tuple[tuple[str, str | None], ...] = ()
 
-    def to_dict(self) -> dict:
-        out = {
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "date": self.date.isoformat() if self.date else self.raw_date,
             "code": self.code,
             "tooth_system": self.tooth_system,
@@ -85,7 +85,7 @@ class HistoryItem:
     surfaces: str | None = None
     area: str | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date.isoformat() if self.date else None,
             "code": self.code,
@@ -109,6 +109,7 @@ class Party:
     state: str = ""
     postal_code: str = ""
     tax_id: str = ""
+    relationship: str = ""  # the patient's relationship to the subscriber (837D PAT01), if known
 
 
 @dataclass(slots=True)
@@ -129,9 +130,9 @@ class Claim:
     payer_party: Party | None = None
     source: str = ""  # where it came from, e.g. "claims.x12#2" (for messages only)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The claim as DESIGN.md's claim JSON (readable again by the JSON reader)."""
-        out: dict = {
+        out: dict[str, Any] = {
             "id": self.id,
             "patient": {"birth_date": self.birth_date.isoformat() if self.birth_date else None},
             "payer": self.payer,

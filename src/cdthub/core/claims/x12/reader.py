@@ -1,0 +1,554 @@
+"""Reading X12 837D (005010X224A2) claims as a stream: one pass over the segments, each claim
+handed out as soon as its last segment is read, so memory stays flat on a file of any size.
+
+What is read: the parties (see `parties`), the claim (CLM01 id, CLM02 total, DTP*472, NTE) and
+each service line (LX, SV3 code/fee/area/quantity, every TOO tooth with its surfaces, DTP*472,
+NTE). Faults become findings: file-level ones (envelopes, unknown segments) in the shared
+list, a claim's own in `Claim.problems`, each naming its segment number (ISA is segment 1).
+
+This loop is the checker's hot path. A segment is split and parsed once into an action
+(apply function, parsed values); the same text met again (LX*1, a day's DTP, a fee schedule's
+SV3, TOO*JP*30*M:O…) reuses the cached action without being split again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from functools import lru_cache, partial
+from typing import Any, TextIO
+
+from ..fields import MAX_FEE, BadValue, parse_quantity, shown
+from ..model import Claim, Finding, Line, Severity
+from .envelope import Envelope
+from .parties import Parties, parse_first, parse_n3, parse_n4, parse_nm1
+from .segments import Separators, read_isa, segment_batches
+
+# Every segment an 837 (dental, professional or institutional) may hold; others are unknown.
+KNOWN = frozenset(
+    "ISA IEA GS GE ST SE TA1 BHT REF NM1 N2 N3 N4 PER HL PRV CUR SBR PAT DMG CLM DTP DN1 DN2 PWK "
+    "CN1 AMT K3 NTE CR1 CR2 CR3 CRC HI HCP CL1 QTY MEA PS1 LX SV1 SV2 SV3 SV5 TOO LIN CTP SVD CAS "
+    "OI MIA MOA LQ FRM".split()
+)
+_SEGMENT_ID = re.compile(r"[A-Z][A-Z0-9]{1,2}")
+_AMOUNT = re.compile(r"\d{1,10}(\.\d{0,4})?|\.\d{1,4}")
+_NUMBERS = tuple(str(i) for i in range(1000))
+MAX_LISTED = 20  # findings of one kind listed before they are only counted
+CACHE_SIZE = 8192  # distinct segment texts kept parsed
+
+Apply = Callable[[Any, int], Claim | None]
+Action = tuple[Apply, Any]
+Problem = tuple[str, str, Severity]  # message, rule, severity
+
+
+def read_x12(stream: TextIO, findings: list[Finding]) -> Iterator[Claim]:
+    """Claims from X12 text (decoded, any BOM still there). Raises UnreadableFile before the
+    first claim when the ISA cannot be read; every later fault is a finding."""
+    head = stream.read(1 << 16)
+    reader = _Reader(findings)
+    if head.startswith("\ufeff"):
+        head = head[1:]
+        reader.tolerated(
+            1,
+            "the file starts with a byte-order mark (BOM); read anyway, but "
+            "many clearinghouses reject it: save the file without BOM",
+        )
+    if head[:1].isspace():
+        head = head.lstrip()
+        reader.tolerated(1, "blank space comes before the ISA segment; read anyway")
+    seps = read_isa(head, reader.tolerated)
+    yield from reader.run(segment_batches(stream, head, seps, reader.tolerated), seps)
+
+
+# --- parsing values (pure, cached) ------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def ccyymmdd(text: str) -> dt.date | None:
+    """A CCYYMMDD date between 1900 and 2199, or None."""
+    if len(text) != 8 or not text.isdigit() or not 1900 <= int(text[:4]) <= 2199:
+        return None
+    try:
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        return None
+
+
+def amount(text: str, label: str) -> tuple[Decimal | None, Problem | None]:
+    text = text.strip()
+    if not _AMOUNT.fullmatch(text):
+        why = "is missing" if not text else f"{shown(text)} is not an amount"
+        return None, (f"{label} {why}", "input.invalid", "error")
+    value = Decimal(text)
+    if value > MAX_FEE:
+        return None, (
+            f"{label} {shown(text)} is larger than any fee a claim can carry",
+            "input.invalid",
+            "error",
+        )
+    return value, None
+
+
+Sv3 = tuple[str, Decimal | None, str | None, int, tuple[Problem, ...]]
+
+
+def parse_sv3(el: list[str], component: str) -> Sv3:
+    if len(el) < 7:
+        el = el + [""] * (7 - len(el))
+    problems: list[Problem] = []
+    code = el[1].split(component)
+    if code[0] != "AD":
+        problems.append(
+            (
+                f"SV301 qualifier is {shown(code[0])}; dental procedure codes are sent "
+                "as AD (ADA CDT)",
+                "input.invalid",
+                "error",
+            )
+        )
+    procedure = code[1].strip().upper() if len(code) > 1 else ""
+    if not procedure:
+        problems.append(("SV301 holds no procedure code", "input.invalid", "error"))
+    fee, problem = amount(el[2], "SV302 (the line fee)")
+    if problem:
+        problems.append(problem)
+    areas = [a.strip() for a in el[4].split(component)] if el[4] else []
+    if len(areas) > 1:
+        problems.append(
+            (
+                f"SV304 lists several areas ({', '.join(areas)}); only {areas[0]} was "
+                "checked: bill one area per line",
+                "input.invalid",
+                "warning",
+            )
+        )
+    quantity = 1
+    if el[6] and el[6] != "1":
+        try:
+            quantity = parse_quantity(el[6])
+        except BadValue as exc:
+            problems.append((f"SV306 {exc}", "input.invalid", "error"))
+    return procedure, fee, areas[0] if areas else None, quantity, tuple(problems)
+
+
+Too = tuple[str, str, str | None, tuple[Problem, ...]]
+
+
+def parse_too(el: list[str], component: str) -> Too:
+    if len(el) < 4:
+        el = el + [""] * (4 - len(el))
+    system, tooth = el[1].strip(), el[2].strip().upper()
+    surfaces = "".join(el[3].split(component)).strip().upper() or None
+    problems: list[Problem] = []
+    if system not in ("JP", "JO"):
+        problems.append(
+            (
+                f"TOO01 {shown(system)} is not a tooth numbering system: use JP "
+                "(Universal) or JO (ISO 3950)",
+                "input.invalid",
+                "error",
+            )
+        )
+    if not tooth:
+        problems.append(("TOO02 holds no tooth", "input.invalid", "error"))
+    return "JO" if system == "JO" else "JP", tooth, surfaces, tuple(problems)
+
+
+Dtp = tuple[dt.date | None, str | None, tuple[Problem, ...]]
+
+
+def parse_dtp(el: list[str]) -> Dtp | None:
+    """A date of service (DTP*472) as (day, unreadable text, problems); None for other dates."""
+    if len(el) < 4 or el[1] != "472":
+        return None
+    form, text = el[2].strip(), el[3].strip()
+    ranged = form == "RD8" and len(text) == 17 and text[8] == "-"
+    day = ccyymmdd(text[:8]) if form == "D8" and len(text) == 8 or ranged else None
+    if day is None:
+        return (
+            None,
+            text[:40],
+            (
+                (
+                    f"DTP*472 date of service {shown(text)} is not a date "
+                    f"({form or 'no format'}; expected D8 and CCYYMMDD)",
+                    "date.invalid",
+                    "error",
+                ),
+            ),
+        )
+    if ranged and text[:8] != text[9:]:
+        return (
+            day,
+            None,
+            (
+                (
+                    f"the date of service is a range ({text}); dental lines take one "
+                    f"day, so {day.isoformat()} was used",
+                    "input.invalid",
+                    "warning",
+                ),
+            ),
+        )
+    return day, None, ()
+
+
+def _lx_number(el: list[str]) -> str:
+    return el[1].strip() if len(el) > 1 else ""
+
+
+def _unique(el: list[str]) -> bool:
+    """Segments about one person (names) rarely repeat: not worth a cache entry."""
+    return len(el) > 1 and el[1] in ("IL", "QC")
+
+
+def _file_finding(n: int, message: str, severity: Severity) -> Finding:
+    end = "" if message.endswith(".") else "."
+    return Finding(None, None, "input.invalid", severity, f"Segment {n}: {message}{end}")
+
+
+class _Reader:
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self.held: list[Finding] = []  # tolerated faults: dropped when the file was all 4010
+        self.counts: dict[str, int] = {}
+        self.cache: dict[str, Action] = {}
+        self.envelope = Envelope(self.envelope_note)
+        self.parties = Parties(self.envelope_note, ccyymmdd)
+        self.read_any_set = self.reading = False
+        self.claim: Claim | None = None
+        self.line: Line | None = None
+        self.sv3_seen = True
+        self.claim_date: dt.date | None = None
+        self.claim_raw_date: str | None = None
+        self.element = "*"
+        self.skip: Action = (lambda values, n: None, None)
+        self.envelope_handlers: dict[str, Apply] = {
+            "ISA": self.isa,
+            "GS": self.gs,
+            "ST": self.st,
+            "SE": self.se,
+            "GE": self.ge,
+            "IEA": self.iea,
+        }
+
+    def _parsers(
+        self, component: str
+    ) -> dict[str, tuple[Callable[..., Any] | None, Apply, bool | Callable[[list[str]], bool]]]:
+        """segment id → (parse or None to pass the elements, apply, cache the action?)."""
+        p = self.parties
+        return {
+            "LX": (_lx_number, self.lx, True),
+            "SV3": (partial(parse_sv3, component=component), self.sv3, True),
+            "TOO": (partial(parse_too, component=component), self.too, True),
+            "DTP": (parse_dtp, self.dtp, True),
+            "NM1": (parse_nm1, p.nm1, lambda el: not _unique(el)),
+            "N3": (parse_n3, p.n3, True),
+            "N4": (parse_n4, p.n4, True),
+            "REF": (parse_first, p.ref, True),
+            "PAT": (parse_first, p.pat, True),
+            "SBR": (None, p.sbr, True),
+            "DMG": (None, p.dmg, False),
+            "HL": (None, self.hl, False),
+            "CLM": (None, self.clm, False),
+            "NTE": (None, self.nte, False),
+        }
+
+    # --- findings -----------------------------------------------------------------------------
+
+    def tolerated(self, n: int, message: str, severity: Severity = "warning") -> None:
+        self.held.append(_file_finding(n, message, severity))
+
+    def envelope_note(self, n: int, message: str, severity: Severity) -> None:
+        self.findings.append(_file_finding(n, message, severity))
+
+    def counted(self, kind: str, n: int, message: str, severity: Severity) -> None:
+        """A fault that may repeat on every segment: listed MAX_LISTED times, then counted."""
+        seen = self.counts[kind] = self.counts.get(kind, 0) + 1
+        if seen <= MAX_LISTED:
+            self.findings.append(_file_finding(n, message, severity))
+
+    def problem(
+        self,
+        n: int,
+        message: str,
+        rule: str = "input.invalid",
+        severity: Severity = "error",
+        line: Line | None = None,
+    ) -> None:
+        claim = self.claim
+        assert claim is not None
+        where = f"Line {line.number}: " if line is not None else ""
+        claim.problems.append(
+            Finding(
+                claim.id,
+                line.number if line else None,
+                rule,
+                severity,
+                f"{where}{message} (segment {n})",
+            )
+        )
+
+    def problems(self, n: int, found: tuple[Problem, ...], line: Line | None) -> None:
+        for message, rule, severity in found:
+            self.problem(n, message, rule, severity, line)
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    def run(self, batches: Iterator[list[str]], seps: Separators) -> Iterator[Claim]:
+        self.element = seps.element
+        self.parsers = self._parsers(seps.component)
+        cache, compile_ = self.cache, self.compile
+        n = 0
+        for batch in batches:
+            for seg in batch:
+                n += 1
+                action = cache.get(seg)
+                if action is None:
+                    action = compile_(seg, n)
+                done = action[0](action[1], n)
+                if done is not None:
+                    yield done
+        if self.claim is not None:
+            yield self.finish(n)
+        self.envelope.end(n)
+        self.close()
+
+    def compile(self, seg: str, n: int) -> Action:
+        """Split and parse a segment not met before into (apply, values); cache it if worth."""
+        el = seg.split(self.element)
+        sid = el[0]
+        envelope = self.envelope_handlers.get(sid)
+        if envelope is not None:
+            return envelope, el
+        spec = self.parsers.get(sid) if self.reading else None
+        if spec is None:
+            self.other(sid, n, seg)
+            return self.skip
+        parse, apply, keep = spec
+        action = (apply, parse(el) if parse else el)
+        if keep is True or (keep and keep(el)):
+            if len(self.cache) >= CACHE_SIZE:
+                self.cache.clear()
+            self.cache[seg] = action
+        return action
+
+    def other(self, sid: str, n: int, seg: str) -> None:
+        """A segment this reader does not read: reported when it is no 837 segment."""
+        if not seg or sid in KNOWN:
+            return
+        if self.envelope.transaction is None:
+            self.counted(
+                "outside",
+                n,
+                f"{shown(seg, 20)} stands outside any transaction set; skipped",
+                "error",
+            )
+        elif self.reading:
+            well_formed = _SEGMENT_ID.fullmatch(sid) is not None
+            self.counted(
+                "unknown",
+                n,
+                f"{shown(sid, 12)} is not a segment of an 837 claim"
+                + ("" if well_formed else " (are the separators right?)")
+                + "; skipped",
+                "warning" if well_formed else "error",
+            )
+
+    def close(self) -> None:
+        what = {"unknown": "unknown segments", "outside": "segments outside a set"}
+        for kind, seen in self.counts.items():
+            if seen > MAX_LISTED:
+                self.findings.append(
+                    Finding(
+                        None,
+                        None,
+                        "input.invalid",
+                        "error",
+                        f"… and {seen - MAX_LISTED} more {what.get(kind, 'misplaced segments')}.",
+                    )
+                )
+        if self.read_any_set or not self.envelope.old_versions:
+            self.findings[:0] = self.held
+
+    # --- envelopes ----------------------------------------------------------------------------
+
+    def _reading(self, on: bool) -> None:
+        self.reading = on
+        self.cache.clear()  # cached actions skip the reading check
+
+    def _closing(
+        self, el: list[str], n: int, check: Callable[[list[str], int], None]
+    ) -> Claim | None:
+        done = self.finish(n) if self.claim is not None else None
+        self._reading(False)
+        check(el, n)
+        return done
+
+    def isa(self, el: list[str], n: int) -> Claim | None:
+        return self._closing(el, n, self.envelope.isa)
+
+    def gs(self, el: list[str], n: int) -> Claim | None:
+        return self._closing(el, n, self.envelope.gs)
+
+    def se(self, el: list[str], n: int) -> Claim | None:
+        return self._closing(el, n, self.envelope.se)
+
+    def ge(self, el: list[str], n: int) -> Claim | None:
+        return self._closing(el, n, self.envelope.ge)
+
+    def iea(self, el: list[str], n: int) -> Claim | None:
+        return self._closing(el, n, self.envelope.iea)
+
+    def st(self, el: list[str], n: int) -> Claim | None:
+        done = self.finish(n) if self.claim is not None else None
+        reading = self.envelope.st(el, n)
+        self.read_any_set = self.read_any_set or reading
+        self.parties.start_set()
+        self._reading(reading)
+        return done
+
+    # --- the claim and its lines --------------------------------------------------------------
+
+    def hl(self, el: list[str], n: int) -> Claim | None:
+        done = self.finish(n) if self.claim is not None else None
+        self.parties.hl(el, n)
+        return done
+
+    def clm(self, el: list[str], n: int) -> Claim | None:
+        done = self.finish(n) if self.claim is not None else None
+        claim_id = el[1].strip() if len(el) > 1 else ""
+        claim = self.claim = Claim(id=claim_id or f"segment {n}", source=f"CLM at segment {n}")
+        self.line = None
+        self.claim_date = self.claim_raw_date = None
+        p = self.parties
+        p.in_claim, p.party = True, None
+        if not claim_id:
+            self.problem(n, "CLM01 (the claim id) is empty")
+        claim.birth_date, bad = p.birth()
+        if bad is not None:
+            self.problem(
+                bad[0],
+                f"the patient's birth date (DMG) {shown(bad[1])} is not a date (D8, CCYYMMDD)",
+                rule="date.invalid",
+            )
+        claim.billing_provider, claim.subscriber = p.billing, p.subscriber
+        claim.payer_party, claim.patient = p.payer, p.patient
+        if p.billing is None:
+            self.problem(n, "no billing provider (2010AA NM1*85) comes before this claim")
+        if p.payer is None:
+            self.problem(n, "no payer (2010BB NM1*PR) comes before this claim")
+        claim.total, problem = amount(el[2] if len(el) > 2 else "", "CLM02 (the claim total)")
+        if problem:
+            self.problems(n, (problem,), None)
+        return done
+
+    def lx(self, number_text: str, n: int) -> None:
+        claim = self.claim
+        if claim is None:
+            return self.counted("stray", n, "an LX (service line) comes before any CLM", "error")
+        if not self.sv3_seen:
+            self.problem(n, "the service line before has no SV3 (procedure, fee)", line=self.line)
+        self.parties.other_payer = False
+        self.parties.party = None
+        lines = claim.lines
+        number = len(lines) + 1
+        self.line = line = Line(number, "")
+        self.sv3_seen = False
+        lines.append(line)
+        if number >= 1000 or number_text != _NUMBERS[number]:
+            self.problem(
+                n,
+                f"LX01 numbers this line {shown(number_text)}; lines are numbered 1, "
+                "2, 3… in order",
+                severity="warning",
+                line=line,
+            )
+
+    def sv3(self, values: Sv3, n: int) -> None:
+        line = self.line
+        if line is None or self.sv3_seen:
+            if self.claim is None:
+                return self.counted("stray", n, "an SV3 comes before any CLM", "error")
+            self.lx(_NUMBERS[min(len(self.claim.lines) + 1, 999)], n)
+            line = self.line
+            assert line is not None
+            self.problem(
+                n, "this SV3 has no LX of its own before it", severity="warning", line=line
+            )
+        self.sv3_seen = True
+        line.code, line.fee, line.area, line.quantity, found = values
+        if found:
+            self.problems(n, found, line)
+
+    def too(self, values: Too, n: int) -> None:
+        line = self.line
+        if line is None:
+            return self.counted("stray", n, "a TOO (tooth) comes before any service line", "error")
+        system, tooth, surfaces, found = values
+        if found:
+            self.problems(n, found, line)
+        if not tooth:
+            return
+        if line.tooth is None:
+            line.tooth_system, line.tooth, line.surfaces = system, tooth, surfaces
+        else:
+            line.extra_teeth += ((tooth, surfaces),)
+
+    def dtp(self, values: Dtp | None, n: int) -> None:
+        if values is None or self.claim is None or self.parties.other_payer:
+            return
+        day, raw, found = values
+        if found:
+            self.problems(n, found, self.line)
+        if self.line is None:
+            self.claim_date, self.claim_raw_date = day, raw
+        else:
+            self.line.date, self.line.raw_date = day, raw
+
+    def nte(self, el: list[str], n: int) -> None:
+        if self.claim is None or self.parties.other_payer:
+            return
+        text = " ".join(e.strip() for e in el[2:] if e.strip())
+        target = self.line if self.line is not None else self.claim
+        if text:
+            target.narrative = f"{target.narrative} {text}" if target.narrative else text
+
+    def finish(self, n: int) -> Claim:
+        claim = self.claim
+        assert claim is not None
+        if not self.sv3_seen:
+            self.problem(n, "the service line has no SV3 (procedure, fee)", line=self.line)
+        self.claim = self.line = None
+        self.sv3_seen = True
+        self.parties.in_claim = self.parties.other_payer = False
+        if not claim.lines:
+            claim.problems.append(
+                Finding(
+                    claim.id,
+                    None,
+                    "input.invalid",
+                    "error",
+                    f"the claim ({claim.source}) has no service lines",
+                )
+            )
+        added: Decimal | None = Decimal(0)
+        for line in claim.lines:
+            if line.date is None and line.raw_date is None:
+                line.date, line.raw_date = self.claim_date, self.claim_raw_date
+            added = None if line.fee is None or added is None else added + line.fee
+        if claim.total is not None and added is not None and claim.lines:
+            if added != claim.total:
+                claim.problems.append(
+                    Finding(
+                        claim.id,
+                        None,
+                        "input.invalid",
+                        "error",
+                        f"the claim total {claim.total} (CLM02, {claim.source}) is not the sum of "
+                        f"its line fees {added}: correct the total or the fees",
+                    )
+                )
+        return claim
