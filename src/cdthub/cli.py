@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import cli_check
+from . import cli_check, cli_convert
 from .core.codes import Catalog, Code, claim_needs
 
 DEFAULT_SETTINGS = "cdthub.web.settings.dev"
@@ -380,6 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_createuser)
 
     cli_check.register(sub)
+    cli_convert.register(sub)
 
     s = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser…)")
     s.add_argument("rest", nargs=argparse.REMAINDER)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ..teeth import AREA_CODE_OF
 
@@ -44,7 +45,11 @@ def shown(value: object, limit: int = 30) -> str:
 
 def parse_date(value: object) -> dt.date:
     """2026-03-02, 20260302 (as in X12) or 03/02/2026 (month first, the US custom)."""
-    text = str(value).strip()
+    return _date(str(value).strip())
+
+
+@lru_cache(maxsize=4096)
+def _date(text: str) -> dt.date:
     for pattern, order in ((_ISO_DATE, "ymd"), (_X12_DATE, "ymd"), (_US_DATE, "mdy")):
         match = pattern.fullmatch(text)
         if match:
@@ -62,6 +67,8 @@ def parse_date(value: object) -> dt.date:
 
 def parse_fee(value: object) -> Decimal:
     """180, 180.5, "180.00", "$1,200.00" → Decimal; no negative, no more than 99,999,999.99."""
+    if type(value) is Decimal and value.is_finite() and 0 <= value <= MAX_FEE:
+        return value  # as JSON numbers arrive
     if isinstance(value, bool):
         raise BadValue(f"{shown(value)} is not an amount")
     if isinstance(value, int | float):
@@ -82,6 +89,8 @@ def parse_fee(value: object) -> Decimal:
 
 def parse_quantity(value: object) -> int:
     """A whole number of units from 1 to 999 ("2", 2, 2.0 and "2.000" all read as 2)."""
+    if type(value) is int and 1 <= value <= MAX_QUANTITY:
+        return value
     if isinstance(value, bool):
         raise BadValue(f"{shown(value)} is not a quantity")
     try:
@@ -99,7 +108,9 @@ def parse_quantity(value: object) -> int:
 
 def parse_tooth_system(value: object) -> str:
     """JP (Universal, the default) or JO (ISO 3950); 'universal', 'iso' and 'fdi' read too."""
-    text = "" if value is None else str(value).strip().upper()
+    if value is None or value == "JP":
+        return "JP"
+    text = str(value).strip().upper()
     if not text:
         return "JP"
     if text not in _SYSTEMS:

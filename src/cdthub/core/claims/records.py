@@ -63,6 +63,8 @@ class Notes:
     def unknown_fields(
         self, record: Mapping[str, object], known: tuple[str, ...], line: int | None, what: str
     ) -> None:
+        if len(record) <= len(known) and all(k in known for k in record):
+            return
         extra = [k for k in record if k not in known]
         if extra:
             self.add(

@@ -63,7 +63,16 @@ class Parties:
     def __init__(self, note: Note, date: Callable[[str], dt.date | None]) -> None:
         self.note = note
         self.date = date  # the reader's cached CCYYMMDD parser
+        self.reported: set[tuple[str, str]] = set()
         self.start_set()
+
+    def first_time(self, kind: str, value: str) -> bool:
+        """True the first time a fault about this value is met in the file."""
+        key = (kind, value)
+        if key in self.reported:
+            return False
+        self.reported.add(key)
+        return True
 
     def start_set(self) -> None:
         self.seen: set[str] = set()  # NM1 entity codes met in this transaction set
@@ -130,7 +139,7 @@ class Parties:
         )
         if entity == "85":
             self.billing = party
-            if qualifier != "XX" or not npi_ok(ident):
+            if (qualifier != "XX" or not npi_ok(ident)) and self.first_time("npi", ident):
                 self.note(
                     n,
                     f"the billing provider's NPI {shown(ident or qualifier)} is not a "
@@ -154,7 +163,8 @@ class Parties:
         if party is None:
             return
         party.city, party.state, party.postal_code = values
-        if party is self.billing and not (len(values[2]) == 9 and values[2].isdigit()):
+        zip_ok = len(values[2]) == 9 and values[2].isdigit()
+        if party is self.billing and not zip_ok and self.first_time("zip", values[2]):
             self.note(
                 n,
                 f"the billing provider's ZIP code {shown(values[2])} must have nine "
