@@ -79,3 +79,15 @@ def test_an_unreadable_file_is_reported_and_the_rest_checked(tmp_path):
 def test_a_missing_path_cannot_be_read(tmp_path):
     with pytest.raises(UnreadableFile, match="no such file"):
         list(check_sources([tmp_path / "nope.json"], load_catalog()))
+
+
+def test_one_file_over_two_processes_keeps_file_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "PIECE", 7)
+    path = tmp_path / "day.json"
+    path.write_text(claims_json(40, "D"))
+    one = list(check_sources([path], load_catalog(), jobs=1))
+    two = list(check_sources([path], load_catalog(), jobs=2))
+    assert [(f.claim, f.line, f.rule) for p in two for f in p.findings] == [
+        (f.claim, f.line, f.rule) for p in one for f in p.findings
+    ]
+    assert [p.claims for p in two] == [7, 7, 7, 7, 7, 5] and two[-1].done

@@ -4,9 +4,11 @@
 claims of one file at a time, in that file's order, with how far into the file the reader got
 (for a progress bar). Memory stays flat whatever the size of a file: claims are read, checked
 and dropped; only findings travel. With `jobs` above 1, whole files are shared out between
-worker processes (a folder of files goes N times faster); one file is read by one process,
-because an 837D cannot be cut into pieces without reading its envelopes and hierarchy first.
-Pieces of different files may then arrive interleaved; each file's own pieces stay in order.
+worker processes (a folder of files goes N times faster). One big file can only be read from
+its start (an 837D's envelopes and hierarchy decide what each claim is), so for a single file
+each of the N workers reads it all and checks every Nth claim, and the pieces are merged back
+into file order. Pieces of different files may arrive interleaved; each file's own pieces
+always come in order.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class Piece:
     size: int = 0
     done: bool = False
     error: str | None = None  # set when the file cannot be read at all (nothing else is)
+    block: int = 0  # which PIECE-sized run of the file's claims this piece covers
+    order: list[int] = field(default_factory=list)  # for each finding, its claim's index
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -58,8 +62,11 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-def check_file(checker: Checker, path: Path, fmt: str | None = None) -> Iterator[Piece]:
-    """One file's pieces, read and checked in this process."""
+def check_file(
+    checker: Checker, path: Path, fmt: str | None = None, share: tuple[int, int] = (0, 1)
+) -> Iterator[Piece]:
+    """One file's pieces, read in this process. `share` (k, n): check only claims k, k+n, k+2n…
+    and, unless k is 0, leave the file's own findings to another worker."""
     source = str(path)
     try:
         size = path.stat().st_size
@@ -69,7 +76,7 @@ def check_file(checker: Checker, path: Path, fmt: str | None = None) -> Iterator
         return
     with stream:
         try:
-            yield from _pieces(checker, stream, source, size, fmt)
+            yield from _pieces(checker, stream, source, size, fmt, share)
         except UnreadableFile as exc:
             yield Piece(source, done=True, error=f"{source}: {exc}")
         except Exception as exc:  # a fault of ours must not pass for a fault of the file
@@ -78,23 +85,38 @@ def check_file(checker: Checker, path: Path, fmt: str | None = None) -> Iterator
 
 
 def _pieces(
-    checker: Checker, stream: BinaryIO, source: str, size: int, fmt: str | None
+    checker: Checker,
+    stream: BinaryIO,
+    source: str,
+    size: int,
+    fmt: str | None,
+    share: tuple[int, int],
 ) -> Iterator[Piece]:
+    mine, every = share
     claim_file = read_file(stream, fmt)
     piece = Piece(source, size=size)
     shown = 0
-    for claim in claim_file.claims:
-        piece.claims += 1
-        piece.findings.extend(checker.check(claim))
-        if piece.claims >= PIECE:
-            piece.findings.extend(claim_file.findings[shown:])
-            shown = len(claim_file.findings)
+    index = -1
+    for index, claim in enumerate(claim_file.claims):
+        if index and index % PIECE == 0:
             piece.position = stream.tell()
             yield piece
-            piece = Piece(source, size=size)
-    piece.findings.extend(claim_file.findings[shown:])
+            piece = Piece(source, size=size, block=index // PIECE)
+        if index % every == mine:
+            piece.claims += 1
+            _add(piece, checker.check(claim), index)
+        if mine == 0 and len(claim_file.findings) > shown:
+            _add(piece, claim_file.findings[shown:], index)
+            shown = len(claim_file.findings)
+    if mine == 0:
+        _add(piece, claim_file.findings[shown:], index)
     piece.position, piece.done = size, True
     yield piece
+
+
+def _add(piece: Piece, findings: list[Finding], index: int) -> None:
+    piece.findings.extend(findings)
+    piece.order.extend([index] * len(findings))
 
 
 # --- worker processes --------------------------------------------------------------------------
@@ -103,24 +125,71 @@ _worker_checker: Checker | None = None
 
 
 def _work(tasks: Any, results: Any, fmt: str | None) -> None:
-    """A worker: check each file it is handed, send its pieces back, stop at None."""
+    """A worker: check each (file, share) it is handed, send its pieces back, stop at None."""
     assert _worker_checker is not None
-    while (path := tasks.get()) is not None:
-        for piece in check_file(_worker_checker, path, fmt):
+    while (task := tasks.get()) is not None:
+        path, share = task
+        for piece in check_file(_worker_checker, path, fmt, share):
             results.put(piece)
     results.put(None)
+
+
+def _merged(pieces: list[Piece]) -> Piece:
+    """One piece from the pieces the workers made of the same run of claims, in file order."""
+    first = pieces[0]
+    ranked = sorted(
+        ((i, n, f) for n, p in enumerate(pieces) for i, f in zip(p.order, p.findings, strict=True)),
+        key=lambda t: (t[0], t[1]),
+    )
+    return Piece(
+        first.source,
+        claims=sum(p.claims for p in pieces),
+        findings=[f for _, _, f in ranked],
+        position=max(p.position for p in pieces),
+        size=first.size,
+        done=all(p.done for p in pieces),
+        error=next((p.error for p in pieces if p.error), None),
+        block=first.block,
+    )
+
+
+class _InOrder:
+    """Holds the pieces of a shared file until every worker's piece of a run has come."""
+
+    def __init__(self, shares: dict[str, int]):
+        self.shares = shares
+        self.waiting: dict[tuple[str, int], list[Piece]] = {}
+        self.next: dict[str, int] = dict.fromkeys(shares, 0)
+
+    def add(self, piece: Piece) -> Iterator[Piece]:
+        wanted = self.shares[piece.source]
+        if wanted == 1:
+            yield piece
+            return
+        self.waiting.setdefault((piece.source, piece.block), []).append(piece)
+        while len(self.waiting.get((piece.source, self.next[piece.source]), ())) == wanted:
+            yield _merged(self.waiting.pop((piece.source, self.next[piece.source])))
+            self.next[piece.source] += 1
+
+    def rest(self) -> Iterator[Piece]:
+        for key in sorted(self.waiting):
+            yield _merged(self.waiting[key])
 
 
 def _in_parallel(
     checker: Checker, files: list[Path], fmt: str | None, jobs: int
 ) -> Iterator[Piece]:
+    """Files shared out between `jobs` workers; a single file is shared claim by claim."""
     global _worker_checker
     context = mp.get_context("fork")
     _worker_checker = checker  # forked workers inherit the catalog, the pack and this checker
     tasks = context.Queue()
     results = context.Queue(maxsize=4 * jobs)  # a slow reader of results holds the workers back
+    shared = len(files) == 1
     for path in files:
-        tasks.put(path)
+        for k in range(jobs if shared else 1):
+            tasks.put((path, (k, jobs if shared else 1)))
+    order = _InOrder({str(p): jobs if shared else 1 for p in files})
     workers = [context.Process(target=_work, args=(tasks, results, fmt)) for _ in range(jobs)]
     for worker in workers:
         tasks.put(None)
@@ -132,7 +201,8 @@ def _in_parallel(
             if piece is None:
                 running -= 1
             else:
-                yield piece
+                yield from order.add(piece)
+        yield from order.rest()
     finally:
         for worker in workers:
             if worker.is_alive():
@@ -152,7 +222,7 @@ def check_sources(
     a file that cannot be read gives a Piece with `error` set and the others go on."""
     files = expand(paths)
     checker = Checker(catalog, pack)
-    jobs = max(1, min(jobs, len(files)))
+    jobs = max(1, jobs if len(files) == 1 else min(jobs, len(files)))
     if jobs == 1 or "fork" not in mp.get_all_start_methods():
         for path in files:
             yield from check_file(checker, path, fmt)

@@ -1,8 +1,9 @@
 """Checking claims: `check(claim, catalog, pack) -> list[Finding]`, and the findings' summary.
 
 A plain function of its inputs, so it runs the same in the CLI, the API, the page and worker
-processes. What the reader could not read (`Claim.problems`) comes first, then each rule's
-findings in line order. `Checker` keeps the per-line answers of line rules in a cache, so a
+processes. Findings come in line order (claim-wide ones first); on each line what the reader
+could not read (`Claim.problems`) comes before what the rules found. `Checker` keeps the
+per-line answers of line rules in a cache, so a
 day of claims that bill the same few codes on the same teeth costs little per line.
 """
 
@@ -16,8 +17,11 @@ from ..codes import Catalog
 from .model import Claim, Finding, HistoryItem, Line
 from .packs import Pack, pack_for
 from .rules import CLAIM_RULES, LINE_RULES, ClaimContext, Env, Issue, Site, SiteKey, build_site
+from .rules.base import ClaimRule
 
 CACHE_LIMIT = 200_000  # distinct lines remembered per pack before the cache starts afresh
+# claim rules that run on every claim (the others only when a line's code concerns them)
+ALWAYS = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if type(rule).wants is ClaimRule.wants)
 
 
 def _site_key(item: Line | HistoryItem, year: int | None) -> SiteKey:
@@ -33,7 +37,7 @@ class Checker:
         self.catalog = catalog
         self.pack = pack
         self.today = today or dt.date.today()
-        self._cache: dict[int, dict[SiteKey, tuple[Site, tuple[Issue, ...]]]] = {}
+        self._cache: dict[int, dict[SiteKey, tuple[Site, tuple[Issue, ...], int]]] = {}
         self._envs: dict[int, Env] = {}
 
     def _env(self, pack: Pack) -> Env:
@@ -42,7 +46,8 @@ class Checker:
             env = self._envs[id(pack)] = Env(self.catalog, pack)
         return env
 
-    def _read(self, env: Env, key: SiteKey) -> tuple[Site, tuple[Issue, ...]]:
+    def _read(self, env: Env, key: SiteKey) -> tuple[Site, tuple[Issue, ...], int]:
+        """The line's Site, its line rules' issues, and which claim rules want it (bits)."""
         cache = self._cache.setdefault(id(env.pack), {})
         hit = cache.get(key)
         if hit is None:
@@ -50,16 +55,21 @@ class Checker:
                 cache.clear()
             site = build_site(self.catalog, key)
             issues = tuple(issue for rule in LINE_RULES for issue in rule.check_line(site, env))
-            hit = cache[key] = (site, issues)
+            wanted = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if rule.wants(site, env))
+            hit = cache[key] = (site, issues, wanted)
         return hit
 
     def check(self, claim: Claim) -> list[Finding]:
         env = self._env(self.pack or pack_for(claim.payer))
+        cache = self._cache.get(id(env.pack), {})
         lines: list[tuple[Line, Site]] = []
         found: list[Finding] = []
+        wanted = ALWAYS
         for line in claim.lines:
-            year = line.date.year if line.date else None
-            site, issues = self._read(env, _site_key(line, year))
+            key = (line.code, line.date.year if line.date else None, line.tooth_system,
+                   line.tooth, line.surfaces, line.area, line.extra_teeth)  # fmt: skip
+            site, issues, wants = cache.get(key) or self._read(env, _site_key(line, key[1]))
+            wanted |= wants
             lines.append((line, site))
             for rule, severity, message in issues:
                 found.append(
@@ -67,12 +77,14 @@ class Checker:
                 )
         history = [(h, self._read(env, _site_key(h, None))[0]) for h in claim.history]
         ctx = ClaimContext(claim, env, lines, history, self.today)
-        for claim_rule in CLAIM_RULES:
-            found.extend(claim_rule.check_claim(ctx))
-        known = {(p.line, p.rule) for p in claim.problems}
-        found = [f for f in found if (f.line, f.rule) not in known]
+        for i, claim_rule in enumerate(CLAIM_RULES):
+            if wanted >> i & 1:
+                found.extend(claim_rule.check_claim(ctx))
+        if claim.problems:
+            known = {(p.line, p.rule) for p in claim.problems}
+            found = [*claim.problems, *(f for f in found if (f.line, f.rule) not in known)]
         found.sort(key=lambda f: -1 if f.line is None else f.line)
-        return [*claim.problems, *found]
+        return found
 
     def check_all(self, claims: Iterable[Claim]) -> Iterator[tuple[Claim, list[Finding]]]:
         for claim in claims:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Finding
-from .base import ClaimContext, ClaimRule, register
+from .base import ClaimContext, ClaimRule, Env, Site, register
 
 
 @register
@@ -16,6 +16,9 @@ class AgeLimit(ClaimRule):
     id = "age.limit"
     severity = "warning"
     checks = "The patient's age on the date of service fits the code's age limits in the pack."
+
+    def wants(self, site: Site, env: Env) -> bool:
+        return bool(env.pack.lines_for(site.number).ages)
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         if ctx.claim.birth_date is None:

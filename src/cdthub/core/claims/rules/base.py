@@ -111,6 +111,12 @@ class ClaimContext:
 
 
 class ClaimRule(Rule):
+    """`wants(site, env)` says whether a line can matter to this rule at all; a claim none of
+    whose lines a rule wants skips the rule (answers are cached per distinct line)."""
+
+    def wants(self, site: Site, env: Env) -> bool:
+        return True
+
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError
 

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import Finding
-from ..packs import Conflict
-from .base import ClaimContext, ClaimRule, Site, register
+from ..packs import Conflict, Pack
+from .base import ClaimContext, ClaimRule, Env, Site, register
 
 
 def _clash(conflict: Conflict, a: str, b: str) -> bool:
     return (a in conflict.codes and b in conflict.with_codes) or (
         a in conflict.with_codes and b in conflict.codes
     )
+
+
+@lru_cache(maxsize=8192)
+def _clashes(pack: Pack, a: str, b: str) -> tuple[Conflict, ...]:
+    """The pack's conflict lines between codes a and b, in pack order."""
+    return tuple(c for c in pack.lines_for(a).conflicts if _clash(c, a, b))
 
 
 def _same_place(conflict: Conflict, a: Site, b: Site) -> bool:
@@ -31,32 +38,37 @@ class BundleConflict(ClaimRule):
     id = "bundle.conflict"
     checks = "No two services the pack says exclude each other on the same day (or tooth)."
 
+    def wants(self, site: Site, env: Env) -> bool:
+        return bool(env.pack.lines_for(site.number).conflicts)
+
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         pack = ctx.env.pack
-        seen: list[tuple[dt.date, Site, str]] = [
-            (item.date, site, "in the patient's history")
+        seen: list[tuple[dt.date, Site, int | None]] = [
+            (item.date, site, None)
             for item, site in ctx.history
             if item.date and pack.lines_for(site.number).conflicts
         ]
-        for line, site in sorted(ctx.lines, key=lambda pair: pair[0].number):
-            conflicts = pack.lines_for(site.number).conflicts
-            if not conflicts or line.date is None or site.number is None:
+        for line, site in ctx.lines:
+            if line.date is None or site.number is None:
+                continue
+            if not pack.lines_for(site.number).conflicts:
                 continue
             for day, other, where in seen:
-                if day != line.date or other.number == site.number or other.number is None:
+                if day != line.date or other.number in (site.number, None):
                     continue
                 hit = next(
-                    (c for c in conflicts
-                     if _clash(c, site.number, other.number) and _same_place(c, site, other)),
+                    (c for c in _clashes(pack, site.number, other.number or "")
+                     if _same_place(c, site, other)),
                     None,
                 )  # fmt: skip
                 if hit is not None:
+                    place = f"line {where}" if where else "in the patient's history"
                     yield self.finding(
                         ctx,
                         line.number,
-                        f"{site.number} on the same day as {other.describe()} ({where}): "
+                        f"{site.number} on the same day as {other.describe()} ({place}): "
                         f"{hit.why}.",
                         hit.severity,
                     )
                     break
-            seen.append((line.date, site, f"line {line.number}"))
+            seen.append((line.date, site, line.number))

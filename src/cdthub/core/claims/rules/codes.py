@@ -6,8 +6,15 @@ Years come from the Catalog (`Code.valid_in`, `added`, `deleted`, `replaced_by`)
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
+from ...codes import Catalog
 from .base import Env, Issue, LineRule, Site, register
+
+
+@lru_cache(maxsize=1024)
+def _nearest(catalog: Catalog, number: str) -> str:
+    return ", ".join(c.code for c in catalog.nearest(number, 3))
 
 
 def _valid(env: Env, number: str, year: int) -> bool:
@@ -33,7 +40,7 @@ class CodeUnknown(LineRule):
                 "(for example D0120).",
             )
         else:
-            near = ", ".join(c.code for c in env.catalog.nearest(site.number, 3))
+            near = _nearest(env.catalog, site.number)
             yield self.issue(
                 env,
                 f"{site.number} is not a CDT code: check the number"

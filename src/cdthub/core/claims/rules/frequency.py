@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Finding
 from ..packs import Frequency
-from .base import ClaimContext, ClaimRule, Site, register
+from .base import ClaimContext, ClaimRule, Env, Site, register
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,9 @@ def _how_many(n: int, label: str) -> str:
 class FrequencyExceeded(ClaimRule):
     id = "frequency.exceeded"
     checks = "The service is not billed more often than the pack allows (history included)."
+
+    def wants(self, site: Site, env: Env) -> bool:
+        return bool(env.pack.lines_for(site.number).frequencies)
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         pack = ctx.env.pack

@@ -7,6 +7,8 @@ of surfaces and fit the tooth. Related codes come first, then the nearest code n
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...codes import Catalog, Code
 from ...teeth import Tooth
 
@@ -44,6 +46,20 @@ def codes_instead(
     limit: int = 2,
 ) -> list[str]:
     """Codes of the same kind that fit `tooth` and `surface_count` (either may be None)."""
+    return list(_instead(catalog, code.code, year, tooth, surface_count, limit))
+
+
+@lru_cache(maxsize=1024)
+def _instead(
+    catalog: Catalog,
+    number: str,
+    year: int | None,
+    tooth: Tooth | None,
+    surface_count: int | None,
+    limit: int,
+) -> tuple[str, ...]:
+    code = catalog.get(number)
+    assert code is not None
     related = [r.code for r in code.related]
     pool: dict[str, Code] = {}
     for candidate in [catalog.get(c) for c in related] + catalog.in_category(code.category):
@@ -68,7 +84,7 @@ def codes_instead(
             continue
         fits.append(c)
     fits.sort(key=lambda c: (c.code not in related, abs(c.number - code.number), c.code))
-    return [c.code for c in fits[:limit]]
+    return tuple(c.code for c in fits[:limit])
 
 
 def use_phrase(codes: list[str]) -> str:

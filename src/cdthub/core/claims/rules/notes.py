@@ -18,6 +18,12 @@ class NarrativeRequired(ClaimRule):
     id = "narrative.required"
     checks = "By-report codes (and codes the pack names) come with a narrative."
 
+    def wants(self, site: Site, env: Env) -> bool:
+        code = site.code
+        return code is not None and (
+            code.by_report or bool(env.pack.lines_for(code.code).narratives)
+        )
+
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         if ctx.claim.narrative and ctx.claim.narrative.strip():
             return
