@@ -152,6 +152,8 @@ class Parties:
         elif entity == "PR":
             self.payer = party
         else:
+            if self.patient is not None:  # PAT came first
+                party.relationship = self.patient.relationship
             self.patient = party
 
     def n3(self, address: tuple[str, ...], n: int) -> None:

@@ -62,7 +62,8 @@ def read_isa(head: str, note: Note) -> Separators:
             f"(found {terminator!r} after ISA16), so the segments cannot be told apart"
         )
     if terminator in "\r\n":
-        name = "line break" if terminator == "\n" else "carriage return"
+        crlf = head[end + 3 : end + 4] == "\n"
+        name = "line break" if terminator == "\n" or crlf else "carriage return"
         note(
             1,
             f"segments end with a {name} instead of a terminator character such as '~'; "
