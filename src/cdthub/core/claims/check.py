@@ -83,7 +83,8 @@ class Checker:
         if claim.problems:
             known = {(p.line, p.rule) for p in claim.problems}
             found = [*claim.problems, *(f for f in found if (f.line, f.rule) not in known)]
-        found.sort(key=lambda f: -1 if f.line is None else f.line)
+        if len(found) > 1:
+            found.sort(key=lambda f: -1 if f.line is None else f.line)
         return found
 
     def check_all(self, claims: Iterable[Claim]) -> Iterator[tuple[Claim, list[Finding]]]:

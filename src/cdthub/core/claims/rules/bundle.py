@@ -48,11 +48,15 @@ class BundleConflict(ClaimRule):
             for item, site in ctx.history
             if item.date and pack.lines_for(site.number).conflicts
         ]
-        for line, site in ctx.lines:
-            if line.date is None or site.number is None:
-                continue
-            if not pack.lines_for(site.number).conflicts:
-                continue
+        mine = [
+            (line, site)
+            for line, site in ctx.lines
+            if line.date and site.number and pack.lines_for(site.number).conflicts
+        ]
+        if len(mine) + len(seen) < 2:
+            return
+        for line, site in mine:
+            assert line.date is not None and site.number is not None
             for day, other, where in seen:
                 if day != line.date or other.number in (site.number, None):
                     continue
