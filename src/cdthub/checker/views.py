@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from cdthub.catalog import snapshot
 from cdthub.core.claims.formats import FORMATS, UnreadableFile
 from cdthub.core.claims.packs import pack_names
+from cdthub.core.claims.rules import ALL_RULES
 
 from .chart import tooth_chart
 from .services import MAX_BYTES, Report, check_bytes, check_form, findings_csv, pack_named
@@ -86,6 +87,7 @@ def check(request: HttpRequest) -> HttpResponse:
         "mode": "paste",
         "rows": [dict.fromkeys(ROW_FIELDS, "") for _ in range(ROWS)],
         "post": {},
+        "rules": sorted(ALL_RULES, key=lambda rule: rule.id),
     }
     if request.method != "POST":
         return render(request, "checker/check.html", context)

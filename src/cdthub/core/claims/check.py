@@ -1,4 +1,4 @@
-"""Checking claims: `check(claim, catalog, pack) -> list[Finding]`, and the findings' summary.
+"""Checking claims: `check(claim, catalog, pack) -> list[Finding]`, and a `Summary` of findings.
 
 A plain function of its inputs, so it runs the same in the CLI, the API, the page and worker
 processes. Findings come in line order (claim-wide ones first); on each line what the reader
@@ -10,7 +10,7 @@ day of claims that bill the same few codes on the same teeth costs little per li
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..codes import Catalog
@@ -87,10 +87,6 @@ class Checker:
             found.sort(key=lambda f: -1 if f.line is None else f.line)
         return found
 
-    def check_all(self, claims: Iterable[Claim]) -> Iterator[tuple[Claim, list[Finding]]]:
-        for claim in claims:
-            yield claim, self.check(claim)
-
 
 def check(
     claim: Claim, catalog: Catalog, pack: Pack | None = None, today: dt.date | None = None
@@ -113,17 +109,5 @@ class Summary:
             else:
                 self.warnings += 1
 
-    def merge(self, other: Summary) -> None:
-        self.claims += other.claims
-        self.errors += other.errors
-        self.warnings += other.warnings
-
     def to_dict(self) -> dict[str, int]:
         return {"claims": self.claims, "errors": self.errors, "warnings": self.warnings}
-
-
-def summary(findings: Iterable[Finding], claims: int) -> dict[str, int]:
-    """DESIGN.md's summary: {"claims": n, "errors": n, "warnings": n}."""
-    s = Summary()
-    s.add(findings, claims)
-    return s.to_dict()
