@@ -78,3 +78,9 @@ def test_reader_problems_come_first_and_are_not_repeated():
     found = run(c)
     assert found[0].message == "Line 1: '2026-13-45' is no date"
     assert [f.rule for f in found].count("date.invalid") == 1
+
+
+def test_messages_never_repeat_the_birth_date():
+    born = dt.date(2026, 5, 1)
+    found = run(claim(line("D0120"), line("D1120"), born=born))
+    assert found and not [f for f in found if born.isoformat() in f.message]
