@@ -2,9 +2,8 @@
 subscriber (2010BA) and payer (2010BB), the patient when not the subscriber (2000C), with
 their addresses, ids and birth dates.
 
-Like the reader, each segment has a pure `parse_*` (text → values, cacheable) and a method
-that applies the values to the current state. Inside a claim, the other payers' loops
-(2320/2330, opened by SBR) are skipped.
+Each method reads one segment's elements; the reader calls them. Inside a claim, the other
+payers' loops (2320/2330, opened by SBR) are skipped.
 """
 
 from __future__ import annotations
@@ -126,8 +125,8 @@ class Parties:
                 self.note(n, f"the transaction set names no {' and no '.join(missing)}", "error")
         self.reset(level)
 
-    def nm1(self, values: Nm1, n: int) -> None:
-        entity, name, first_name, qualifier, ident = values
+    def nm1(self, el: list[str], n: int) -> None:
+        entity, name, first_name, qualifier, ident = parse_nm1(el)
         self.party = None
         if self.other_payer or (self.in_claim and entity in ("IL", "PR")):
             return
@@ -156,15 +155,15 @@ class Parties:
                 party.relationship = self.patient.relationship
             self.patient = party
 
-    def n3(self, address: tuple[str, ...], n: int) -> None:
+    def n3(self, el: list[str], n: int) -> None:
         if self.party is not None:
-            self.party.address = address
+            self.party.address = parse_n3(el)
 
-    def n4(self, values: tuple[str, str, str], n: int) -> None:
+    def n4(self, el: list[str], n: int) -> None:
         party = self.party
         if party is None:
             return
-        party.city, party.state, party.postal_code = values
+        values = party.city, party.state, party.postal_code = parse_n4(el)
         zip_ok = len(values[2]) == 9 and values[2].isdigit()
         if party is self.billing and not zip_ok and self.first_time("zip", values[2]):
             self.note(
@@ -174,16 +173,18 @@ class Parties:
                 "warning",
             )
 
-    def ref(self, values: tuple[str, str], n: int) -> None:
-        if self.party is not None and self.party is self.billing and values[0] == "EI":
-            self.party.tax_id = values[1]
+    def ref(self, el: list[str], n: int) -> None:
+        if self.party is not None and self.party is self.billing:
+            qualifier, value = parse_first(el)
+            if qualifier == "EI":
+                self.party.tax_id = value
 
-    def pat(self, values: tuple[str, str], n: int) -> None:
+    def pat(self, el: list[str], n: int) -> None:
         if self.patient is None:
             self.patient = Party()
-        self.patient.relationship = values[0]
+        self.patient.relationship = parse_first(el)[0]
 
-    def sbr(self, values: object, n: int) -> None:
+    def sbr(self, el: list[str], n: int) -> None:
         if self.in_claim:
             self.other_payer = True
             self.party = None

@@ -6,9 +6,9 @@ each service line (LX, SV3 code/fee/area/quantity, every TOO tooth with its surf
 NTE). Faults become findings: file-level ones (envelopes, unknown segments) in the shared
 list, a claim's own in `Claim.problems`, each naming its segment number (ISA is segment 1).
 
-This loop is the checker's hot path. A segment is split and parsed once into an action
-(apply function, parsed values); the same text met again (LX*1, a day's DTP, a fee schedule's
-SV3, TOO*JP*30*M:O…) reuses the cached action without being split again.
+This loop is the checker's hot path: the segments of a service line are read inline, and their
+parsed values are kept by segment text, so a day's DTP, a fee schedule's SV3 or TOO*JP*30*M:O
+met again is not split again.
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any, TextIO
 
 from ..fields import MAX_FEE, BadValue, parse_quantity, shown
 from ..model import Claim, Finding, Line, Severity
 from .envelope import Envelope
-from .parties import Parties, parse_first, parse_n3, parse_n4, parse_nm1
+from .parties import Parties
 from .segments import Separators, read_isa, segment_batches
 
 # Every segment an 837 (dental, professional or institutional) may hold; others are unknown.
@@ -35,11 +35,10 @@ KNOWN = frozenset(
 _SEGMENT_ID = re.compile(r"[A-Z][A-Z0-9]{1,2}")
 _AMOUNT = re.compile(r"\d{1,10}(\.\d{0,4})?|\.\d{1,4}")
 _NUMBERS = tuple(str(i) for i in range(1000))
+ENVELOPE = frozenset(("ISA", "GS", "ST", "SE", "GE", "IEA"))
 MAX_LISTED = 20  # findings of one kind listed before they are only counted
 CACHE_SIZE = 8192  # distinct segment texts kept parsed
 
-Apply = Callable[[Any, int], Claim | None]
-Action = tuple[Apply, Any]
 Problem = tuple[str, str, Severity]  # message, rule, severity
 
 
@@ -76,7 +75,9 @@ def ccyymmdd(text: str) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def amount(text: str, label: str) -> tuple[Decimal | None, Problem | None]:
+    """An X12 decimal number up to MAX_FEE, or None and the problem in plain words."""
     text = text.strip()
     if not _AMOUNT.fullmatch(text):
         why = "is missing" if not text else f"{shown(text)} is not an amount"
@@ -95,8 +96,23 @@ Sv3 = tuple[str, Decimal | None, str | None, int, tuple[Problem, ...]]
 
 
 def parse_sv3(el: list[str], component: str) -> Sv3:
+    """SV3: (code, fee, area, quantity, problems); the usual line takes the short way."""
     if len(el) < 7:
         el = el + [""] * (7 - len(el))
+    fee, problem = amount(el[2], "SV302 (the line fee)")
+    procedure, area, quantity = el[1][3:].upper(), el[4] or None, el[6]
+    if (
+        problem is None
+        and el[1][:3] == "AD" + component
+        and procedure.isalnum()
+        and (area is None or component not in area)
+        and quantity in ("1", "")
+    ):
+        return procedure, fee, area, 1, ()
+    return _parse_sv3_slowly(el, component)
+
+
+def _parse_sv3_slowly(el: list[str], component: str) -> Sv3:
     problems: list[Problem] = []
     code = el[1].split(component)
     if code[0] != "AD":
@@ -159,10 +175,10 @@ def parse_too(el: list[str], component: str) -> Too:
 Dtp = tuple[dt.date | None, str | None, tuple[Problem, ...]]
 
 
-def parse_dtp(el: list[str]) -> Dtp | None:
-    """A date of service (DTP*472) as (day, unreadable text, problems); None for other dates."""
+def parse_dtp(el: list[str]) -> Dtp | tuple[()]:
+    """A date of service (DTP*472) as (day, unreadable text, problems); () for other dates."""
     if len(el) < 4 or el[1] != "472":
-        return None
+        return ()
     form, text = el[2].strip(), el[3].strip()
     ranged = form == "RD8" and len(text) == 17 and text[8] == "-"
     day = ccyymmdd(text[:8]) if form == "D8" and len(text) == 8 or ranged else None
@@ -195,15 +211,6 @@ def parse_dtp(el: list[str]) -> Dtp | None:
     return day, None, ()
 
 
-def _lx_number(el: list[str]) -> str:
-    return el[1].strip() if len(el) > 1 else ""
-
-
-def _unique(el: list[str]) -> bool:
-    """Segments about one person (names) rarely repeat: not worth a cache entry."""
-    return len(el) > 1 and el[1] in ("IL", "QC")
-
-
 def _file_finding(n: int, message: str, severity: Severity) -> Finding:
     end = "" if message.endswith(".") else "."
     return Finding(None, None, "input.invalid", severity, f"Segment {n}: {message}{end}")
@@ -214,7 +221,7 @@ class _Reader:
         self.findings = findings
         self.held: list[Finding] = []  # tolerated faults: dropped when the file was all 4010
         self.counts: dict[str, int] = {}
-        self.cache: dict[str, Action] = {}
+        self.parsed: dict[str, Any] = {}  # segment text → values, for the service-line segments
         self.envelope = Envelope(self.envelope_note)
         self.parties = Parties(self.envelope_note, ccyymmdd)
         self.read_any_set = self.reading = False
@@ -224,37 +231,14 @@ class _Reader:
         self.claim_date: dt.date | None = None
         self.claim_raw_date: str | None = None
         self.element = "*"
-        self.skip: Action = (lambda values, n: None, None)
-        self.envelope_handlers: dict[str, Apply] = {
-            "ISA": self.isa,
-            "GS": self.gs,
-            "ST": self.st,
-            "SE": self.se,
-            "GE": self.ge,
-            "IEA": self.iea,
-        }
-
-    def _parsers(
-        self, component: str
-    ) -> dict[str, tuple[Callable[..., Any] | None, Apply, bool | Callable[[list[str]], bool]]]:
-        """segment id → (parse or None to pass the elements, apply, cache the action?)."""
         p = self.parties
-        return {
-            "LX": (_lx_number, self.lx, True),
-            "SV3": (partial(parse_sv3, component=component), self.sv3, True),
-            "TOO": (partial(parse_too, component=component), self.too, True),
-            "DTP": (parse_dtp, self.dtp, True),
-            "NM1": (parse_nm1, p.nm1, lambda el: not _unique(el)),
-            "N3": (parse_n3, p.n3, True),
-            "N4": (parse_n4, p.n4, True),
-            "REF": (parse_first, p.ref, True),
-            "PAT": (parse_first, p.pat, True),
-            "SBR": (None, p.sbr, True),
-            "DMG": (None, p.dmg, False),
-            "HL": (None, self.hl, False),
-            "CLM": (None, self.clm, False),
-            "NTE": (None, self.nte, False),
-        }
+        # what is read off the fast path, by segment id: each takes (elements, segment number)
+        self.others: dict[str, Callable[[list[str], int], Claim | None]] = {
+            "ISA": self.isa, "GS": self.gs, "ST": self.st, "SE": self.se, "GE": self.ge,
+            "IEA": self.iea, "HL": self.hl, "CLM": self.clm, "LX": self.lx, "SV3": self.sv3,
+            "TOO": self.too, "DTP": self.dtp, "NTE": self.nte, "NM1": p.nm1, "N3": p.n3,
+            "N4": p.n4, "REF": p.ref, "PAT": p.pat, "SBR": p.sbr, "DMG": p.dmg,
+        }  # fmt: skip
 
     # --- findings -----------------------------------------------------------------------------
 
@@ -298,42 +282,67 @@ class _Reader:
     # --- the loop -----------------------------------------------------------------------------
 
     def run(self, batches: Iterator[list[str]], seps: Separators) -> Iterator[Claim]:
-        self.element = seps.element
-        self.parsers = self._parsers(seps.component)
-        cache, compile_ = self.cache, self.compile
+        """The loop. Inside a service line, SV3, DTP, TOO and LX are read right here (their
+        parsed values cached by segment text); every other segment is split and handed to
+        its method in `others`."""
+        self.element = element = seps.element
+        self.component = seps.component
+        others, parsed, new = self.others, self.parsed, self.parse_new
+        sv3, too = self.parse_sv3, self.parse_too
+        lx_head = "LX" + element
+        line: Line | None = None  # mirrors self.line: the service line being read
         n = 0
         for batch in batches:
             for seg in batch:
                 n += 1
-                action = cache.get(seg)
-                if action is None:
-                    action = compile_(seg, n)
-                done = action[0](action[1], n)
+                if line is not None:  # inside a service line: its segments on the fast path
+                    head = seg[:3]
+                    if head == "SV3" and not self.sv3_seen:
+                        values = parsed.get(seg) or new(seg, sv3)
+                        line.code, line.fee, line.area, line.quantity, found = values
+                        self.sv3_seen = True
+                        if found:
+                            self.problems(n, found, line)
+                        continue
+                    if head == "DTP" and not self.parties.other_payer:
+                        day = parsed.get(seg) or new(seg, parse_dtp)
+                        if day:
+                            line.date, line.raw_date, found = day
+                            if found:
+                                self.problems(n, found, line)
+                        continue
+                    if head == "TOO":
+                        self.place_tooth(parsed.get(seg) or new(seg, too), n)
+                        continue
+                    if head == lx_head:
+                        line = self.new_line(seg[3:], n)
+                        continue
+                el = seg.split(element)
+                handler = others.get(el[0])
+                if handler is None or not (self.reading or el[0] in ENVELOPE):
+                    self.other(el[0], n, seg)
+                    continue
+                done = handler(el, n)
                 if done is not None:
                     yield done
+                line = self.line
         if self.claim is not None:
             yield self.finish(n)
         self.envelope.end(n)
         self.close()
 
-    def compile(self, seg: str, n: int) -> Action:
-        """Split and parse a segment not met before into (apply, values); cache it if worth."""
-        el = seg.split(self.element)
-        sid = el[0]
-        envelope = self.envelope_handlers.get(sid)
-        if envelope is not None:
-            return envelope, el
-        spec = self.parsers.get(sid) if self.reading else None
-        if spec is None:
-            self.other(sid, n, seg)
-            return self.skip
-        parse, apply, keep = spec
-        action = (apply, parse(el) if parse else el)
-        if keep is True or (keep and keep(el)):
-            if len(self.cache) >= CACHE_SIZE:
-                self.cache.clear()
-            self.cache[seg] = action
-        return action
+    def parse_new(self, seg: str, parse: Callable[[list[str]], Any]) -> Any:
+        """A service-line segment not met before: parsed and kept (see `parsed`)."""
+        if len(self.parsed) >= CACHE_SIZE:
+            self.parsed.clear()
+        values = self.parsed[seg] = parse(seg.split(self.element))
+        return values
+
+    def parse_sv3(self, el: list[str]) -> Sv3:
+        return parse_sv3(el, self.component)
+
+    def parse_too(self, el: list[str]) -> Too:
+        return parse_too(el, self.component)
 
     def other(self, sid: str, n: int, seg: str) -> None:
         """A segment this reader does not read: reported when it is no 837 segment."""
@@ -377,7 +386,6 @@ class _Reader:
 
     def _reading(self, on: bool) -> None:
         self.reading = on
-        self.cache.clear()  # cached actions skip the reading check
 
     def _closing(
         self, el: list[str], n: int, check: Callable[[list[str], int], None]
@@ -445,10 +453,15 @@ class _Reader:
             self.problems(n, (problem,), None)
         return done
 
-    def lx(self, number_text: str, n: int) -> None:
+    def lx(self, el: list[str], n: int) -> None:
+        self.new_line(el[1].strip() if len(el) > 1 else "", n)
+
+    def new_line(self, number_text: str, n: int) -> Line | None:
+        """LX: a new service line, numbered by its place in the claim (LX01 is checked)."""
         claim = self.claim
         if claim is None:
-            return self.counted("stray", n, "an LX (service line) comes before any CLM", "error")
+            self.counted("stray", n, "an LX (service line) comes before any CLM", "error")
+            return None
         if not self.sv3_seen:
             self.problem(n, "the service line before has no SV3 (procedure, fee)", line=self.line)
         self.parties.other_payer = False
@@ -466,14 +479,16 @@ class _Reader:
                 severity="warning",
                 line=line,
             )
+        return line
 
-    def sv3(self, values: Sv3, n: int) -> None:
+    def sv3(self, el: list[str], n: int) -> None:
+        """SV3 off the fast path: before any LX, or a second SV3 after one LX."""
+        values = parse_sv3(el, self.component)
         line = self.line
         if line is None or self.sv3_seen:
             if self.claim is None:
                 return self.counted("stray", n, "an SV3 comes before any CLM", "error")
-            self.lx(_NUMBERS[min(len(self.claim.lines) + 1, 999)], n)
-            line = self.line
+            line = self.new_line(_NUMBERS[min(len(self.claim.lines) + 1, 999)], n)
             assert line is not None
             self.problem(
                 n, "this SV3 has no LX of its own before it", severity="warning", line=line
@@ -483,7 +498,10 @@ class _Reader:
         if found:
             self.problems(n, found, line)
 
-    def too(self, values: Too, n: int) -> None:
+    def too(self, el: list[str], n: int) -> None:
+        self.place_tooth(parse_too(el, self.component), n)
+
+    def place_tooth(self, values: Too, n: int) -> None:
         line = self.line
         if line is None:
             return self.counted("stray", n, "a TOO (tooth) comes before any service line", "error")
@@ -497,8 +515,9 @@ class _Reader:
         else:
             line.extra_teeth += ((tooth, surfaces),)
 
-    def dtp(self, values: Dtp | None, n: int) -> None:
-        if values is None or self.claim is None or self.parties.other_payer:
+    def dtp(self, el: list[str], n: int) -> None:
+        values = parse_dtp(el)
+        if not values or self.claim is None or self.parties.other_payer:
             return
         day, raw, found = values
         if found:
