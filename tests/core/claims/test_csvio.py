@@ -76,3 +76,9 @@ def test_a_row_without_code_is_named_by_its_line():
 def test_what_cannot_be_read(text, why):
     with pytest.raises(UnreadableFile, match=why):
         read(text)
+
+
+def test_a_row_the_csv_module_cannot_read_is_skipped_and_said():
+    claims, findings = read('claim_id,code\nA,"' + "x" * 200_000 + '"\nB,D0120\n')
+    assert [c.id for c in claims] == ["B"]
+    assert findings[0].message.startswith("Row 2 cannot be read as CSV (field larger than")

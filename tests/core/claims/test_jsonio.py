@@ -107,3 +107,10 @@ def test_a_member_that_is_not_an_object_is_a_finding():
 def test_a_bom_is_fine():
     claims, _ = read(b"\xef\xbb\xbf" + json.dumps(CLAIM).encode(), raw=True)
     assert claims[0].id == "A1"
+
+
+def test_the_reason_for_bad_json_quotes_no_text_from_the_file():
+    with pytest.raises(UnreadableFile) as caught:
+        read(b'{"claims": [{"id": "\xff\xfe", "narrative": "secret"}]}', raw=True)
+    assert "invalid bytes in UTF8 string" in str(caught.value)
+    assert "secret" not in str(caught.value)

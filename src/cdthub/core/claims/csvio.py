@@ -13,7 +13,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from .fields import UnreadableFile, clean_text, parse_date, shown
+from .fields import UnreadableFile, clean_text, parse_birth_date, shown
 from .model import Claim, Finding
 from .records import HISTORY_FIELDS, LINE_FIELDS, Notes, history_from_record, line_from_record
 
@@ -72,7 +72,7 @@ def read_csv(text: TextIO, findings: list[Finding]) -> Iterator[Claim]:
     group: list[tuple[int, dict[str, str]]] = []
     seen: set[str] = set()
     position = 0
-    for row_number, row in enumerate(rows, start=2):
+    for row_number, row in _rows(rows, findings):
         if not any((v or "").strip() for k, v in row.items() if k):
             continue
         claim_id = (row.get("claim_id") or "").strip() or "1"
@@ -87,6 +87,24 @@ def read_csv(text: TextIO, findings: list[Finding]) -> Iterator[Claim]:
         yield _claim(group, position, seen, findings)
     if position == 0:
         raise UnreadableFile("the CSV has a header but no rows")
+
+
+def _rows(
+    rows: csv.DictReader[str], findings: list[Finding]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(row number, row) for each row; one that the csv module cannot read is a finding."""
+    number = 1
+    while True:
+        number += 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            message = f"Row {number} cannot be read as CSV ({exc}); it was skipped."
+            findings.append(Finding(None, None, "input.invalid", "error", message))
+            continue
+        yield number, row
 
 
 def _column(name: str) -> str:
@@ -111,7 +129,7 @@ def _claim(
     birth = _same(group, "birth_date", notes)
     if birth:
         claim.birth_date = notes.read(
-            None, "patient birth date", parse_date, birth, None, "date.invalid"
+            None, "patient birth date", parse_birth_date, birth, None, "date.invalid"
         )
     claim.payer = _same(group, "payer", notes) or claim.payer
     number = 0
@@ -142,8 +160,7 @@ def _same(group: list[tuple[int, dict[str, str]]], column: str, notes: Notes) ->
     if len(values) > 1:
         notes.add(
             None,
-            f"the rows give different values for {column} "
-            f"({', '.join(sorted(map(shown, values))[:3])}); the first was used",
+            f"the rows give {len(values)} different values for {column}; the first row's was used",
             severity="warning",
         )
     return next((v for _, row in group if (v := clean_text(row.get(column)))), None)

@@ -65,6 +65,14 @@ def _date(text: str) -> dt.date:
         raise BadValue(f"{shown(text)} is not a day of the calendar") from None
 
 
+def parse_birth_date(value: object) -> dt.date:
+    """A birth date, read like any date; the message does not repeat it (it is personal)."""
+    try:
+        return parse_date(value)
+    except BadValue:
+        raise BadValue("not a readable date: write it as YYYY-MM-DD, e.g. 2016-04-02") from None
+
+
 def parse_fee(value: object) -> Decimal:
     """180, 180.5, "180.00", "$1,200.00" → Decimal; no negative, no more than 99,999,999.99."""
     if type(value) is Decimal and value.is_finite() and 0 <= value <= MAX_FEE:

@@ -92,7 +92,12 @@ def _claim(record: object, position: int) -> Claim:
 
 
 def _reason(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
+    """The parser's reason in one short line, without the text around the fault (which may
+    hold a note about a patient)."""
+    reason = exc.args[0] if exc.args else ""
+    if isinstance(reason, bytes):
+        reason = reason.decode("utf-8", "replace")
+    text = str(reason).strip().splitlines()[0] if str(reason).strip() else type(exc).__name__
     return text if len(text) <= 120 else text[:120] + "…"
 
 

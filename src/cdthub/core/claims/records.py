@@ -17,6 +17,7 @@ from .fields import (
     clean_surfaces,
     clean_text,
     clean_tooth,
+    parse_birth_date,
     parse_date,
     parse_fee,
     parse_quantity,
@@ -171,7 +172,12 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
     if isinstance(patient, Mapping):
         if patient.get("birth_date") not in (None, ""):
             claim.birth_date = notes.read(
-                None, "patient birth date", parse_date, patient["birth_date"], None, "date.invalid"
+                None,
+                "patient birth date",
+                parse_birth_date,
+                patient["birth_date"],
+                None,
+                "date.invalid",
             )
     elif patient is not None:
         notes.add(None, 'patient must be an object such as {"birth_date": "2016-04-02"}')

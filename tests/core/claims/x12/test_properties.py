@@ -142,3 +142,14 @@ def test_any_bytes_starting_like_x12(data):
         list(read_file(io.BytesIO(b"ISA*" + data), "x12").claims)
     except UnreadableFile:
         pass
+
+
+@SETTINGS
+@given(st.binary(max_size=300), st.sampled_from(["json", "csv"]))
+def test_any_bytes_as_json_or_csv(data, fmt):
+    start = b'{"claims": [' if fmt == "json" else b"claim_id,code,date,fee\n"
+    try:
+        claim_file = read_file(io.BytesIO(start + data), fmt)
+        list(claim_file.claims)
+    except UnreadableFile:
+        pass

@@ -86,17 +86,18 @@ class Parties:
             self.subscriber: Party | None = None
             self.payer: Party | None = None
             self.subscriber_birth: dt.date | None = None
-            self.subscriber_bad_birth: tuple[int, str] | None = None
+            self.subscriber_bad_birth: int | None = None  # DMG segment of an unreadable date
         self.patient: Party | None = None
         self.patient_birth: dt.date | None = None
-        self.patient_bad_birth: tuple[int, str] | None = None
+        self.patient_bad_birth: int | None = None
         self.level = level
         self.party: Party | None = None  # the party N3/N4/REF/DMG belong to
         self.in_claim = False
         self.other_payer = False  # inside 2320/2330: another payer's data, not read
 
-    def birth(self) -> tuple[dt.date | None, tuple[int, str] | None]:
-        """The patient's birth date for a claim at the current level, and an unreadable one."""
+    def birth(self) -> tuple[dt.date | None, int | None]:
+        """The patient's birth date for a claim at the current level, or the number of the
+        DMG segment whose date cannot be read."""
         if self.level == "23":
             return self.patient_birth, self.patient_bad_birth
         return self.subscriber_birth, self.subscriber_bad_birth
@@ -195,7 +196,7 @@ class Parties:
         el = _padded(el, 3)
         text = el[2].strip()
         day = self.date(text) if el[1] == "D8" else None
-        bad = None if day else (n, text)
+        bad = None if day else n
         if self.party is self.patient:
             self.patient_birth, self.patient_bad_birth = day, bad
         else:

@@ -352,7 +352,7 @@ class _Reader:
             self.counted(
                 "outside",
                 n,
-                f"{shown(seg, 20)} stands outside any transaction set; skipped",
+                f"a {shown(sid, 12)} segment stands outside any transaction set; skipped",
                 "error",
             )
         elif self.reading:
@@ -438,8 +438,8 @@ class _Reader:
         claim.birth_date, bad = p.birth()
         if bad is not None:
             self.problem(
-                bad[0],
-                f"the patient's birth date (DMG) {shown(bad[1])} is not a date (D8, CCYYMMDD)",
+                bad,
+                "the patient's birth date (DMG) is not a date (D8, CCYYMMDD)",
                 rule="date.invalid",
             )
         claim.billing_provider, claim.subscriber = p.billing, p.subscriber
