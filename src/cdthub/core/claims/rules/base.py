@@ -45,6 +45,7 @@ class Site:
     area: str | None
     quadrant: str | None  # "10".."40": from the area, or from teeth all in one quadrant
     arch: str | None  # "01" or "02": from the area, the quadrant or the teeth
+    service: tuple[object, ...]  # what makes two lines of one day the same service
 
     @property
     def tooth(self) -> Tooth | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..model import Finding
 from ..packs import Conflict, Pack
@@ -21,10 +20,18 @@ def _clash(conflict: Conflict, a: str, b: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8192)
+_CLASHES: dict[tuple[Pack, str, str], tuple[Conflict, ...]] = {}
+
+
 def _clashes(pack: Pack, a: str, b: str) -> tuple[Conflict, ...]:
-    """The pack's conflict lines between codes a and b, in pack order."""
-    return tuple(c for c in pack.lines_for(a).conflicts if _clash(c, a, b))
+    """The pack's conflict lines between codes a and b, in pack order (remembered)."""
+    key = (pack, a, b)
+    found = _CLASHES.get(key)
+    if found is None:
+        if len(_CLASHES) > 50_000:
+            _CLASHES.clear()
+        found = _CLASHES[key] = tuple(c for c in pack.lines_for(a).conflicts if _clash(c, a, b))
+    return found
 
 
 def _same_place(conflict: Conflict, a: Site, b: Site) -> bool:

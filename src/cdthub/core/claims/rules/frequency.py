@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Finding
 from ..packs import Frequency
@@ -48,18 +49,16 @@ class FrequencyExceeded(ClaimRule):
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         pack = ctx.env.pack
-        limits: dict[str, Frequency] = {}
-        for _line, site in ctx.lines:
+        billed: dict[str, list[Any]] = {}  # limit id -> [limit, services this claim counts]
+        for line, site in ctx.lines:
             for limit in pack.lines_for(site.number).frequencies:
-                limits.setdefault(limit.id, limit)
-        for limit in limits.values():
-            yield from self._check(ctx, limit)
+                entry = billed.setdefault(limit.id, [limit, 0])
+                entry[1] += max(1, line.quantity)
+        for limit, count in billed.values():
+            if ctx.history or count > limit.max:  # else the claim alone stays within it
+                yield from self._check(ctx, limit)
 
     def _check(self, ctx: ClaimContext, limit: Frequency) -> Iterator[Finding]:
-        if not ctx.history:  # quick answer for a claim that alone stays within the limit
-            billed = sum(max(1, ln.quantity) for ln, s in ctx.lines if s.number in limit.codes)
-            if billed <= limit.max:
-                return
         history = [
             Service(item.date, site.number, scope_key(limit.scope, site), 1, "the history")
             for item, site in ctx.history

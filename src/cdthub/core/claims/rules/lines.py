@@ -8,19 +8,12 @@ judge what they did read.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from ..model import Finding
-from .base import ClaimContext, ClaimRule, Site, register
+from .base import ClaimContext, ClaimRule, register
 
 ONCE_A_DAY_UNITS = ("visit", "series", "set", "case")  # billed at most once a day
-
-
-def _key(day: dt.date | None, site: Site) -> tuple[object, ...]:
-    teeth = tuple(t.label for t in site.teeth) or site.tooth_text
-    return (day, site.number or site.code_text.strip().upper(), teeth,
-            site.surfaces or site.surfaces_text, site.area)  # fmt: skip
 
 
 @register
@@ -29,12 +22,14 @@ class LineDuplicate(ClaimRule):
     checks = "The same service (code, date, tooth, surfaces, area) is not billed twice."
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
-        history = {_key(item.date, site) for item, site in ctx.history if item.date}
+        if len(ctx.lines) < 2 and not ctx.history:
+            return
+        history = {(item.date, site.service) for item, site in ctx.history if item.date}
         first: dict[tuple[object, ...], int] = {}
         for line, site in ctx.lines:
             if line.date is None:
                 continue
-            key = _key(line.date, site)
+            key = (line.date, site.service)
             if key not in history and key not in first:
                 first[key] = line.number
                 continue

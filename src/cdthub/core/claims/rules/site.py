@@ -100,6 +100,12 @@ def build_site(catalog: Catalog, key: SiteKey) -> Site:
             surface_error = str(exc)
     clean_area = str(area).strip() if area is not None and str(area).strip() else None
     quadrant, arch = _area_parts(clean_area, teeth)
+    service = (
+        number or code_text.strip().upper(),
+        tuple(t.label for t in teeth) or tooth,
+        normal or surfaces,
+        clean_area,
+    )
     return Site(
         code_text=code_text,
         code=code,
@@ -115,4 +121,5 @@ def build_site(catalog: Catalog, key: SiteKey) -> Site:
         area=clean_area,
         quadrant=quadrant,
         arch=arch,
+        service=service,
     )
