@@ -66,7 +66,7 @@ def test_rows_of_a_claim_apart_from_each_other_are_said():
 def test_a_row_without_code_is_named_by_its_line():
     (claim,), _ = read("claim_id,date,code\nA,2026-03-02,D0120\nA,2026-03-02,\n")
     assert [(p.line, p.message) for p in claim.problems] == [
-        (2, "Line 2: procedure code: no procedure code")
+        (2, "Line 2: procedure code: no procedure code.")
     ]
 
 

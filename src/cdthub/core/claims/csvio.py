@@ -13,7 +13,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from .fields import UnreadableFile, clean_text, parse_birth_date, shown
+from .fields import UnreadableFile, clean_text, parse_birth_date, problem, shown
 from .model import Claim, Finding
 from .records import HISTORY_FIELDS, LINE_FIELDS, Notes, history_from_record, line_from_record
 
@@ -59,13 +59,10 @@ def read_csv(text: TextIO, findings: list[Finding]) -> Iterator[Claim]:
     unknown = [h for h in header if h and h not in COLUMNS]
     if unknown:
         findings.append(
-            Finding(
-                None,
-                None,
-                "input.invalid",
-                "warning",
+            problem(
                 f"Columns {', '.join(shown(u, 20) for u in unknown[:5])} are not claim "
-                f"columns and were ignored (the columns are {', '.join(COLUMNS)}).",
+                f"columns and were ignored (the columns are {', '.join(COLUMNS)})",
+                severity="warning",
             )
         )
     rows = csv.DictReader(text, fieldnames=header, delimiter=delimiter, restkey="")
@@ -102,7 +99,7 @@ def _rows(
             return
         except csv.Error as exc:
             message = f"Row {number} cannot be read as CSV ({exc}); it was skipped."
-            findings.append(Finding(None, None, "input.invalid", "error", message))
+            findings.append(problem(message))
             continue
         yield number, row
 

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..teeth import AREA_CODE_OF
+from .model import Finding, Severity
 
 MAX_FEE = Decimal("99999999.99")
 MAX_QUANTITY = 999
@@ -35,6 +36,18 @@ class BadValue(ValueError):
 class UnreadableFile(Exception):
     """A whole file that cannot be read (missing, binary, not JSON/CSV/X12, nothing usable in
     it); the message says why. `cdthub check` exits 2 on it. Re-exported by `formats`."""
+
+
+def problem(
+    message: str,
+    claim: str | None = None,
+    line: int | None = None,
+    severity: Severity = "error",
+    rule: str = "input.invalid",
+) -> Finding:
+    """A reader's finding (input.invalid unless said): a sentence with a capital and a stop."""
+    text = message[:1].upper() + message[1:]
+    return Finding(claim, line, rule, severity, text if text.endswith(".") else text + ".")
 
 
 def shown(value: object, limit: int = 30) -> str:

@@ -14,7 +14,7 @@ from typing import BinaryIO, TextIO
 
 import ijson  # type: ignore[import-untyped]
 
-from .fields import UnreadableFile, shown
+from .fields import UnreadableFile, problem, shown
 from .model import Claim, Finding
 from .records import claim_from_record
 
@@ -40,13 +40,9 @@ def read_json(stream: BinaryIO, head: bytes, findings: list[Finding]) -> Iterato
         if position == 0:
             raise UnreadableFile(f"the file is not valid JSON ({_reason(exc)})") from None
         findings.append(
-            Finding(
-                None,
-                None,
-                "input.invalid",
-                "error",
+            problem(
                 f"The JSON stops being valid after claim {position} ({_reason(exc)}); "
-                "the claims after that point were not read.",
+                "the claims after that point were not read."
             )
         )
     if position == 0:
@@ -79,15 +75,8 @@ def _claim(record: object, position: int) -> Claim:
     if isinstance(record, Mapping):
         return claim_from_record(record, position)
     claim = Claim(id=str(position))
-    claim.problems.append(
-        Finding(
-            claim.id,
-            None,
-            "input.invalid",
-            "error",
-            f"Claim {position} is {shown(record)}, not a claim object with lines; skipped.",
-        )
-    )
+    message = f"Claim {position} is {shown(record)}, not a claim object with lines; skipped."
+    claim.problems.append(problem(message, claim.id))
     return claim
 
 

@@ -22,6 +22,7 @@ from .fields import (
     parse_fee,
     parse_quantity,
     parse_tooth_system,
+    problem,
     shown,
 )
 from .model import Claim, Finding, HistoryItem, Line, Severity
@@ -59,7 +60,7 @@ class Notes:
         severity: Severity = "error",
     ) -> None:
         where = f"Line {line}: " if line is not None else ""
-        self.items.append(Finding(self.claim_id, line, rule, severity, where + message))
+        self.items.append(problem(where + message, self.claim_id, line, severity, rule))
 
     def unknown_fields(
         self, record: Mapping[str, object], known: tuple[str, ...], line: int | None, what: str

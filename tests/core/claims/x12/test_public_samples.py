@@ -45,7 +45,7 @@ def test_mjkubba_demo_total_and_missing_loops():
     (claim,) = claims
     assert [line.code for line in claim.lines] == ["D3320", "D0120"]
     assert claim.total == Decimal(200)
-    assert "the claim total 200" in claim.problems[0].message and "300" in claim.problems[0].message
+    assert "The claim total 200" in claim.problems[0].message and "300" in claim.problems[0].message
     said = messages(findings)
     assert "005010X224A3 is not the HIPAA dental version" in said
     assert "names no submitter (1000A NM1*41) and no receiver (1000B NM1*40)" in said
@@ -54,7 +54,7 @@ def test_mjkubba_demo_total_and_missing_loops():
 def test_mjkubba_one_line_file_total_and_missing_payer():
     claims, _ = read("837D_5010_mjkubba-edi_controller-rs_SAMPLE_837D.x12")
     said = messages(claims[0].problems)
-    assert "the claim total 115" in said and "no payer (2010BB NM1*PR)" in said
+    assert "The claim total 115" in said and "No payer (2010BB NM1*PR)" in said
 
 
 def test_machete_wrong_envelope_and_newline_terminators():

@@ -86,7 +86,7 @@ def test_claim_total_that_is_not_the_sum_of_its_lines():
     claims, _ = read_text(CLEAN.replace("CLM*ADULT-1*215*", "CLM*ADULT-1*250*"))
     found = claims[0].problems
     assert [(f.rule, f.severity, f.line) for f in found] == [("input.invalid", "error", None)]
-    assert "the claim total 250" in found[0].message and "215" in found[0].message
+    assert "The claim total 250" in found[0].message and "215" in found[0].message
 
 
 def test_bad_values_are_findings_on_their_line_with_the_segment_number():

@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, TextIO
 
-from ..fields import MAX_FEE, BadValue, parse_quantity, shown
+from ..fields import MAX_FEE, BadValue, parse_quantity, problem, shown
 from ..model import Claim, Finding, Line, Severity
 from .envelope import Envelope
 from .parties import Parties
@@ -212,8 +212,7 @@ def parse_dtp(el: list[str]) -> Dtp | tuple[()]:
 
 
 def _file_finding(n: int, message: str, severity: Severity) -> Finding:
-    end = "" if message.endswith(".") else "."
-    return Finding(None, None, "input.invalid", severity, f"Segment {n}: {message}{end}")
+    return problem(f"Segment {n}: {message}", severity=severity)
 
 
 class _Reader:
@@ -266,12 +265,12 @@ class _Reader:
         assert claim is not None
         where = f"Line {line.number}: " if line is not None else ""
         claim.problems.append(
-            Finding(
+            problem(
+                f"{where}{message} (segment {n})",
                 claim.id,
                 line.number if line else None,
-                rule,
                 severity,
-                f"{where}{message} (segment {n})",
+                rule,
             )
         )
 
@@ -371,12 +370,8 @@ class _Reader:
         for kind, seen in self.counts.items():
             if seen > MAX_LISTED:
                 self.findings.append(
-                    Finding(
-                        None,
-                        None,
-                        "input.invalid",
-                        "error",
-                        f"… and {seen - MAX_LISTED} more {what.get(kind, 'misplaced segments')}.",
+                    problem(
+                        f"… and {seen - MAX_LISTED} more {what.get(kind, 'misplaced segments')}"
                     )
                 )
         if self.read_any_set or not self.envelope.old_versions:
@@ -545,13 +540,7 @@ class _Reader:
         self.parties.in_claim = self.parties.other_payer = False
         if not claim.lines:
             claim.problems.append(
-                Finding(
-                    claim.id,
-                    None,
-                    "input.invalid",
-                    "error",
-                    f"the claim ({claim.source}) has no service lines",
-                )
+                problem(f"the claim ({claim.source}) has no service lines", claim.id)
             )
         added: Decimal | None = Decimal(0)
         for line in claim.lines:
@@ -560,14 +549,9 @@ class _Reader:
             added = None if line.fee is None or added is None else added + line.fee
         if claim.total is not None and added is not None and claim.lines:
             if added != claim.total:
-                claim.problems.append(
-                    Finding(
-                        claim.id,
-                        None,
-                        "input.invalid",
-                        "error",
-                        f"the claim total {claim.total} (CLM02, {claim.source}) is not the sum of "
-                        f"its line fees {added}: correct the total or the fees",
-                    )
+                message = (
+                    f"the claim total {claim.total} (CLM02, {claim.source}) is not the sum of its "
+                    f"line fees {added}: correct the total or the fees"
                 )
+                claim.problems.append(problem(message, claim.id))
         return claim
