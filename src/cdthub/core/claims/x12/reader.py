@@ -17,14 +17,14 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any, TextIO
 
-from ..fields import MAX_FEE, BadValue, parse_quantity, problem, shown
+from ..fields import problem, shown
 from ..model import Claim, Finding, Line, Severity
 from .envelope import Envelope
 from .parties import Parties
 from .segments import Separators, read_isa, segment_batches
+from .values import Problem, Sv3, Too, amount, ccyymmdd, parse_dtp, parse_sv3, parse_too
 
 # Every segment an 837 (dental, professional or institutional) may hold; others are unknown.
 KNOWN = frozenset(
@@ -33,13 +33,10 @@ KNOWN = frozenset(
     "OI MIA MOA LQ FRM".split()
 )
 _SEGMENT_ID = re.compile(r"[A-Z][A-Z0-9]{1,2}")
-_AMOUNT = re.compile(r"\d{1,10}(\.\d{0,4})?|\.\d{1,4}")
 _NUMBERS = tuple(str(i) for i in range(1000))
 ENVELOPE = frozenset(("ISA", "GS", "ST", "SE", "GE", "IEA"))
 MAX_LISTED = 20  # findings of one kind listed before they are only counted
 CACHE_SIZE = 8192  # distinct segment texts kept parsed
-
-Problem = tuple[str, str, Severity]  # message, rule, severity
 
 
 def read_x12(stream: TextIO, findings: list[Finding]) -> Iterator[Claim]:
@@ -59,156 +56,6 @@ def read_x12(stream: TextIO, findings: list[Finding]) -> Iterator[Claim]:
         reader.tolerated(1, "blank space comes before the ISA segment; read anyway")
     seps = read_isa(head, reader.tolerated)
     yield from reader.run(segment_batches(stream, head, seps, reader.tolerated), seps)
-
-
-# --- parsing values (pure, cached) ------------------------------------------------------------
-
-
-@lru_cache(maxsize=4096)
-def ccyymmdd(text: str) -> dt.date | None:
-    """A CCYYMMDD date between 1900 and 2199, or None."""
-    if len(text) != 8 or not text.isdigit() or not 1900 <= int(text[:4]) <= 2199:
-        return None
-    try:
-        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=4096)
-def amount(text: str, label: str) -> tuple[Decimal | None, Problem | None]:
-    """An X12 decimal number up to MAX_FEE, or None and the problem in plain words."""
-    text = text.strip()
-    if not _AMOUNT.fullmatch(text):
-        why = "is missing" if not text else f"{shown(text)} is not an amount"
-        return None, (f"{label} {why}", "input.invalid", "error")
-    value = Decimal(text)
-    if value > MAX_FEE:
-        return None, (
-            f"{label} {shown(text)} is larger than any fee a claim can carry",
-            "input.invalid",
-            "error",
-        )
-    return value, None
-
-
-Sv3 = tuple[str, Decimal | None, str | None, int, tuple[Problem, ...]]
-
-
-def parse_sv3(el: list[str], component: str) -> Sv3:
-    """SV3: (code, fee, area, quantity, problems); the usual line takes the short way."""
-    if len(el) < 7:
-        el = el + [""] * (7 - len(el))
-    fee, problem = amount(el[2], "SV302 (the line fee)")
-    procedure, area, quantity = el[1][3:].upper(), el[4] or None, el[6]
-    if (
-        problem is None
-        and el[1][:3] == "AD" + component
-        and procedure.isalnum()
-        and (area is None or component not in area)
-        and quantity in ("1", "")
-    ):
-        return procedure, fee, area, 1, ()
-    return _parse_sv3_slowly(el, component)
-
-
-def _parse_sv3_slowly(el: list[str], component: str) -> Sv3:
-    problems: list[Problem] = []
-    code = el[1].split(component)
-    if code[0] != "AD":
-        problems.append(
-            (
-                f"SV301 qualifier is {shown(code[0])}; dental procedure codes are sent "
-                "as AD (ADA CDT)",
-                "input.invalid",
-                "error",
-            )
-        )
-    procedure = code[1].strip().upper() if len(code) > 1 else ""
-    if not procedure:
-        problems.append(("SV301 holds no procedure code", "input.invalid", "error"))
-    fee, problem = amount(el[2], "SV302 (the line fee)")
-    if problem:
-        problems.append(problem)
-    areas = [a.strip() for a in el[4].split(component)] if el[4] else []
-    if len(areas) > 1:
-        problems.append(
-            (
-                f"SV304 lists several areas ({', '.join(areas)}); only {areas[0]} was "
-                "checked: bill one area per line",
-                "input.invalid",
-                "warning",
-            )
-        )
-    quantity = 1
-    if el[6] and el[6] != "1":
-        try:
-            quantity = parse_quantity(el[6])
-        except BadValue as exc:
-            problems.append((f"SV306 {exc}", "input.invalid", "error"))
-    return procedure, fee, areas[0] if areas else None, quantity, tuple(problems)
-
-
-Too = tuple[str, str, str | None, tuple[Problem, ...]]
-
-
-def parse_too(el: list[str], component: str) -> Too:
-    if len(el) < 4:
-        el = el + [""] * (4 - len(el))
-    system, tooth = el[1].strip(), el[2].strip().upper()
-    surfaces = "".join(el[3].split(component)).strip().upper() or None
-    problems: list[Problem] = []
-    if system not in ("JP", "JO"):
-        problems.append(
-            (
-                f"TOO01 {shown(system)} is not a tooth numbering system: use JP "
-                "(Universal) or JO (ISO 3950)",
-                "input.invalid",
-                "error",
-            )
-        )
-    if not tooth:
-        problems.append(("TOO02 holds no tooth", "input.invalid", "error"))
-    return "JO" if system == "JO" else "JP", tooth, surfaces, tuple(problems)
-
-
-Dtp = tuple[dt.date | None, str | None, tuple[Problem, ...]]
-
-
-def parse_dtp(el: list[str]) -> Dtp | tuple[()]:
-    """A date of service (DTP*472) as (day, unreadable text, problems); () for other dates."""
-    if len(el) < 4 or el[1] != "472":
-        return ()
-    form, text = el[2].strip(), el[3].strip()
-    ranged = form == "RD8" and len(text) == 17 and text[8] == "-"
-    day = ccyymmdd(text[:8]) if form == "D8" and len(text) == 8 or ranged else None
-    if day is None:
-        return (
-            None,
-            text[:40],
-            (
-                (
-                    f"DTP*472 date of service {shown(text)} is not a date "
-                    f"({form or 'no format'}; expected D8 and CCYYMMDD)",
-                    "date.invalid",
-                    "error",
-                ),
-            ),
-        )
-    if ranged and text[:8] != text[9:]:
-        return (
-            day,
-            None,
-            (
-                (
-                    f"the date of service is a range ({text}); dental lines take one "
-                    f"day, so {day.isoformat()} was used",
-                    "input.invalid",
-                    "warning",
-                ),
-            ),
-        )
-    return day, None, ()
 
 
 def _file_finding(n: int, message: str, severity: Severity) -> Finding:
@@ -253,7 +100,7 @@ class _Reader:
         if seen <= MAX_LISTED:
             self.findings.append(_file_finding(n, message, severity))
 
-    def problem(
+    def fault(
         self,
         n: int,
         message: str,
@@ -274,9 +121,9 @@ class _Reader:
             )
         )
 
-    def problems(self, n: int, found: tuple[Problem, ...], line: Line | None) -> None:
+    def faults(self, n: int, found: tuple[Problem, ...], line: Line | None) -> None:
         for message, rule, severity in found:
-            self.problem(n, message, rule, severity, line)
+            self.fault(n, message, rule, severity, line)
 
     # --- the loop -----------------------------------------------------------------------------
 
@@ -301,14 +148,14 @@ class _Reader:
                         line.code, line.fee, line.area, line.quantity, found = values
                         self.sv3_seen = True
                         if found:
-                            self.problems(n, found, line)
+                            self.faults(n, found, line)
                         continue
                     if head == "DTP" and not self.parties.other_payer:
                         day = parsed.get(seg) or new(seg, parse_dtp)
                         if day:
                             line.date, line.raw_date, found = day
                             if found:
-                                self.problems(n, found, line)
+                                self.faults(n, found, line)
                         continue
                     if head == "TOO":
                         self.place_tooth(parsed.get(seg) or new(seg, too), n)
@@ -379,14 +226,11 @@ class _Reader:
 
     # --- envelopes ----------------------------------------------------------------------------
 
-    def _reading(self, on: bool) -> None:
-        self.reading = on
-
     def _closing(
         self, el: list[str], n: int, check: Callable[[list[str], int], None]
     ) -> Claim | None:
         done = self.finish(n) if self.claim is not None else None
-        self._reading(False)
+        self.reading = False
         check(el, n)
         return done
 
@@ -410,7 +254,7 @@ class _Reader:
         reading = self.envelope.st(el, n)
         self.read_any_set = self.read_any_set or reading
         self.parties.start_set()
-        self._reading(reading)
+        self.reading = reading
         return done
 
     # --- the claim and its lines --------------------------------------------------------------
@@ -429,10 +273,10 @@ class _Reader:
         p = self.parties
         p.in_claim, p.party = True, None
         if not claim_id:
-            self.problem(n, "CLM01 (the claim id) is empty")
+            self.fault(n, "CLM01 (the claim id) is empty")
         claim.birth_date, bad = p.birth()
         if bad is not None:
-            self.problem(
+            self.fault(
                 bad,
                 "the patient's birth date (DMG) is not a date (D8, CCYYMMDD)",
                 rule="date.invalid",
@@ -440,12 +284,12 @@ class _Reader:
         claim.billing_provider, claim.subscriber = p.billing, p.subscriber
         claim.payer_party, claim.patient = p.payer, p.patient
         if p.billing is None:
-            self.problem(n, "no billing provider (2010AA NM1*85) comes before this claim")
+            self.fault(n, "no billing provider (2010AA NM1*85) comes before this claim")
         if p.payer is None:
-            self.problem(n, "no payer (2010BB NM1*PR) comes before this claim")
-        claim.total, problem = amount(el[2] if len(el) > 2 else "", "CLM02 (the claim total)")
-        if problem:
-            self.problems(n, (problem,), None)
+            self.fault(n, "no payer (2010BB NM1*PR) comes before this claim")
+        claim.total, fault = amount(el[2] if len(el) > 2 else "", "CLM02 (the claim total)")
+        if fault:
+            self.faults(n, (fault,), None)
         return done
 
     def lx(self, el: list[str], n: int) -> None:
@@ -458,7 +302,7 @@ class _Reader:
             self.counted("stray", n, "an LX (service line) comes before any CLM", "error")
             return None
         if not self.sv3_seen:
-            self.problem(n, "the service line before has no SV3 (procedure, fee)", line=self.line)
+            self.fault(n, "the service line before has no SV3 (procedure, fee)", line=self.line)
         self.parties.other_payer = False
         self.parties.party = None
         lines = claim.lines
@@ -467,7 +311,7 @@ class _Reader:
         self.sv3_seen = False
         lines.append(line)
         if number >= 1000 or number_text != _NUMBERS[number]:
-            self.problem(
+            self.fault(
                 n,
                 f"LX01 numbers this line {shown(number_text)}; lines are numbered 1, "
                 "2, 3… in order",
@@ -485,13 +329,11 @@ class _Reader:
                 return self.counted("stray", n, "an SV3 comes before any CLM", "error")
             line = self.new_line(_NUMBERS[min(len(self.claim.lines) + 1, 999)], n)
             assert line is not None
-            self.problem(
-                n, "this SV3 has no LX of its own before it", severity="warning", line=line
-            )
+            self.fault(n, "this SV3 has no LX of its own before it", severity="warning", line=line)
         self.sv3_seen = True
         line.code, line.fee, line.area, line.quantity, found = values
         if found:
-            self.problems(n, found, line)
+            self.faults(n, found, line)
 
     def too(self, el: list[str], n: int) -> None:
         self.place_tooth(parse_too(el, self.component), n)
@@ -502,7 +344,7 @@ class _Reader:
             return self.counted("stray", n, "a TOO (tooth) comes before any service line", "error")
         system, tooth, surfaces, found = values
         if found:
-            self.problems(n, found, line)
+            self.faults(n, found, line)
         if not tooth:
             return
         if line.tooth is None:
@@ -516,7 +358,7 @@ class _Reader:
             return
         day, raw, found = values
         if found:
-            self.problems(n, found, self.line)
+            self.faults(n, found, self.line)
         if self.line is None:
             self.claim_date, self.claim_raw_date = day, raw
         else:
@@ -534,7 +376,7 @@ class _Reader:
         claim = self.claim
         assert claim is not None
         if not self.sv3_seen:
-            self.problem(n, "the service line has no SV3 (procedure, fee)", line=self.line)
+            self.fault(n, "the service line has no SV3 (procedure, fee)", line=self.line)
         self.claim = self.line = None
         self.sv3_seen = True
         self.parties.in_claim = self.parties.other_payer = False
