@@ -201,3 +201,11 @@ def test_findings_beyond_twenty_of_a_kind_are_counted_not_listed():
     text = CLEAN.replace("LX*1~\nSV3*AD:D0120", junk + "LX*1~\nSV3*AD:D0120")
     _, findings = read_text(text.replace("SE*53*0001", "SE*83*0001"))
     assert len(findings) == 21 and findings[-1].message == "… and 10 more unknown segments."
+
+
+def test_a_service_line_without_its_sv3_is_named():
+    text = CLEAN.replace("SV3*AD:D0274*70****1~\n", "").replace("SE*53*0001", "SE*52*0001")
+    claims, _ = read_text(text.replace("CLM*ADULT-1*215", "CLM*ADULT-1*145"))
+    (fault,) = claims[0].problems
+    assert (fault.line, fault.rule, fault.severity) == (2, "input.invalid", "error")
+    assert fault.message == "Line 2: the service line has no SV3 (procedure, fee) (segment 24)."

@@ -74,6 +74,7 @@ class _Reader:
         self.claim: Claim | None = None
         self.line: Line | None = None
         self.sv3_seen = True
+        self.line_at = 0  # the LX segment of the current line
         self.claim_date: dt.date | None = None
         self.claim_raw_date: str | None = None
         self.element = "*"
@@ -302,13 +303,13 @@ class _Reader:
             self.counted("stray", n, "an LX (service line) comes before any CLM", "error")
             return None
         if not self.sv3_seen:
-            self.fault(n, "the service line before has no SV3 (procedure, fee)", line=self.line)
+            self.fault(self.line_at, "the service line has no SV3 (procedure, fee)", line=self.line)
         self.parties.other_payer = False
         self.parties.party = None
         lines = claim.lines
         number = len(lines) + 1
         self.line = line = Line(number, "")
-        self.sv3_seen = False
+        self.line_at, self.sv3_seen = n, False
         lines.append(line)
         if number >= 1000 or number_text != _NUMBERS[number]:
             self.fault(
@@ -376,7 +377,7 @@ class _Reader:
         claim = self.claim
         assert claim is not None
         if not self.sv3_seen:
-            self.fault(n, "the service line has no SV3 (procedure, fee)", line=self.line)
+            self.fault(self.line_at, "the service line has no SV3 (procedure, fee)", line=self.line)
         self.claim = self.line = None
         self.sv3_seen = True
         self.parties.in_claim = self.parties.other_payer = False
