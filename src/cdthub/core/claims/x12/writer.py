@@ -8,6 +8,7 @@ What 837D cannot carry is returned as notes (history, a missing fee, an unreadab
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
@@ -48,7 +49,7 @@ def clean(value: object) -> str:
     return "".join(c if c.isascii() else "?" for c in folded if not unicodedata.combining(c))
 
 
-def amount(value: Decimal) -> str:
+def decimal_text(value: Decimal) -> str:
     """180.00 → '180', 180.50 → '180.5' (X12 decimal numbers carry no trailing zeros)."""
     text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
@@ -56,20 +57,7 @@ def amount(value: Decimal) -> str:
 
 def note_chunks(text: str) -> list[str]:
     """A note cut into NTE-sized pieces at spaces (a reader joins them with one space)."""
-    words, chunks, current = clean(text).split(" "), [], ""
-    for word in words:
-        while len(word) > NOTE_LENGTH:
-            if current:
-                chunks.append(current)
-                current = ""
-            chunks.append(word[:NOTE_LENGTH])
-            word = word[NOTE_LENGTH:]
-        if current and len(current) + 1 + len(word) > NOTE_LENGTH:
-            chunks.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    return chunks + [current] if current else chunks
+    return textwrap.wrap(clean(text), NOTE_LENGTH, break_on_hyphens=False)
 
 
 def _seg(*elements: object) -> str:
@@ -273,7 +261,7 @@ class _Writer:
             _seg(
                 "CLM",
                 claim_id,
-                amount(total),
+                decimal_text(total),
                 "",
                 "",
                 f"11{COMPONENT}B{COMPONENT}1",
@@ -294,7 +282,7 @@ class _Writer:
     def line_loop(self, number: int, line: Line) -> list[str]:
         if line.fee is None:
             self.note("a line without fee was written with fee 0 (SV302 is required)")
-        fee = amount(line.fee) if line.fee is not None else "0"
+        fee = decimal_text(line.fee) if line.fee is not None else "0"
         out = [
             _seg("LX", number),
             _seg(
