@@ -67,23 +67,20 @@ def read_csv(text: TextIO, findings: list[Finding]) -> Iterator[Claim]:
         )
     rows = csv.DictReader(text, fieldnames=header, delimiter=delimiter, restkey="")
     group: list[tuple[int, dict[str, str]]] = []
-    seen: set[str] = set()
-    position = 0
+    group_id, seen = "", set[str]()
     for row_number, row in _rows(rows, findings):
         if not any((v or "").strip() for k, v in row.items() if k):
             continue
         claim_id = (row.get("claim_id") or "").strip() or "1"
-        if group and claim_id != group[0][1]["_id"]:
-            position += 1
-            yield _claim(group, position, seen, findings)
+        if group and claim_id != group_id:
+            yield _claim(group_id, group, seen)
             group = []
-        row["_id"] = claim_id
+        group_id = claim_id
         group.append((row_number, row))
-    if group:
-        position += 1
-        yield _claim(group, position, seen, findings)
-    if position == 0:
+    if not group and not seen:
         raise UnreadableFile("the CSV has a header but no rows")
+    if group:
+        yield _claim(group_id, group, seen)
 
 
 def _rows(
@@ -109,11 +106,10 @@ def _column(name: str) -> str:
     return ALIASES.get(key, key)
 
 
-def _claim(
-    group: list[tuple[int, dict[str, str]]], position: int, seen: set[str], findings: list[Finding]
-) -> Claim:
-    first_row, first = group[0]
-    claim = Claim(id=first["_id"])
+def _claim(claim_id: str, group: list[tuple[int, dict[str, str]]], seen: set[str]) -> Claim:
+    """The claim the consecutive rows of one claim_id make."""
+    first_row = group[0][0]
+    claim = Claim(id=claim_id)
     notes = Notes(claim.id)
     if claim.id in seen:
         notes.add(
@@ -169,16 +165,11 @@ def write_csv(claims: Iterable[Claim], out: TextIO) -> None:
     writer.writerow(COLUMNS)
     for claim in claims:
         birth = claim.birth_date.isoformat() if claim.birth_date else ""
-        for line in claim.lines:
-            data = line.to_dict()
-            writer.writerow(
-                [claim.id, "line", birth, claim.payer] + [_cell(data.get(f)) for f in _LINE_ONLY]
-            )
-        for item in claim.history:
-            data = item.to_dict()
-            writer.writerow(
-                [claim.id, "history", birth, claim.payer] + [_cell(data.get(f)) for f in _LINE_ONLY]
-            )
+        rows = [("line", line.to_dict()) for line in claim.lines]
+        rows += [("history", item.to_dict()) for item in claim.history]
+        for kind, data in rows:
+            cells = [_cell(data.get(f)) for f in _LINE_ONLY]
+            writer.writerow([claim.id, kind, birth, claim.payer, *cells])
 
 
 def _cell(value: object) -> str:

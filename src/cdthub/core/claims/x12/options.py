@@ -15,8 +15,6 @@ from pathlib import Path
 
 from ..fields import UnreadableFile
 
-PLACEHOLDER_NPI = "9999999999"
-
 
 @dataclass(frozen=True, slots=True)
 class X12Options:
@@ -29,7 +27,7 @@ class X12Options:
     receiver_id: str = "RECEIVERID"  # ISA08, GS03 and the receiver's NM109 (clearinghouse id)
     receiver_name: str = "RECEIVER"
     billing_name: str = "DENTAL PRACTICE"
-    billing_npi: str = PLACEHOLDER_NPI
+    billing_npi: str = "9999999999"
     billing_taxonomy: str = ""  # PRV*BI, e.g. 1223G0001X (general practice); left out if empty
     billing_address: str = "1 MAIN STREET"
     billing_city: str = "ANYTOWN"

@@ -32,10 +32,6 @@ class Separators:
     component: str
     segment: str  # "\n" when the file ends segments with line breaks
 
-    def describe(self) -> str:
-        terminator = {"\n": "line break", "\r": "carriage return"}.get(self.segment, self.segment)
-        return f"elements {self.element!r}, components {self.component!r}, segments {terminator!r}"
-
 
 def read_isa(head: str, note: Note) -> Separators:
     """The separators the ISA at the start of `head` declares. Raises UnreadableFile when there
