@@ -208,6 +208,9 @@ def _in_parallel(
             if worker.is_alive():
                 worker.terminate()
             worker.join()
+        tasks.cancel_join_thread()  # tasks no worker took are dropped, not waited for
+        for queue in (tasks, results):
+            queue.close()
         _worker_checker = None
 
 
