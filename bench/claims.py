@@ -122,6 +122,20 @@ def ensure_files(n: int) -> tuple[Path, Path]:
     return x12, js
 
 
+def ensure_folder(n: int) -> Path:
+    """The same number of claims as two 837D files of n/2 claims each (other seeds)."""
+    from cdthub.core.claims.formats import write_claims
+
+    folder = DATA / f"folder-{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for half in (0, 1):
+        path = folder / f"day{half}.x12"
+        if not path.exists():
+            with path.open("w", encoding="utf-8", newline="") as out:
+                write_claims(generate(n // 2, seed=20 + half), "x12", out)
+    return folder
+
+
 def p_file(n: int) -> Path | None:
     """The public 837P sample replicated to `n` claims (one interchange, one set)."""
     sample = next((d / P_SAMPLE for d in SAMPLES if (d / P_SAMPLE).exists()), None)
@@ -202,7 +216,8 @@ def measure_cdthub(path: str, check: bool = True) -> dict:
 
 
 def measure_jobs(path: str, jobs: int = 2) -> dict:
-    """`cdthub check --jobs 2` on one file: each worker reads it all and checks half."""
+    """`cdthub check --jobs 2` on a file (each worker reads it all and checks every other
+    claim) or on a folder (each worker takes whole files)."""
     from cdthub.core.claims.batch import check_sources
     from cdthub.core.dataset import load_catalog
 
@@ -260,7 +275,7 @@ def row(label: str, r: dict | None, limit: dict | None = None) -> None:
     wall = f"{rate / (limit['claims'] / limit['seconds']):6.1%}" if limit else " " * 6
     cpu = f"{per_claim(limit) / per_claim(r):6.1%}" if limit else " " * 6
     p99 = f"{r['p99_us']:6.0f} µs" if "p99_us" in r else " " * 9
-    print(f"  {label:<36} {r['claims']:>7} {rate:>9,.0f}/s  p99 {p99}  cpu "
+    print(f"  {label:<38} {r['claims']:>7} {rate:>9,.0f}/s  p99 {p99}  cpu "
           f"{per_claim(r):6.1f} µs/claim  of split: {wall} (wall) {cpu} (cpu)  "
           f"peak {r['peak_mb']:5.1f} MB")  # fmt: skip
 
@@ -288,6 +303,7 @@ def main() -> None:
         row("cdthub read + check (837D)", checked[n] or None, limit)
         row("cdthub read + check (JSON)", run("check", js), limit)
         row("cdthub check --jobs 2 (837D)", run("jobs2", x12), limit)
+        row("cdthub check --jobs 2 (2 files, n/2 each)", run("jobs2", ensure_folder(n)), limit)
         if str(n) in args.pyx12_sizes.split(","):
             p837 = p_file(n)
             result = run("pyx12", p837) if p837 else None
