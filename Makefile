@@ -6,7 +6,7 @@ PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
 .PHONY: help install run test test-fast lint typecheck format validate bench bench-search \
-	bench-http bench-finder bench-comments clean
+	bench-http bench-finder bench-comments bench-claims clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,7 +43,7 @@ format: $(STAMP) ## ruff format and autofix
 validate: $(STAMP) ## check the bundled dataset
 	$(BIN)/python -m cdthub.core.validate
 
-bench: bench-search bench-finder bench-http bench-comments ## every benchmark
+bench: bench-search bench-finder bench-http bench-comments bench-claims ## every benchmark
 
 bench-search: $(STAMP) ## search index vs SQLite FTS5, 1,000 queries
 	$(BIN)/python bench/search.py
@@ -56,6 +56,10 @@ bench-finder: $(STAMP) ## coding assistant: top-1/top-3 and latency vs a BM25 ba
 
 bench-comments: $(STAMP) ## 200 comments posted from 20 threads: all stored?
 	$(BIN)/python bench/comments_concurrency.py
+
+bench-claims: $(STAMP) ## claim checker: 10k/100k claims vs the raw 837D split and pyx12
+	$(BIN)/pip install --quiet "pyx12==4.0.0"
+	$(BIN)/python bench/claims.py
 
 clean: ## remove .venv, the database and caches
 	rm -rf $(VENV) var .pytest_cache

@@ -23,6 +23,8 @@ from .web.settings import env
 COMMANDS = (
     "cdthub.cli_codes",  # code, search, suggest, changes
     "cdthub.cli_site",  # serve, import, createuser, manage
+    "cdthub.cli_check",  # check
+    "cdthub.cli_convert",  # convert
 )
 DEFAULT_SETTINGS = "cdthub.web.settings.dev"
 

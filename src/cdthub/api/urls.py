@@ -1,6 +1,6 @@
 from ninja import NinjaAPI
 
-from . import codes, errors, suggest
+from . import claims, codes, errors, suggest
 
 api = NinjaAPI(
     title="cdthub API",
@@ -12,3 +12,4 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", codes.router)
 api.add_router("", suggest.router)
+api.add_router("", claims.router)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("feeds/changes/", ChangesFeed(), name="feed-changes"),
+    path("", include("cdthub.checker.urls")),
     path("", include("cdthub.community.urls")),
     path("", include("cdthub.catalog.urls")),
 ]

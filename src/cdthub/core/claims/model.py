@@ -109,6 +109,7 @@ class Party:
     state: str = ""
     postal_code: str = ""
     tax_id: str = ""
+    relationship: str = ""  # the patient's relationship to the subscriber (837D PAT01), if known
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "cdthub.catalog",
     "cdthub.community",
+    "cdthub.checker",
 ]
 
 MIDDLEWARE = [

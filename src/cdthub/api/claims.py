@@ -1,0 +1,81 @@
+"""The claim checker over HTTP: POST /api/v1/claims/check.
+
+The body is a JSON claim or {"claims": [...]} (Content-Type application/json), an X12 837D
+file (application/edi-x12, or text/plain starting with ISA) or CSV (text/csv). `?pack=NAME`
+checks every claim against a bundled pack instead of the one each claim's payer names.
+Answers {"findings": [...], "summary": {"claims", "errors", "warnings"}}, as `cdthub check
+--json` does; a body that cannot be read gets a 400 JSON error saying why.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest
+from ninja import Router
+
+from cdthub.catalog import snapshot
+from cdthub.checker.services import MAX_BYTES, check_bytes
+from cdthub.core.claims.formats import UnreadableFile
+from cdthub.core.claims.packs import load_pack, pack_names
+
+from .errors import ApiError
+
+router = Router(tags=["claims"])
+
+CONTENT_TYPES = {
+    "application/json": "json",
+    "application/edi-x12": "x12",
+    "application/x12": "x12",
+    "text/csv": "csv",
+}
+BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {"type": "object"},
+            "example": {
+                "id": "A-100",
+                "patient": {"birth_date": "1984-02-11"},
+                "lines": [{"date": "2026-03-02", "code": "D2393", "tooth": "30", "surfaces": "MO"}],
+            },
+        },
+        "application/edi-x12": {"schema": {"type": "string"}},
+        "text/csv": {"schema": {"type": "string"}},
+    },
+}
+
+
+@router.post(
+    "claims/check",
+    url_name="claims_check",
+    summary="Check dental claims (JSON, X12 837D or CSV) for what gets them denied",
+    description='Send one claim, {"claims": [...]}, an 837D file with '
+    "`Content-Type: application/edi-x12`, or CSV with `text/csv`. Each finding names the claim, "
+    "the line (1-based, null for the whole claim or file), the rule id, error or warning, and "
+    "what to fix. `?pack=` picks a bundled rule pack for every claim.",
+    openapi_extra={"requestBody": BODY},
+)
+def check_claims(request: HttpRequest, pack: str = ""):
+    if pack and pack not in pack_names():
+        raise ApiError(
+            400, "unknown_pack", f"No pack {pack!r}; there are: {', '.join(pack_names())}."
+        )
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        body = b"x" * (MAX_BYTES + 1)
+    if len(body) > MAX_BYTES:
+        raise ApiError(
+            413,
+            "too_large",
+            f"Send at most {MAX_BYTES // 1024 // 1024} MB; use `cdthub check` for more.",
+        )
+    kind = (request.content_type or "").split(";")[0].strip().lower()
+    chosen = load_pack(pack) if pack else None
+    try:
+        report = check_bytes(
+            body, CONTENT_TYPES.get(kind), snapshot.get().catalog, chosen, keep=False
+        )
+    except UnreadableFile as exc:
+        raise ApiError(400, "unreadable", f"The claims cannot be read: {exc}.") from None
+    return report.to_dict()

@@ -1,0 +1,54 @@
+"""A tooth chart as inline SVG, in Universal numbering, marking the teeth that have findings.
+
+Upper teeth 1-16 run left to right as the dentist faces the patient (the patient's right on
+the left); lower teeth 32-17 below them. Primary teeth (A-J over T-K) get their own two rows
+when the claim names any. Each tooth says in a <title> what was found on it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+PERMANENT = ([str(n) for n in range(1, 17)], [str(n) for n in range(32, 16, -1)])
+PRIMARY = (list("ABCDEFGHIJ"), list("TSRQPONMLK"))
+WIDTH, HEIGHT, GAP = 30, 38, 4
+LEGEND = {"error": "error found", "warning": "warning found", "": "on the claim, nothing found"}
+
+
+def _row(labels: list[str], y: int, x0: int, marks: dict[str, str]) -> list[str]:
+    parts = []
+    for i, label in enumerate(labels):
+        x = x0 + i * (WIDTH + GAP)
+        state = marks.get(label)
+        css = "tooth" + (f" {state or 'treated'}" if state is not None else "")
+        note = f"tooth {label}: {LEGEND[state]}" if state is not None else f"tooth {label}"
+        parts.append(
+            f'<g class="{css}" data-tooth="{escape(label)}"><title>{escape(note)}</title>'
+            f'<rect x="{x}" y="{y}" width="{WIDTH}" height="{HEIGHT}" rx="8"/>'
+            f'<text x="{x + WIDTH // 2}" y="{y + HEIGHT // 2 + 5}">{escape(label)}</text></g>'
+        )
+    return parts
+
+
+def tooth_chart(marks: dict[str, str]) -> str:
+    """SVG markup. `marks`: Universal tooth label → "error", "warning" or "" (no finding)."""
+    rows = [PERMANENT]
+    if any(label[:1].isalpha() for label in marks):
+        rows.append(PRIMARY)
+    parts: list[str] = []
+    y = 4
+    full = 16 * (WIDTH + GAP)
+    for upper, lower in rows:
+        x0 = (full - len(upper) * (WIDTH + GAP)) // 2
+        parts += _row(upper, y, x0, marks)
+        parts += _row(lower, y + HEIGHT + GAP * 2, x0, marks)
+        y += 2 * HEIGHT + GAP * 6
+    label = (
+        ", ".join(f"tooth {t} {LEGEND[s]}" for t, s in sorted(marks.items()) if s)
+        or "no tooth has a finding"
+    )
+    return (
+        f'<svg class="tooth-chart" viewBox="0 0 {full} {y}" role="img" '
+        f'aria-label="Tooth chart (Universal numbering): {escape(label)}" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
+    )

@@ -1,0 +1,133 @@
+"""Checking what a person sends to the page or the API: bytes in some format, or the lines of
+the small form. One Checker per catalog and pack is kept, so its per-line cache serves every
+request. Nothing sent is stored or logged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from cdthub.core.claims.check import Checker, Summary
+from cdthub.core.claims.formats import UnreadableFile, read_file
+from cdthub.core.claims.model import Claim, Finding, Line
+from cdthub.core.claims.packs import Pack, load_pack, pack_names
+from cdthub.core.claims.records import claim_from_record
+from cdthub.core.claims.rules.site import read_teeth
+from cdthub.core.codes import Catalog
+
+MAX_BYTES = 2 * 1024 * 1024  # what the page and the API take in one request (Django's
+# DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB by default, caps a pasted text and an API body anyway)
+MAX_SHOWN = 500  # claims the page shows line by line; findings of the rest still count
+
+_lock = threading.Lock()
+_checkers: dict[tuple[int, str], Checker] = {}
+
+
+def checker_for(catalog: Catalog, pack: Pack | None) -> Checker:
+    key = (id(catalog), pack.name if pack else "")
+    with _lock:
+        found = _checkers.get(key)
+        if found is None or found.catalog is not catalog:
+            if len(_checkers) > 16:
+                _checkers.clear()
+            found = _checkers[key] = Checker(catalog, pack)
+        return found
+
+
+def pack_named(name: str | None) -> Pack | None:
+    """A bundled pack chosen by name; None (each claim's payer decides) for anything else."""
+    return load_pack(name) if name and name in pack_names() else None
+
+
+@dataclass
+class CheckedClaim:
+    claim: Claim
+    findings: list[Finding]
+
+    def for_line(self, number: int) -> list[Finding]:
+        return [f for f in self.findings if f.line == number]
+
+    def rows(self) -> list[tuple[Line, list[Finding]]]:
+        """Each line with its findings."""
+        return [(line, self.for_line(line.number)) for line in self.claim.lines]
+
+    @property
+    def general(self) -> list[Finding]:
+        return [f for f in self.findings if f.line is None]
+
+    def marked_teeth(self) -> dict[str, str]:
+        """Universal label → the worst severity found on a line that names the tooth ("" when
+        the tooth is on the claim with no finding)."""
+        marks: dict[str, str] = {}
+        for line in self.claim.lines:
+            teeth, _ = read_teeth(line.tooth, line.tooth_system, line.extra_teeth, many=True)
+            worst = {f.severity for f in self.for_line(line.number)}
+            level = "error" if "error" in worst else ("warning" if worst else "")
+            for tooth in teeth:
+                if marks.get(tooth.label) != "error":
+                    marks[tooth.label] = level or marks.get(tooth.label, "")
+        return marks
+
+
+@dataclass
+class Report:
+    claims: list[CheckedClaim] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # every finding, file-level first
+    summary: Summary = field(default_factory=Summary)
+    more: int = 0  # claims checked but not shown one by one
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": self.summary.to_dict(),
+        }
+
+
+def check_bytes(
+    data: bytes, fmt: str | None, catalog: Catalog, pack: Pack | None = None, keep: bool = True
+) -> Report:
+    """Read and check claims sent as bytes. Raises UnreadableFile when nothing can be read.
+    `keep` False: keep only the findings (the API), not the claims (the page)."""
+    if len(data) > MAX_BYTES:
+        raise UnreadableFile(
+            f"the claims are {len(data) // 1024} KB; up to {MAX_BYTES // 1024 // 1024} MB can be "
+            "checked here: use `cdthub check` for bigger files"
+        )
+    claim_file = read_file(io.BytesIO(data), fmt)
+    checker = checker_for(catalog, pack)
+    report = Report()
+    found: list[Finding] = []
+    for claim in claim_file.claims:
+        findings = checker.check(claim)
+        report.summary.add(findings)
+        found.extend(findings)
+        if keep and len(report.claims) < MAX_SHOWN:
+            report.claims.append(CheckedClaim(claim, findings))
+        elif keep:
+            report.more += 1
+    report.summary.add(claim_file.findings, claims=0)
+    report.findings = [*claim_file.findings, *found]
+    return report
+
+
+def check_form(record: Mapping[str, object], catalog: Catalog, pack: Pack | None) -> Report:
+    """Check one claim typed into the page's line form (already shaped as claim JSON)."""
+    claim = claim_from_record(record, 1)
+    findings = checker_for(catalog, pack).check(claim)
+    report = Report(claims=[CheckedClaim(claim, findings)], findings=findings)
+    report.summary.add(findings)
+    return report
+
+
+def findings_csv(findings: list[Finding]) -> str:
+    """The findings as CSV, one a row: claim, line, rule, severity, message."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["claim", "line", "rule", "severity", "message"])
+    for f in findings:
+        writer.writerow([f.claim or "", f.line or "", f.rule, f.severity, f.message])
+    return out.getvalue()

@@ -1,0 +1,29 @@
+// The claim checker page: show one input mode at a time, and add rows to the line form.
+// Without JavaScript every mode stays visible and the form still works.
+(function () {
+  var form = document.querySelector(".checker-form");
+  if (!form) return;
+  document.documentElement.classList.add("js");
+  function show() {
+    var mode = form.querySelector("input[name=mode]:checked").value;
+    form.querySelectorAll(".mode-panel").forEach(function (panel) {
+      panel.classList.toggle("active", panel.dataset.mode === mode);
+    });
+  }
+  form.querySelectorAll("input[name=mode]").forEach(function (r) { r.addEventListener("change", show); });
+  show();
+  var add = form.querySelector(".add-row");
+  var body = form.querySelector(".line-form tbody");
+  add.hidden = false;
+  add.addEventListener("click", function () {
+    var rows = body.querySelectorAll("tr");
+    if (rows.length >= 50) return;
+    var row = rows[rows.length - 1].cloneNode(true);
+    row.querySelectorAll("input").forEach(function (input) {
+      input.value = "";
+      input.setAttribute("aria-label", input.getAttribute("aria-label").replace(/\d+/, rows.length + 1));
+    });
+    row.querySelector("td").textContent = rows.length + 1;
+    body.appendChild(row);
+  });
+})();

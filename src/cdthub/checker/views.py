@@ -1,0 +1,120 @@
+"""The /check/ page: paste claims (JSON, CSV or 837D), upload a file, or type a few lines.
+
+Shows the findings line by line, a tooth chart per claim and a CSV of the findings to
+download; the same checks as `cdthub check` and POST /api/v1/claims/check.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+
+from cdthub.catalog import snapshot
+from cdthub.core.claims.formats import FORMATS, UnreadableFile
+from cdthub.core.claims.packs import pack_names
+from cdthub.core.claims.rules import ALL_RULES
+
+from .chart import tooth_chart
+from .services import MAX_BYTES, Report, check_bytes, check_form, findings_csv, pack_named
+
+ROWS = 6
+ROW_FIELDS = ("date", "code", "tooth", "surfaces", "area")
+EXAMPLE = """{"id": "A-100", "patient": {"birth_date": "1984-02-11"},
+ "lines": [{"date": "2026-03-02", "code": "D0120"},
+           {"date": "2026-03-02", "code": "D2393", "tooth": "30", "surfaces": "MO"},
+           {"date": "2026-03-02", "code": "D3330", "tooth": "8"}],
+ "history": [{"date": "2025-12-01", "code": "D0150"}]}"""
+
+
+def _rows(post: Any) -> list[dict[str, str]]:
+    columns = {name: post.getlist(name) for name in ROW_FIELDS}
+    count = max([len(v) for v in columns.values()] + [0])
+    rows = [{name: (columns[name][i] if i < len(columns[name]) else "").strip()[:40]
+             for name in ROW_FIELDS} for i in range(min(count, 50))]  # fmt: skip
+    return rows + [dict.fromkeys(ROW_FIELDS, "") for _ in range(max(0, ROWS - len(rows)))]
+
+
+def _record(post: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
+    system = post.get("tooth_system", "JP")
+    lines = [
+        {**{k: v or None for k, v in row.items()}, "tooth_system": system}
+        for row in rows
+        if row["code"]
+    ]
+    born = post.get("birth_date", "").strip()
+    return {"id": "form", "patient": {"birth_date": born or None}, "lines": lines}
+
+
+def _upload(request: HttpRequest) -> bytes:
+    upload = request.FILES.get("file")
+    if upload is None:
+        raise UnreadableFile("choose a file to upload")
+    if upload.size is not None and upload.size > MAX_BYTES:
+        raise UnreadableFile(
+            f"the file is {upload.size // 1024} KB; up to {MAX_BYTES // 1024 // 1024} MB can "
+            "be checked here: use `cdthub check` for bigger files"
+        )
+    return upload.read()
+
+
+def _run(request: HttpRequest, context: dict[str, Any]) -> Report:
+    post = request.POST
+    catalog = snapshot.get().catalog
+    pack = pack_named(post.get("pack"))
+    fmt = post.get("format") if post.get("format") in FORMATS else None
+    mode = context["mode"]
+    if mode == "lines":
+        return check_form(_record(post, context["rows"]), catalog, pack)
+    if mode == "upload":
+        return check_bytes(_upload(request), fmt, catalog, pack)
+    text = post.get("text", "")
+    if not text.strip():
+        raise UnreadableFile("paste claims first: JSON, CSV or an X12 837D file's text")
+    return check_bytes(text.encode("utf-8"), fmt, catalog, pack)
+
+
+def check(request: HttpRequest) -> HttpResponse:
+    context: dict[str, Any] = {
+        "packs": pack_names(),
+        "formats": FORMATS,
+        "example": EXAMPLE,
+        "max_mb": MAX_BYTES // 1024 // 1024,
+        "mode": "paste",
+        "rows": [dict.fromkeys(ROW_FIELDS, "") for _ in range(ROWS)],
+        "post": {},
+        "rules": sorted(ALL_RULES, key=lambda rule: rule.id),
+    }
+    if request.method != "POST":
+        return render(request, "checker/check.html", context)
+    try:
+        post = request.POST
+        request.FILES  # noqa: B018 - read the upload now, inside the size guard
+    except RequestDataTooBig:
+        context["error"] = f"That is more than {context['max_mb']} MB: use `cdthub check`."
+        return render(request, "checker/check.html", context, status=413)
+    context.update(
+        mode=post.get("mode") if post.get("mode") in ("paste", "upload", "lines") else "paste",
+        rows=_rows(post),
+        post=post,
+    )
+    try:
+        report = _run(request, context)
+    except UnreadableFile as exc:
+        context["error"] = str(exc)
+        return render(request, "checker/check.html", context, status=400)
+    csv_text = findings_csv(report.findings).encode("utf-8")
+    context.update(
+        report=report,
+        charts=[
+            (checked, mark_safe(tooth_chart(marks)) if (marks := checked.marked_teeth()) else "")
+            for checked in report.claims
+        ],
+        file_findings=[f for f in report.findings if f.claim is None],
+        csv_url="data:text/csv;charset=utf-8;base64," + base64.b64encode(csv_text).decode(),
+    )
+    return render(request, "checker/check.html", context)

@@ -1,0 +1,137 @@
+"""`cdthub convert FILE --to json|csv|x12 [--from json|csv|x12] [-o OUT]`: claims from one format
+to another, streamed claim by claim. X12 is 837D 005010X224A2; who sends it to whom comes from
+`--config FILE` (TOML) and the identifier options, else from obvious placeholders.
+
+Exit 0 converted; 1 converted, but the input had errors (listed on stderr, with any warnings: a
+line that could not be read is named, never dropped silently); 2 the input or the options
+cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from .cli import err
+from .core.claims.formats import (
+    FORMATS,
+    ClaimFile,
+    UnreadableFile,
+    X12Options,
+    load_options,
+    read_file,
+    write_claims,
+)
+from .core.claims.model import Claim, Finding
+
+MAX_SHOWN = 20
+# option name → X12Options field, for the identifiers a clearinghouse asks for most
+IDENTIFIERS = {
+    "sender_id": "your submitter id (ETIN) at the clearinghouse: ISA06, GS02, 1000A",
+    "receiver_id": "the clearinghouse's id: ISA08, GS03, 1000B",
+    "billing_npi": "the billing provider's NPI (2010AA)",
+    "payer_id": "the payer's id at the clearinghouse (2010BB)",
+}
+
+
+def register(sub: Any) -> None:
+    """Adds `convert` to the `cdthub` subcommands."""
+    s = sub.add_parser(
+        "convert",
+        help="convert claims between JSON, CSV and X12 837D",
+        description="Convert claims between claim JSON, CSV (one service line a row) and X12 "
+        "837D (005010X224A2). The input format is sniffed unless --from says it. Exit 0 "
+        "converted, 1 converted but the input had errors (listed), 2 the input or the "
+        "options cannot be used.",
+    )
+    s.add_argument("file", metavar="FILE", help="the claims to convert ('-' reads stdin)")
+    s.add_argument("--to", required=True, choices=FORMATS, dest="to_format")
+    s.add_argument("--from", choices=FORMATS, dest="from_format", help="default: sniffed")
+    s.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    s.add_argument(
+        "--config",
+        metavar="FILE",
+        help="X12 sender, receiver, billing provider and payer (TOML; keys as in README)",
+    )
+    for name, text in IDENTIFIERS.items():
+        s.add_argument("--" + name.replace("_", "-"), dest=name, metavar="ID", help=text)
+    s.add_argument("--control-number", type=int, metavar="N", help="ISA13/GS06 (default 1)")
+    s.add_argument(
+        "--production", action="store_true", help="mark the 837D for production (ISA15 P, not T)"
+    )
+    s.set_defaults(func=cmd_convert)
+
+
+def x12_options(args: argparse.Namespace) -> X12Options:
+    """The config file's options with the command line's on top. Raises UnreadableFile."""
+    options = load_options(args.config) if args.config else X12Options()
+    given = {name: getattr(args, name) for name in IDENTIFIERS if getattr(args, name)}
+    if args.control_number is not None:
+        given["control_number"] = args.control_number
+    if args.production:
+        given["usage"] = "P"
+    options = replace(options, **given)
+    problem = options.problem()
+    if problem:
+        raise UnreadableFile(problem)
+    return options
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    try:
+        options = x12_options(args) if args.to_format == "x12" else None
+        source = sys.stdin.buffer if args.file == "-" else args.file
+        if args.output and args.file != "-" and _same_file(args.file, args.output):
+            raise UnreadableFile("the output would overwrite the input: choose another -o")
+        claim_file = read_file(source, args.from_format)
+    except UnreadableFile as exc:
+        err(f"cdthub: {args.file}: {exc}")
+        return 2
+    problems: list[Finding] = []
+    try:
+        out: TextIO = (
+            open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        )
+    except OSError as exc:
+        err(f"cdthub: cannot write {args.output}: {exc.strerror or exc}")
+        return 2
+    try:
+        notes = write_claims(_watched(claim_file, problems), args.to_format, out, options)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    for note in notes:
+        err(f"cdthub: note: {note}")
+    return _report(args.file, problems + claim_file.findings)
+
+
+def _watched(claim_file: ClaimFile, problems: list[Finding]) -> Iterator[Claim]:
+    """The claims as they stream by, collecting what the reader could not read."""
+    for claim in claim_file.claims:
+        problems.extend(claim.problems)
+        yield claim
+
+
+def _report(name: str, problems: list[Finding]) -> int:
+    errors = [p for p in problems if p.severity == "error"]
+    if not problems:
+        return 0
+    err(f"cdthub: {name}: {len(problems)} input problem{'s' if len(problems) > 1 else ''}:")
+    for p in problems[:MAX_SHOWN]:
+        where = f"claim {p.claim}: " if p.claim else ""
+        err(f"  {p.severity}: {where}{p.message}")
+    if len(problems) > MAX_SHOWN:
+        err(f"  and {len(problems) - MAX_SHOWN} more (cdthub check lists them all)")
+    return 1 if errors else 0
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(b).exists() and os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -1,0 +1,183 @@
+"""Reading one value of a claim the same way whatever the file: dates, fees, quantities, tooth
+systems, teeth, areas, codes and notes.
+
+Each reader (JSON, CSV, X12 837D) calls these. They clean (trim, upper-case, "#30" → "30") but
+do not judge: whether D9999 exists or tooth 33 is a tooth is for the rules. What cannot be read
+at all raises `BadValue`, whose message says in plain words what was wrong; the reader turns
+it into an `input.invalid` or `date.invalid` finding and keeps going. A whole file that cannot
+be read raises `UnreadableFile`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from ..teeth import AREA_CODE_OF
+from .model import Finding, Severity
+
+MAX_FEE = Decimal("99999999.99")
+MAX_QUANTITY = 999
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_X12_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_MONEY = re.compile(r"\$?\s*(\d[\d,]*(?:\.\d*)?|\.\d+)")
+_SYSTEMS = {"JP": "JP", "UNIVERSAL": "JP", "JO": "JO", "ISO": "JO", "FDI": "JO"}
+
+
+class BadValue(ValueError):
+    """A value that cannot be read; the message says why, for a biller."""
+
+
+class UnreadableFile(Exception):
+    """A whole file that cannot be read (missing, binary, not JSON/CSV/X12, nothing usable in
+    it); the message says why. `cdthub check` exits 2 on it. Re-exported by `formats`."""
+
+
+def problem(
+    message: str,
+    claim: str | None = None,
+    line: int | None = None,
+    severity: Severity = "error",
+    rule: str = "input.invalid",
+) -> Finding:
+    """A reader's finding (input.invalid unless said): a sentence with a capital and a stop."""
+    text = message[:1].upper() + message[1:]
+    return Finding(claim, line, rule, severity, text if text.endswith(".") else text + ".")
+
+
+def shown(value: object, limit: int = 30) -> str:
+    """A value quoted for a message, cut short so a finding never repeats a whole field."""
+    text = str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+def parse_date(value: object) -> dt.date:
+    """2026-03-02, 20260302 (as in X12) or 03/02/2026 (month first, the US custom)."""
+    return _date(str(value).strip())
+
+
+@lru_cache(maxsize=4096)
+def _date(text: str) -> dt.date:
+    for pattern, order in ((_ISO_DATE, "ymd"), (_X12_DATE, "ymd"), (_US_DATE, "mdy")):
+        match = pattern.fullmatch(text)
+        if match:
+            parts = dict(zip(order, map(int, match.groups()), strict=True))
+            break
+    else:
+        raise BadValue(f"{shown(text)} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-02")
+    if not FIRST_YEAR <= parts["y"] <= LAST_YEAR:
+        raise BadValue(f"{shown(text)} is not a plausible date (the year is out of range)")
+    try:
+        return dt.date(parts["y"], parts["m"], parts["d"])
+    except ValueError:
+        raise BadValue(f"{shown(text)} is not a day of the calendar") from None
+
+
+def parse_birth_date(value: object) -> dt.date:
+    """A birth date, read like any date; the message does not repeat it (it is personal)."""
+    try:
+        return parse_date(value)
+    except BadValue:
+        raise BadValue("not a readable date: write it as YYYY-MM-DD, e.g. 2016-04-02") from None
+
+
+def parse_fee(value: object) -> Decimal:
+    """180, 180.5, "180.00", "$1,200.00" → Decimal; no negative, no more than 99,999,999.99."""
+    if type(value) is Decimal and value.is_finite() and 0 <= value <= MAX_FEE:
+        return value  # as JSON numbers arrive
+    if isinstance(value, bool):
+        raise BadValue(f"{shown(value)} is not an amount")
+    if isinstance(value, int | float):
+        text = repr(value) if isinstance(value, float) else str(value)
+    else:
+        text = str(value).strip()
+    match = _MONEY.fullmatch(text)
+    if not match:
+        raise BadValue(f"{shown(text)} is not an amount: write it as 180 or 180.00")
+    try:
+        fee = Decimal(match.group(1).replace(",", ""))
+    except InvalidOperation:
+        raise BadValue(f"{shown(text)} is not an amount: write it as 180 or 180.00") from None
+    if fee > MAX_FEE:
+        raise BadValue(f"{shown(text)} is larger than any fee a claim can carry")
+    return fee
+
+
+def parse_quantity(value: object) -> int:
+    """A whole number of units from 1 to 999 ("2", 2, 2.0 and "2.000" all read as 2)."""
+    if type(value) is int and 1 <= value <= MAX_QUANTITY:
+        return value
+    if isinstance(value, bool):
+        raise BadValue(f"{shown(value)} is not a quantity")
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise BadValue(
+            f"{shown(value)} is not a quantity: write a whole number such as 1"
+        ) from None
+    if not number.is_finite() or number != number.to_integral_value():
+        raise BadValue(f"{shown(value)} is not a whole number of units")
+    if not 1 <= number <= MAX_QUANTITY:
+        raise BadValue(f"quantity {shown(value)} is out of range: use 1 to {MAX_QUANTITY}")
+    return int(number)
+
+
+def parse_tooth_system(value: object) -> str:
+    """JP (Universal, the default) or JO (ISO 3950); 'universal', 'iso' and 'fdi' read too."""
+    if value is None or value == "JP":
+        return "JP"
+    text = str(value).strip().upper()
+    if not text:
+        return "JP"
+    if text not in _SYSTEMS:
+        raise BadValue(
+            f"tooth system {shown(text)} is unknown: use JP (Universal numbering) or JO (ISO 3950)"
+        )
+    return _SYSTEMS[text]
+
+
+def clean_code(value: object) -> str:
+    """The procedure code as written, trimmed and upper-cased ('d2392 ' → 'D2392')."""
+    text = "" if value is None else str(value).strip().upper()
+    if not text:
+        raise BadValue("no procedure code")
+    return text
+
+
+def clean_tooth(value: object) -> str | None:
+    """'#30' → '30', 'a' → 'A', 30 → '30', '' → None."""
+    if value is None:
+        return None
+    text = str(value).strip().lstrip("#").strip().upper()
+    return text or None
+
+
+def clean_area(value: object) -> str | None:
+    """Oral-cavity area code as two digits (10 → '10', 1 → '01'); 'UR', 'upper'… read as their
+    codes. Other text is kept as written for the rules to judge."""
+    if value is None or isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    if text.isdigit() and len(text) == 1:
+        return "0" + text
+    named = AREA_CODE_OF.get(text.upper()) or AREA_CODE_OF.get(text.lower())
+    return named or text or None
+
+
+def clean_surfaces(value: object) -> str | None:
+    """Surfaces as written, trimmed and upper-cased ('mo' → 'MO'); the rules normalize them."""
+    text = clean_text(value)
+    return text.upper() if text else None
+
+
+def clean_text(value: object) -> str | None:
+    """Free text (a narrative, a surface list): trimmed, None when empty."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

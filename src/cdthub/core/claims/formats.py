@@ -1,0 +1,173 @@
+"""Claim files in and out, whatever their format: the entry points the checker, the /check/ page,
+the API and `cdthub convert` share.
+
+    claim_file = read_file("claims.x12")          # format sniffed from the first bytes
+    for claim in claim_file.claims:               # streamed: flat memory on any file size
+        ...
+    claim_file.findings                           # file-level faults, filled while iterating
+    write_claims(claims, "x12", sys.stdout, X12Options(...))
+
+Formats: "json" (DESIGN.md's claim JSON), "csv" (one service line a row) and "x12" (837D
+005010X224A2). A file that cannot be read at all raises `UnreadableFile` from `read_file`;
+anything less becomes findings. Readers report a date that was given but cannot be read as
+`date.invalid` (the text stays in `Line.raw_date`); a missing date is left to the rules.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO, TextIO
+
+from .csvio import read_csv, write_csv
+from .fields import UnreadableFile
+from .jsonio import read_json, write_json
+from .model import Claim, Finding
+from .x12 import X12Options, load_options, read_x12, write_x12
+
+__all__ = [
+    "FORMATS",
+    "ClaimFile",
+    "UnreadableFile",
+    "X12Options",
+    "load_options",
+    "read_file",
+    "sniff_format",
+    "write_claims",
+]
+
+FORMATS = ("json", "csv", "x12")
+HEAD = 1 << 16  # bytes looked at before reading
+BOM = b"\xef\xbb\xbf"
+_MAGIC = {
+    b"PK\x03\x04": "a ZIP archive or an Excel workbook (save the sheet as CSV)",
+    b"%PDF": "a PDF document",
+    b"\xd0\xcf\x11\xe0": "an old Excel or Word file (save the sheet as CSV)",
+    b"\xff\xfe": "text saved as UTF-16 (save it as UTF-8)",
+    b"\xfe\xff": "text saved as UTF-16 (save it as UTF-8)",
+}
+
+
+@dataclass
+class ClaimFile:
+    """What `read_file` returns. `claims` is read lazily, once; `findings` (file-level faults
+    that belong to no claim) fills while it is iterated, so look at it afterwards."""
+
+    claims: Iterator[Claim]
+    findings: list[Finding] = field(default_factory=list)
+    format: str = ""
+    name: str = ""
+
+
+def sniff_format(head: bytes) -> str:
+    """ "json", "csv" or "x12" from the first bytes of a file (a BOM and blank space before the
+    content are fine). Raises UnreadableFile for empty, binary or unrecognised content."""
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            raise UnreadableFile(f"this is {what}, not a claim file")
+    text = head.removeprefix(BOM).lstrip()
+    if not text:
+        raise UnreadableFile("the file is empty")
+    if b"\x00" in head:
+        raise UnreadableFile("this is a binary file, not JSON, CSV or X12 837D text")
+    if text.startswith(b"ISA"):
+        return "x12"
+    if text[:1] in (b"{", b"["):
+        return "json"
+    first_line = text.split(b"\n", 1)[0]
+    if any(sep in first_line for sep in (b",", b";", b"\t")):
+        return "csv"
+    raise UnreadableFile(
+        "the file is not JSON (it would start with { or [), not X12 837D (it would start with "
+        "ISA) and not CSV (its first row would name the columns, separated by commas)"
+    )
+
+
+def read_file(source: str | os.PathLike[str] | BinaryIO, fmt: str | None = None) -> ClaimFile:
+    """Open a claim file (a path or a binary stream) and read its first claim, so that a file
+    that cannot be read at all raises UnreadableFile here; the rest streams from `.claims`."""
+    if fmt is not None and fmt not in FORMATS:
+        raise UnreadableFile(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        try:
+            stream: BinaryIO = open(name, "rb", buffering=HEAD)  # noqa: SIM115 - closed by _read
+        except OSError as exc:
+            raise UnreadableFile(f"cannot open {name}: {exc.strerror or exc}") from None
+        owned = True
+    else:
+        stream, name, owned = source, getattr(source, "name", "") or "", False
+    try:
+        stream, head = _head(stream)
+        fmt = fmt or sniff_format(head)
+        findings: list[Finding] = []
+        claims = _read(stream, head, fmt, findings, owned)
+        return ClaimFile(_primed(claims), findings, fmt, str(name))
+    except BaseException:
+        if owned:
+            stream.close()
+        raise
+
+
+def _head(stream: BinaryIO) -> tuple[BinaryIO, bytes]:
+    """The stream (wrapped when it cannot peek) and its first bytes, not consumed."""
+    if isinstance(stream, io.BufferedReader):
+        return stream, stream.peek(HEAD)[:HEAD]
+    if stream.seekable():
+        start = stream.tell()
+        head = stream.read(HEAD)
+        stream.seek(start)
+        return stream, head
+    buffered: Any = io.BufferedReader(stream, HEAD)
+    return buffered, buffered.peek(HEAD)[:HEAD]
+
+
+def _read(
+    stream: BinaryIO, head: bytes, fmt: str, findings: list[Finding], owned: bool
+) -> Iterator[Claim]:
+    text: io.TextIOWrapper | None = None
+    try:
+        if fmt == "json":
+            if head.startswith(BOM):
+                stream.read(len(BOM))
+            yield from read_json(stream, head.removeprefix(BOM).lstrip(), findings)
+            return
+        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"  # X12 reports its BOM
+        text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+        reader: Callable[[TextIO, list[Finding]], Iterator[Claim]] = (
+            read_csv if fmt == "csv" else read_x12
+        )
+        yield from reader(text, findings)
+    finally:
+        if owned:
+            stream.close()
+        elif text is not None:
+            text.detach()  # leave the caller's stream open
+
+
+def _primed(claims: Iterator[Claim]) -> Iterator[Claim]:
+    """Reads the first claim now (so UnreadableFile raises at once), then streams the rest."""
+    try:
+        first = next(claims)
+    except StopIteration:
+        return iter(())
+    return itertools.chain((first,), claims)
+
+
+def write_claims(
+    claims: Iterable[Claim], fmt: str, out: TextIO, options: X12Options | None = None
+) -> list[str]:
+    """Write claims as JSON, CSV or X12 837D, streaming. Returns notes on what the format could
+    not carry (e.g. history in 837D, a missing fee written as 0), for the user to see."""
+    if fmt == "json":
+        write_json(claims, out)
+        return []
+    if fmt == "csv":
+        write_csv(claims, out)
+        return []
+    if fmt == "x12":
+        return write_x12(claims, out, options or X12Options())
+    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")

@@ -1,0 +1,214 @@
+"""Claims, service lines and history items from plain records: a JSON object or a CSV row.
+
+The JSON and CSV readers both hand their records to these builders, so a field reads the same
+in either format. Nothing here raises on bad input: each problem becomes a finding on the
+claim (`Notes`), and the line keeps what could be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from .fields import (
+    BadValue,
+    clean_area,
+    clean_code,
+    clean_surfaces,
+    clean_text,
+    clean_tooth,
+    parse_birth_date,
+    parse_date,
+    parse_fee,
+    parse_quantity,
+    parse_tooth_system,
+    problem,
+    shown,
+)
+from .model import Claim, Finding, HistoryItem, Line, Severity
+
+LINE_FIELDS = (
+    "date",
+    "code",
+    "tooth_system",
+    "tooth",
+    "surfaces",
+    "area",
+    "quantity",
+    "fee",
+    "narrative",
+    "extra_teeth",
+)
+HISTORY_FIELDS = ("date", "code", "tooth_system", "tooth", "surfaces", "area")
+CLAIM_FIELDS = ("id", "patient", "payer", "lines", "history", "total", "narrative")
+
+T = TypeVar("T")
+
+
+class Notes:
+    """The findings gathered while one claim is read (they end up in `Claim.problems`)."""
+
+    def __init__(self, claim_id: str) -> None:
+        self.claim_id = claim_id
+        self.items: list[Finding] = []
+
+    def add(
+        self,
+        line: int | None,
+        message: str,
+        rule: str = "input.invalid",
+        severity: Severity = "error",
+    ) -> None:
+        where = f"Line {line}: " if line is not None else ""
+        self.items.append(problem(where + message, self.claim_id, line, severity, rule))
+
+    def unknown_fields(
+        self, record: Mapping[str, object], known: tuple[str, ...], line: int | None, what: str
+    ) -> None:
+        if len(record) <= len(known) and all(k in known for k in record):
+            return
+        extra = [k for k in record if k not in known]
+        if extra:
+            self.add(
+                line,
+                f"{', '.join(shown(k, 20) for k in extra[:5])} "
+                f"{'is not a field' if len(extra) == 1 else 'are not fields'} of {what} and "
+                f"{'was' if len(extra) == 1 else 'were'} ignored (the fields are "
+                f"{', '.join(known)})",
+                severity="warning",
+            )
+
+    def read(
+        self,
+        line: int | None,
+        label: str,
+        parse: Callable[[object], T],
+        value: object,
+        default: T,
+        rule: str = "input.invalid",
+    ) -> T:
+        """parse(value), or `default` and a finding naming the field when it cannot be read."""
+        try:
+            return parse(value)
+        except BadValue as exc:
+            self.add(line, f"{label}: {exc}", rule=rule)
+            return default
+
+
+def line_from_record(record: Mapping[str, object], number: int, notes: Notes) -> Line | None:
+    """A service line from its fields (see DESIGN.md's claim JSON); None without a code."""
+    notes.unknown_fields(record, LINE_FIELDS, number, "a service line")
+    code = notes.read(number, "procedure code", clean_code, record.get("code"), "")
+    if not code:
+        return None
+    line = Line(number=number, code=code)
+    _fill_place(line, record, number, notes)
+    raw = record.get("date")
+    if raw is not None and str(raw).strip():
+        line.date = notes.read(number, "date of service", parse_date, raw, None, "date.invalid")
+        if line.date is None:
+            line.raw_date = str(raw).strip()[:40]
+    if record.get("quantity") not in (None, ""):
+        line.quantity = notes.read(number, "quantity", parse_quantity, record["quantity"], 1)
+    if record.get("fee") not in (None, ""):
+        line.fee = notes.read(number, "fee", parse_fee, record["fee"], None)
+    line.narrative = clean_text(record.get("narrative"))
+    line.extra_teeth = _extra_teeth(record.get("extra_teeth"), number, notes)
+    return line
+
+
+def history_from_record(
+    record: Mapping[str, object], index: int, notes: Notes
+) -> HistoryItem | None:
+    """An earlier service; `index` (1-based) names it in findings. None without a code."""
+    notes.unknown_fields(record, HISTORY_FIELDS, None, f"history item {index}")
+    label = f"history item {index}"
+    code = notes.read(None, f"{label}: procedure code", clean_code, record.get("code"), "")
+    if not code:
+        return None
+    item = HistoryItem(code=code)
+    _fill_place(item, record, None, notes, label + ": ")
+    if record.get("date") not in (None, ""):
+        item.date = notes.read(
+            None, f"{label}: date", parse_date, record["date"], None, "date.invalid"
+        )
+    return item
+
+
+def _fill_place(
+    target: Line | HistoryItem,
+    record: Mapping[str, object],
+    line: int | None,
+    notes: Notes,
+    prefix: str = "",
+) -> None:
+    """Tooth system, tooth, surfaces and area: shared by lines and history items."""
+    target.tooth_system = notes.read(
+        line, prefix + "tooth system", parse_tooth_system, record.get("tooth_system"), "JP"
+    )
+    target.tooth = clean_tooth(record.get("tooth"))
+    target.surfaces = clean_surfaces(record.get("surfaces"))
+    target.area = clean_area(record.get("area"))
+
+
+def _extra_teeth(value: object, line: int, notes: Notes) -> tuple[tuple[str, str | None], ...]:
+    if value in (None, "", []):
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        notes.add(line, 'extra_teeth must be a list of {"tooth": ..., "surfaces": ...}; ignored')
+        return ()
+    teeth = [(clean_tooth(v.get("tooth")), clean_surfaces(v.get("surfaces"))) for v in value]
+    return tuple((t, s) for t, s in teeth if t)
+
+
+def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
+    """A whole claim from DESIGN.md's claim JSON; `position` (1-based) is its id when it has
+    none."""
+    raw_id = record.get("id")
+    claim_id = str(raw_id).strip() if raw_id not in (None, "") else str(position)
+    notes = Notes(claim_id)
+    notes.unknown_fields(record, CLAIM_FIELDS, None, "a claim")
+    claim = Claim(id=claim_id)
+    patient = record.get("patient")
+    if isinstance(patient, Mapping):
+        if patient.get("birth_date") not in (None, ""):
+            claim.birth_date = notes.read(
+                None,
+                "patient birth date",
+                parse_birth_date,
+                patient["birth_date"],
+                None,
+                "date.invalid",
+            )
+    elif patient is not None:
+        notes.add(None, 'patient must be an object such as {"birth_date": "2016-04-02"}')
+    payer = record.get("payer")
+    if payer not in (None, ""):
+        claim.payer = str(payer).strip()
+    if record.get("total") not in (None, ""):
+        claim.total = notes.read(None, "claim total", parse_fee, record["total"], None)
+    claim.narrative = clean_text(record.get("narrative"))
+    for number, item in enumerate(_records(record.get("lines"), "lines", notes), start=1):
+        if item is None:
+            notes.add(number, "a service line must be an object with a code, date, tooth…")
+        elif (line := line_from_record(item, number, notes)) is not None:
+            claim.lines.append(line)
+    if not record.get("lines"):
+        notes.add(None, "the claim has no service lines")
+    for index, item in enumerate(_records(record.get("history"), "history", notes), start=1):
+        if item is None:
+            notes.add(None, f"history item {index} must be an object with a code and a date")
+        elif (done := history_from_record(item, index, notes)) is not None:
+            claim.history.append(done)
+    claim.problems = notes.items
+    return claim
+
+
+def _records(value: object, name: str, notes: Notes) -> list[Mapping[str, object] | None]:
+    """The objects of a list field; None for each member that is not an object."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        notes.add(None, f"{name} must be a list; it was ignored")
+        return []
+    return [v if isinstance(v, Mapping) else None for v in value]

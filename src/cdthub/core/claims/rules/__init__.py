@@ -1,0 +1,29 @@
+"""The claim rules, one small registered class per rule id, grouped by what they look at.
+
+Importing this package registers every rule: `LINE_RULES` (judge one line alone, cached per
+distinct line) and `CLAIM_RULES` (compare lines, history and the patient). `RULE_IDS` lists
+the rule ids DESIGN.md promises plus those this code adds (coverage.note).
+"""
+
+from __future__ import annotations
+
+from . import age, areas, bundle, codes, frequency, lines, notes, surfaces, teeth  # noqa: F401
+from .base import CLAIM_RULES, LINE_RULES, ClaimContext, Env, Issue, Rule, Site
+from .site import SiteKey, build_site
+
+ALL_RULES: list[Rule] = [*LINE_RULES, *CLAIM_RULES]
+RULE_IDS: tuple[str, ...] = tuple(r.id for r in ALL_RULES)
+
+__all__ = [
+    "ALL_RULES",
+    "CLAIM_RULES",
+    "LINE_RULES",
+    "RULE_IDS",
+    "ClaimContext",
+    "Env",
+    "Issue",
+    "Rule",
+    "Site",
+    "SiteKey",
+    "build_site",
+]

@@ -1,0 +1,88 @@
+"""The area of the oral cavity on a line (837D SV304, claim form box 25): given when the code is
+per quadrant, arch or sextant, a real area code, the right kind, and agreeing with the teeth.
+
+area.required, area.invalid. Area codes come from `core/teeth.py` (`AREA_CODES`); what a code
+needs comes from the Catalog (`Code.area`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...teeth import AREA_CODE_OF, AREA_CODES
+from .base import Env, Issue, LineRule, Site, register
+
+QUADRANT_AREAS = ("10", "20", "30", "40")
+ARCH_AREAS = ("01", "02")
+SEXTANT_AREAS = ("03", "04", "05", "06", "07", "08")
+KIND_AREAS = {"quadrant": QUADRANT_AREAS, "arch": ARCH_AREAS, "sextant": SEXTANT_AREAS}
+
+
+def _listing(areas: tuple[str, ...]) -> str:
+    return ", ".join(f"{a} ({AREA_CODES[a]})" for a in areas)
+
+
+@register
+class AreaRequired(LineRule):
+    id = "area.required"
+    checks = "A code billed per quadrant, arch or sextant names the area of the oral cavity."
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        code = site.code
+        if code is None or code.area not in KIND_AREAS or site.area:
+            return
+        listing = _listing(KIND_AREAS[code.area])
+        if code.area == "quadrant" and site.quadrant:
+            yield self.issue(
+                env,
+                f"{code.code} is per quadrant: add area {site.quadrant} "
+                f"({AREA_CODES[site.quadrant]}), where the teeth on the line are.",
+                "warning",
+            )
+        elif code.area == "arch":
+            yield self.issue(
+                env,
+                f"{code.code} is per arch: most payers want the area ({listing}) unless the "
+                "code itself names the arch.",
+                "warning",
+            )
+        else:
+            yield self.issue(env, f"{code.code} is per {code.area}: add the area, {listing}.")
+
+
+@register
+class AreaInvalid(LineRule):
+    id = "area.invalid"
+    checks = "The area is a real area code, of the kind the code needs, and holds the line's teeth."
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        area = site.area
+        if area is None:
+            return
+        if area not in AREA_CODES:
+            yield self.issue(
+                env,
+                f"area {area[:10]!r} is not an area of the oral cavity code: use 00 (whole "
+                "mouth), 01 or 02 (arch), 10, 20, 30 or 40 (quadrant), 03 to 08 (sextant).",
+            )
+            return
+        code = site.code
+        if code is not None and code.area in KIND_AREAS and area not in KIND_AREAS[code.area]:
+            yield self.issue(
+                env,
+                f"{code.code} is per {code.area} but area {area} is the {AREA_CODES[area]}: "
+                f"use {_listing(KIND_AREAS[code.area])}.",
+            )
+            return
+        wants = area if area in QUADRANT_AREAS else None
+        for tooth in site.teeth:
+            where = AREA_CODE_OF[tooth.quadrant]
+            arch = AREA_CODE_OF[tooth.arch]
+            if (wants and where != wants) or (area in ARCH_AREAS and arch != area):
+                yield self.issue(
+                    env,
+                    f"tooth {tooth.label} is in the {AREA_CODES[where]} ({where}), not in area "
+                    f"{area} ({AREA_CODES[area]}): check the tooth or the area.",
+                    "warning",
+                )
+                return

@@ -1,0 +1,145 @@
+"""The rule engine's parts: the Rule base classes, the registry, and what a rule is given.
+
+Two kinds of rule:
+- a `LineRule` looks at one line alone (its code, date's year, tooth, surfaces, area) through a
+  `Site`, and yields `Issue`s (rule id, severity, message without the "Line n: " prefix). Its
+  answers depend on nothing else, so the checker caches them per distinct line.
+- a `ClaimRule` looks at the whole claim (other lines, history, patient) through a
+  `ClaimContext` and yields Findings.
+
+Rules register themselves with `@register`; `rules/__init__.py` imports every rule module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ...codes import Catalog, Code
+from ...teeth import Tooth
+from ..model import Claim, Finding, HistoryItem, Line, Severity
+from ..packs import Pack
+
+Issue = tuple[str, Severity, str]  # (rule id, severity, message without the line prefix)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What one line (or history item) names, read once: the code, the teeth, surfaces, area.
+
+    `*_error` says in plain words why the text could not be read; the raw text stays too."""
+
+    code_text: str
+    code: Code | None  # None: not a code the catalog holds (or not a code at all)
+    number: str | None  # the code in normal form (D0120) when it is a code number at all
+    year: int | None  # year of the date of service (None: no readable date)
+    tooth_system: str
+    tooth_text: str | None
+    teeth: tuple[Tooth, ...]
+    tooth_error: str | None
+    surfaces_text: str | None
+    surfaces: str | None  # normalised ("MOD")
+    surface_error: str | None
+    area: str | None
+    quadrant: str | None  # "10".."40": from the area, or from teeth all in one quadrant
+    arch: str | None  # "01" or "02": from the area, the quadrant or the teeth
+    service: tuple[object, ...]  # what makes two lines of one day the same service
+
+    @property
+    def tooth(self) -> Tooth | None:
+        return self.teeth[0] if self.teeth else None
+
+    def describe(self) -> str:
+        """'D2392 on tooth 30, MO' — what the line is, for messages about another line."""
+        text = self.number or repr(self.code_text)
+        if self.teeth:
+            text += " on tooth " + ", ".join(t.label for t in self.teeth)
+        elif self.tooth_text:
+            text += f" on tooth {self.tooth_text}"
+        if self.surfaces or self.surfaces_text:
+            text += f" {self.surfaces or self.surfaces_text}"
+        if self.area:
+            text += f", area {self.area}"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Env:
+    """What every rule may consult besides the claim: the catalog and the pack."""
+
+    catalog: Catalog
+    pack: Pack
+
+    def severity(self, rule: str, default: Severity) -> Severity:
+        return self.pack.severity_of(rule, default)
+
+
+class Rule:
+    """One check. `id` is the finding's rule id; `severity` its default (a pack may change
+    it); `checks` says in plain words what it looks for (shown in docs and on /check/)."""
+
+    id: ClassVar[str] = ""
+    severity: ClassVar[Severity] = "error"
+    checks: ClassVar[str] = ""
+
+
+class LineRule(Rule):
+    def check_line(self, site: Site, env: Env) -> Iterable[Issue]:  # pragma: no cover
+        raise NotImplementedError
+
+    def issue(self, env: Env, message: str, severity: Severity | None = None) -> Issue:
+        return (self.id, env.severity(self.id, severity or self.severity), message)
+
+
+@dataclass(slots=True)
+class ClaimContext:
+    """A claim with each line's and history item's Site, for rules that compare them."""
+
+    claim: Claim
+    env: Env
+    lines: list[tuple[Line, Site]]
+    history: list[tuple[HistoryItem, Site]]
+    today: dt.date
+
+    def age_on(self, day: dt.date | None) -> int | None:
+        """The patient's age in whole years on `day` (None when either date is unknown)."""
+        born = self.claim.birth_date
+        if born is None or day is None or day < born:
+            return None
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class ClaimRule(Rule):
+    """`wants(site, env)` says whether a line can matter to this rule at all; a claim none of
+    whose lines a rule wants skips the rule (answers are cached per distinct line)."""
+
+    def wants(self, site: Site, env: Env) -> bool:
+        return True
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:  # pragma: no cover
+        raise NotImplementedError
+
+    def finding(
+        self, ctx: ClaimContext, line: int | None, message: str, severity: Severity | None = None
+    ) -> Finding:
+        sev = ctx.env.severity(self.id, severity or self.severity)
+        text = f"Line {line}: {message}" if line is not None else message
+        return Finding(ctx.claim.id, line, self.id, sev, text)
+
+
+LINE_RULES: list[LineRule] = []
+CLAIM_RULES: list[ClaimRule] = []
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: adds one instance of the rule to the registry."""
+    rule = cls()
+    if isinstance(rule, LineRule):
+        LINE_RULES.append(rule)
+    elif isinstance(rule, ClaimRule):
+        CLAIM_RULES.append(rule)
+    else:  # pragma: no cover - a programming error
+        raise TypeError(f"{cls.__name__} is neither a LineRule nor a ClaimRule")
+    return cls

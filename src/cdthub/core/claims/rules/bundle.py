@@ -1,0 +1,85 @@
+"""Services that do not go together on one day (bundle.conflict), from the pack's [[conflict]]
+lines: per day (two evaluations) or per tooth and day (a pulpotomy on the root canal tooth).
+
+The later line of a pair gets the finding; services in the history on the same day count too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..model import Finding
+from ..packs import Conflict, Pack
+from .base import ClaimContext, ClaimRule, Env, Site, register
+
+
+def _clash(conflict: Conflict, a: str, b: str) -> bool:
+    return (a in conflict.codes and b in conflict.with_codes) or (
+        a in conflict.with_codes and b in conflict.codes
+    )
+
+
+_CLASHES: dict[tuple[Pack, str, str], tuple[Conflict, ...]] = {}
+
+
+def _clashes(pack: Pack, a: str, b: str) -> tuple[Conflict, ...]:
+    """The pack's conflict lines between codes a and b, in pack order (remembered)."""
+    key = (pack, a, b)
+    found = _CLASHES.get(key)
+    if found is None:
+        if len(_CLASHES) > 50_000:
+            _CLASHES.clear()
+        found = _CLASHES[key] = tuple(c for c in pack.lines_for(a).conflicts if _clash(c, a, b))
+    return found
+
+
+def _same_place(conflict: Conflict, a: Site, b: Site) -> bool:
+    if conflict.same == "day":
+        return True
+    return bool(a.teeth) and any(t in b.teeth for t in a.teeth)
+
+
+@register
+class BundleConflict(ClaimRule):
+    id = "bundle.conflict"
+    checks = "No two services the pack says exclude each other on the same day (or tooth)."
+
+    def wants(self, site: Site, env: Env) -> bool:
+        return bool(env.pack.lines_for(site.number).conflicts)
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+        pack = ctx.env.pack
+        seen: list[tuple[dt.date, Site, int | None]] = [
+            (item.date, site, None)
+            for item, site in ctx.history
+            if item.date and pack.lines_for(site.number).conflicts
+        ]
+        mine = [
+            (line, site)
+            for line, site in ctx.lines
+            if line.date and site.number and pack.lines_for(site.number).conflicts
+        ]
+        if len(mine) + len(seen) < 2:
+            return
+        for line, site in mine:
+            assert line.date is not None and site.number is not None
+            for day, other, where in seen:
+                if day != line.date or other.number in (site.number, None):
+                    continue
+                hit = next(
+                    (c for c in _clashes(pack, site.number, other.number or "")
+                     if _same_place(c, site, other)),
+                    None,
+                )  # fmt: skip
+                if hit is not None:
+                    place = f"line {where}" if where else "in the patient's history"
+                    yield self.finding(
+                        ctx,
+                        line.number,
+                        f"{site.number} on the same day as {other.describe()} ({place}): "
+                        f"{hit.why}.",
+                        hit.severity,
+                    )
+                    break
+            seen.append((line.date, site, line.number))

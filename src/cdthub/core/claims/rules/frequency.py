@@ -1,0 +1,108 @@
+"""How often a service may be billed (frequency.exceeded), from the pack's [[frequency]] lines.
+
+Counts the patient's history and the claim's own lines on other days inside the pack's window
+(per patient, tooth, quadrant or arch). Repeats on the same day are left to line.duplicate and
+bundle.conflict, which say more precisely what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Finding
+from ..packs import Frequency
+from .base import ClaimContext, ClaimRule, Env, Site, register
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    day: dt.date
+    code: str
+    key: str | None  # which tooth, quadrant or arch it counts against ("" for the patient)
+    count: int
+    where: str  # "line 2" or "the history"
+
+
+def scope_key(scope: str, site: Site) -> str | None:
+    if scope == "patient":
+        return ""
+    if scope == "tooth":
+        return site.tooth.label if site.tooth else None
+    return site.quadrant if scope == "quadrant" else site.arch
+
+
+def _how_many(n: int, label: str) -> str:
+    """'one set of bitewing X-rays', '4 (cleaning or periodontal maintenance visit)'."""
+    return f"one {label}" if n == 1 else f"{n} ({label})"
+
+
+@register
+class FrequencyExceeded(ClaimRule):
+    id = "frequency.exceeded"
+    checks = "The service is not billed more often than the pack allows (history included)."
+
+    def wants(self, site: Site, env: Env) -> bool:
+        return bool(env.pack.lines_for(site.number).frequencies)
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+        pack = ctx.env.pack
+        billed: dict[str, list[Any]] = {}  # limit id -> [limit, services this claim counts]
+        for line, site in ctx.lines:
+            for limit in pack.lines_for(site.number).frequencies:
+                entry = billed.setdefault(limit.id, [limit, 0])
+                entry[1] += max(1, line.quantity)
+        for limit, count in billed.values():
+            if ctx.history or count > limit.max:  # else the claim alone stays within it
+                yield from self._check(ctx, limit)
+
+    def _check(self, ctx: ClaimContext, limit: Frequency) -> Iterator[Finding]:
+        history = [
+            Service(item.date, site.number, scope_key(limit.scope, site), 1, "the history")
+            for item, site in ctx.history
+            if item.date and site.number in limit.codes
+        ]
+        mine = sorted(
+            ((line.date, line.number, line, site)
+             for line, site in ctx.lines
+             if line.date and site.number in limit.codes),
+            key=lambda t: (t[0], t[1]),
+        )  # fmt: skip
+        done: list[Service] = []
+        for day, number, line, site in mine:
+            key = scope_key(limit.scope, site)
+            if key is None:
+                continue
+            count = max(1, line.quantity)
+            earlier = [
+                s
+                for s in (*history, *done)
+                if s.key == key and s.day != day and limit.window.holds(s.day, day)
+            ]
+            done.append(Service(day, site.number or "", key, count, f"line {number}"))
+            used = sum(s.count for s in earlier)
+            if used + count <= limit.max:
+                continue
+            yield self.finding(ctx, number, self._message(ctx, limit, day, site, earlier),
+                               limit.severity)  # fmt: skip
+
+    def _message(
+        self, ctx: ClaimContext, limit: Frequency, day: dt.date, site: Site, earlier: list[Service]
+    ) -> str:
+        earlier.sort(key=lambda s: s.day)
+        shown = ", ".join(f"{s.code} on {s.day.isoformat()} ({s.where})" for s in earlier[-3:])
+        pack = ctx.env.pack
+        text = (
+            f"{site.number} on {day.isoformat()} is over the limit of "
+            f"{_how_many(limit.max, limit.label)} {limit.window.describe()} "
+            f"({pack.title.lower()}, pack {pack.name}); already billed: {shown}"
+        )
+        before = [s for s in earlier if s.day < day]
+        excess = sum(s.count for s in earlier) + 1 - limit.max
+        if len(before) == len(earlier) and 0 < excess <= len(before):
+            next_day = limit.window.next_day(before[excess - 1].day)
+            if next_day is not None:
+                return text + f". Eligible again from {next_day.isoformat()}, or check the plan."
+        return text + ". Expect a denial unless the plan allows more."

@@ -1,0 +1,111 @@
+"""Checks on the claim's lines as a whole: repeats, dates, and what cannot be billed at all.
+
+line.duplicate (the same service twice, or already in the history), date.invalid (no date, a
+date in the future or before the patient was born), input.invalid (no lines, a quantity below
+one, a negative fee). Readers report what they could not read in `Claim.problems`; these rules
+judge what they did read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding
+from .base import ClaimContext, ClaimRule, register
+
+ONCE_A_DAY_UNITS = ("visit", "series", "set", "case")  # billed at most once a day
+
+
+@register
+class LineDuplicate(ClaimRule):
+    id = "line.duplicate"
+    checks = "The same service (code, date, tooth, surfaces, area) is not billed twice."
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+        if len(ctx.lines) < 2 and not ctx.history:
+            return
+        history = {(item.date, site.service) for item, site in ctx.history if item.date}
+        first: dict[tuple[object, ...], int] = {}
+        for line, site in ctx.lines:
+            if line.date is None:
+                continue
+            key = (line.date, site.service)
+            if key not in history and key not in first:
+                first[key] = line.number
+                continue
+            what = f"{site.describe()} on {line.date.isoformat()}"
+            if key in history:
+                yield self.finding(
+                    ctx, line.number,
+                    f"{what} is already in the patient's history: remove the line, or if this "
+                    "is a second service, say why in a narrative.",
+                )  # fmt: skip
+            else:
+                code = site.code
+                once = (
+                    code is not None
+                    and code.unit != "image"
+                    and (code.area != "none" or code.unit in ONCE_A_DAY_UNITS)
+                )
+                fix = (
+                    "remove one, or if it is a second service, say why in a narrative"
+                    if once
+                    else "if these are separate services, one line with the quantity is clearer"
+                )
+                yield self.finding(
+                    ctx, line.number, f"repeats line {first[key]} ({what}): {fix}.",
+                    None if once else "warning",
+                )  # fmt: skip
+
+
+@register
+class DateInvalid(ClaimRule):
+    id = "date.invalid"
+    checks = "Each line has a date of service, not in the future nor before the birth date."
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+        born = ctx.claim.birth_date
+        if born is not None and born > ctx.today:
+            yield self.finding(ctx, None, "The patient's birth date is in the future: check it.")
+            born = None
+        for line, _site in ctx.lines:
+            day = line.date
+            if day is None:
+                if line.raw_date is None:
+                    yield self.finding(
+                        ctx, line.number, "no date of service: add the day the service was done."
+                    )
+                continue
+            if day > ctx.today:
+                yield self.finding(
+                    ctx, line.number,
+                    f"the date of service {day.isoformat()} is in the future: bill services "
+                    "once they are done.",
+                )  # fmt: skip
+            elif born is not None and day < born:
+                yield self.finding(
+                    ctx, line.number,
+                    f"the date of service {day.isoformat()} is before the patient's birth date: "
+                    "check both dates.",
+                )  # fmt: skip
+
+
+@register
+class InputInvalid(ClaimRule):
+    id = "input.invalid"
+    checks = (
+        "The claim has service lines, each with a quantity of at least one and no negative fee."
+    )
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+        if not ctx.lines:
+            yield self.finding(ctx, None, "The claim has no service lines: nothing to bill.")
+        for line, _site in ctx.lines:
+            if line.quantity < 1:
+                yield self.finding(
+                    ctx, line.number, f"quantity {line.quantity} is below 1: bill at least one."
+                )
+            if line.fee is not None and line.fee < 0:
+                yield self.finding(
+                    ctx, line.number, f"the fee {line.fee} is negative: fees are 0 or more."
+                )

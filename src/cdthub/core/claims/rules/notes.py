@@ -1,0 +1,55 @@
+"""What the pack says about a code beyond the claim's data: narratives and coverage.
+
+narrative.required: by-report codes (the Catalog's `by_report` flag) need a narrative; the
+pack's [[narrative]] lines add codes payers commonly want one for. coverage.note (a rule id
+this pack adds): the pack's [[coverage]] lines, services many plans do not pay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding
+from .base import ClaimContext, ClaimRule, Env, Issue, LineRule, Site, register
+
+
+@register
+class NarrativeRequired(ClaimRule):
+    id = "narrative.required"
+    checks = "By-report codes (and codes the pack names) come with a narrative."
+
+    def wants(self, site: Site, env: Env) -> bool:
+        code = site.code
+        return code is not None and (
+            code.by_report or bool(env.pack.lines_for(code.code).narratives)
+        )
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+        if ctx.claim.narrative and ctx.claim.narrative.strip():
+            return
+        for line, site in ctx.lines:
+            code = site.code
+            if code is None or (line.narrative and line.narrative.strip()):
+                continue
+            if code.by_report:
+                yield self.finding(
+                    ctx,
+                    line.number,
+                    f"{code.code} is a by-report code: add a narrative saying what was done and "
+                    "why (NTE segment in 837D).",
+                )
+                continue
+            for note in ctx.env.pack.lines_for(code.code).narratives:
+                yield self.finding(ctx, line.number, f"{code.code}: {note.why}.", note.severity)
+                break
+
+
+@register
+class CoverageNote(LineRule):
+    id = "coverage.note"
+    severity = "warning"
+    checks = "Services many plans do not pay, as the pack lists them (a note, not an error)."
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        for note in env.pack.lines_for(site.number).coverage:
+            yield self.issue(env, f"{site.number}: {note.why}.", note.severity)

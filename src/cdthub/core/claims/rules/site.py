@@ -1,0 +1,125 @@
+"""Reading what a line names (code, teeth, surfaces, area) into a `Site`, once per distinct line.
+
+Tooth numbers go through `core/teeth.py` (Universal for JP, ISO 3950 for JO), surfaces through
+`core/surfaces.py`, codes through the Catalog; nothing is judged here, only read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...codes import Catalog, normalize_code
+from ...teeth import (
+    AREA_CODE_OF,
+    TOOTH_SYSTEMS,
+    SurfaceError,
+    Tooth,
+    ToothError,
+    normalize_surfaces,
+    parse_tooth,
+    parse_tooth_range,
+)
+from .base import Site
+
+SiteKey = tuple[
+    str, int | None, str, str | None, str | None, str | None, tuple[tuple[str, str | None], ...]
+]
+SYSTEM_NAMES = {"JP": "Universal (JP)", "JO": "ISO 3950 (JO)"}
+_QUADRANT_ARCH = {"10": "01", "20": "01", "30": "02", "40": "02"}
+_ARCH_CODE = {"upper": "01", "lower": "02"}
+_LIST = re.compile(r"[-,;–]|\s(?:to|and|through|thru)\s", re.I)
+
+
+def _teeth(text: str, system: str, many: bool) -> tuple[Tooth, ...]:
+    """One tooth, or (for codes over a range of teeth) a range or list such as 3-5 or 3,4,5."""
+    if many and _LIST.search(text):
+        return parse_tooth_range(text, system)
+    return (parse_tooth(text, system),)
+
+
+def _tooth_error(text: str, system: str, exc: ToothError) -> str:
+    message = str(exc)
+    if system == "JP":
+        try:
+            parse_tooth(text, "JO")
+        except ToothError:
+            pass
+        else:
+            message += "; if this is an ISO number, say the line uses ISO numbering (JO)"
+    return message
+
+
+def read_teeth(
+    tooth: str | None,
+    system: str,
+    extra: tuple[tuple[str, str | None], ...],
+    many: bool,
+) -> tuple[tuple[Tooth, ...], str | None]:
+    """All teeth a line names (its tooth, then any further TOO segments) and the first
+    problem reading them, in plain words."""
+    texts = [t for t in (tooth, *(e[0] for e in extra)) if t is not None and str(t).strip()]
+    if not texts:
+        return (), None
+    if TOOTH_SYSTEMS.get(system) is None:
+        return (), (
+            f"tooth numbering {system[:10]!r} is not known: use JP (Universal) or JO (ISO 3950)"
+        )
+    out: list[Tooth] = []
+    for text in texts:
+        try:
+            out.extend(t for t in _teeth(text, system, many) if t not in out)
+        except ToothError as exc:
+            return tuple(out), _tooth_error(text, system, exc)
+    return tuple(out), None
+
+
+def _area_parts(area: str | None, teeth: tuple[Tooth, ...]) -> tuple[str | None, str | None]:
+    """(quadrant code, arch code) the line points at, from its area or else its teeth."""
+    if area in _QUADRANT_ARCH:
+        return area, _QUADRANT_ARCH[area]
+    if area in ("01", "02"):
+        return None, area
+    quadrants = {AREA_CODE_OF[t.quadrant] for t in teeth}
+    arches = {_ARCH_CODE[t.arch] for t in teeth}
+    quadrant = quadrants.pop() if len(quadrants) == 1 else None
+    return quadrant, arches.pop() if len(arches) == 1 else None
+
+
+def build_site(catalog: Catalog, key: SiteKey) -> Site:
+    """The Site of a line (or history item) described by `key` (see `site_key`)."""
+    code_text, year, system, tooth, surfaces, area, extra = key
+    number = normalize_code(code_text)
+    code = catalog.get(number) if number else None
+    many = code is not None and code.area == "tooth_range"
+    teeth, tooth_error = read_teeth(tooth, system, extra, many)
+    normal, surface_error = None, None
+    if surfaces is not None and str(surfaces).strip():
+        try:
+            normal = normalize_surfaces(surfaces)
+        except SurfaceError as exc:
+            surface_error = str(exc)
+    clean_area = str(area).strip() if area is not None and str(area).strip() else None
+    quadrant, arch = _area_parts(clean_area, teeth)
+    service = (
+        number or code_text.strip().upper(),
+        tuple(t.label for t in teeth) or tooth,
+        normal or surfaces,
+        clean_area,
+    )
+    return Site(
+        code_text=code_text,
+        code=code,
+        number=number,
+        year=year,
+        tooth_system=system,
+        tooth_text=tooth if tooth is not None and str(tooth).strip() else None,
+        teeth=teeth,
+        tooth_error=tooth_error,
+        surfaces_text=surfaces if surfaces is not None and str(surfaces).strip() else None,
+        surfaces=normal,
+        surface_error=surface_error,
+        area=clean_area,
+        quadrant=quadrant,
+        arch=arch,
+        service=service,
+    )

@@ -1,0 +1,93 @@
+"""Surfaces on a line: given, readable, as many as the code says, real surfaces of the tooth.
+
+surface.required, surface.invalid, surface.count, surface.wrong_for_tooth. How many surfaces a
+code takes comes from the Catalog (`Code.surfaces`); letters are read and judged by
+`core/surfaces.py` (`normalize_surfaces`, `surface_problems`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...codes import Code
+from ...teeth import surface_problems
+from .base import Env, Issue, LineRule, Site, register
+from .instead import codes_instead, count_words, surfaces_phrase
+
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
+def takes_surfaces(code: Code | None) -> bool:
+    return code is not None and (code.surfaces is not None or code.area == "surface")
+
+
+@register
+class SurfaceRequired(LineRule):
+    id = "surface.required"
+    checks = "A code billed by surface names the surfaces (M, O, D, B/F, L, I)."
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        code = site.code
+        if code is None or not takes_surfaces(code) or site.surfaces_text:
+            return
+        yield self.issue(
+            env,
+            f"{code.code} is for {surfaces_phrase(code)}: add the surfaces restored "
+            "(letters M, O, D, B or F, L, I).",
+        )
+
+
+@register
+class SurfaceInvalid(LineRule):
+    id = "surface.invalid"
+    checks = "The surfaces are surface letters (M, O, D, B, F, L, I)."
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        if site.surface_error is not None:
+            yield self.issue(env, f"{site.surface_error}.")
+
+
+@register
+class SurfaceCount(LineRule):
+    id = "surface.count"
+    checks = "The number of surfaces matches the code (a two-surface code gets two)."
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        code = site.code
+        if code is None or code.surfaces is None or not site.surfaces:
+            return
+        n = len(site.surfaces)
+        low, high = code.surfaces.min, code.surfaces.max
+        if low <= n and (high is None or n <= high):
+            return
+        instead = codes_instead(env.catalog, code, site.year, site.tooth, n, limit=1)
+        if n < low:
+            missing = low - n
+            more = (
+                f"add the {ORDINALS.get(low, 'missing')} surface"
+                if missing == 1
+                else f"add the {count_words(missing)} missing surfaces"
+            )
+        else:
+            more = "check the surfaces"
+        fix = f"use {instead[0]}, or {more}" if instead else more
+        yield self.issue(
+            env,
+            f"{code.code} is for {surfaces_phrase(code)} but {site.surfaces} is "
+            f"{count_words(n)}: {fix}.",
+        )
+
+
+@register
+class SurfaceWrongForTooth(LineRule):
+    id = "surface.wrong_for_tooth"
+    checks = (
+        "The surfaces exist on that tooth (no occlusal on a front tooth, no incisal on a back one)."
+    )
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        if not takes_surfaces(site.code) or not site.surfaces or site.tooth is None:
+            return
+        problems = surface_problems(site.surfaces, site.tooth)
+        if problems:
+            yield self.issue(env, "; ".join(problems) + ".")

@@ -1,0 +1,110 @@
+"""Tooth numbers on a line: needed, readable, allowed, of the right kind.
+
+tooth.required, tooth.invalid, tooth.not_allowed, tooth.wrong_type. What a code needs comes
+from the Catalog (`Code.area`, `Code.teeth`); teeth are read by `core/teeth.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...codes import Code
+from ...teeth import Tooth
+from .base import Env, Issue, LineRule, Site, register
+from .instead import codes_instead, use_phrase
+
+TOOTH_AREAS = ("tooth", "surface", "tooth_range")
+NO_TOOTH_AREAS = {"none": "it is for the visit, not a tooth", "mouth": "it covers the whole mouth"}
+
+
+def takes_no_tooth(code: Code, env: Env) -> bool:
+    """A code that names no tooth (and is not one payers accept a tooth on)."""
+    return code.area in NO_TOOTH_AREAS and code.code not in env.pack.tooth_accepted
+
+
+def a_tooth(tooth: Tooth) -> str:
+    """'tooth 8 is an upper right central incisor'."""
+    name = tooth.name
+    return f"tooth {tooth.label} is {'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
+@register
+class ToothRequired(LineRule):
+    id = "tooth.required"
+    checks = "A code billed per tooth (or per surface, or over a range of teeth) names the tooth."
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        code = site.code
+        if code is None or code.area not in TOOTH_AREAS or site.teeth or site.tooth_text:
+            return
+        if code.code in env.pack.tooth_optional:
+            yield self.issue(
+                env,
+                f"{code.code} usually names the tooth: many payers take it without one, "
+                "some ask for it.",
+                "warning",
+            )
+        elif code.area == "tooth_range":
+            yield self.issue(
+                env, f"{code.code} covers a range of teeth: add them (for example 3-5)."
+            )
+        elif code.area == "surface":
+            yield self.issue(
+                env, f"{code.code} is billed per tooth and surface: add the tooth number."
+            )
+        else:
+            yield self.issue(env, f"{code.code} is billed per tooth: add the tooth number.")
+
+
+@register
+class ToothInvalid(LineRule):
+    id = "tooth.invalid"
+    checks = "The tooth is a real tooth in the numbering the line says (JP Universal, JO ISO)."
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        if site.tooth_error is None:
+            return
+        if site.code is not None and takes_no_tooth(site.code, env):
+            return  # tooth.not_allowed says what to do: remove it
+        yield self.issue(env, f"{site.tooth_error}.")
+
+
+@register
+class ToothNotAllowed(LineRule):
+    id = "tooth.not_allowed"
+    checks = "A code that covers a visit or the whole mouth carries no tooth number."
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        code = site.code
+        if code is None or not site.tooth_text or not takes_no_tooth(code, env):
+            return
+        yield self.issue(
+            env,
+            f"{code.code} takes no tooth number ({NO_TOOTH_AREAS[code.area]}): "
+            f"remove tooth {site.tooth_text}.",
+        )
+
+
+@register
+class ToothWrongType(LineRule):
+    id = "tooth.wrong_type"
+    checks = "The tooth is of the kind the code is for (front/back, premolar/molar, primary/adult)."
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        code = site.code
+        if code is None or code.teeth is None:
+            return
+        for tooth in site.teeth:
+            if tooth.fits(code.teeth.position, code.teeth.dentition):
+                continue
+            count = len(site.surfaces) if site.surfaces and code.surfaces else None
+            instead = codes_instead(env.catalog, code, site.year, tooth, count)
+            fix = (
+                f"{use_phrase(instead)}, or check the tooth number"
+                if instead
+                else ("check the tooth number or the code")
+            )
+            yield self.issue(
+                env, f"{code.code} is for {code.teeth.describe()}, but {a_tooth(tooth)}: {fix}."
+            )
+            return

@@ -1,0 +1,203 @@
+"""Who an 837D claim is about, as its HL hierarchy says: the billing provider (2010AA), the
+subscriber (2010BA) and payer (2010BB), the patient when not the subscriber (2000C), with
+their addresses, ids and birth dates.
+
+Each method reads one segment's elements; the reader calls them. Inside a claim, the other
+payers' loops (2320/2330, opened by SBR) are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from ..fields import shown
+from ..model import Party
+from .segments import Note
+
+LEVELS = ("20", "22", "23")  # billing provider, subscriber, patient
+PARTY_ENTITIES = ("85", "IL", "PR", "QC")
+
+
+def npi_ok(npi: str) -> bool:
+    """Ten digits whose last is the Luhn check digit over 80840 and the first nine."""
+    if len(npi) != 10 or not npi.isdigit():
+        return False
+    total = 24  # the prefix 80840 as the Luhn sum counts it
+    for i, ch in enumerate(reversed(npi[:9])):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return (10 - total % 10) % 10 == int(npi[9])
+
+
+def _padded(el: list[str], size: int) -> list[str]:
+    return el if len(el) >= size else el + [""] * (size - len(el))
+
+
+# NM1: entity code, then the party's fields; a bad billing NPI is a note.
+Nm1 = tuple[str, str, str, str, str]
+
+
+def parse_nm1(el: list[str]) -> Nm1:
+    el = _padded(el, 10)
+    return el[1], el[3].strip(), el[4].strip(), el[8].strip(), el[9].strip()
+
+
+def parse_n3(el: list[str]) -> tuple[str, ...]:
+    return tuple(a.strip() for a in el[1:3] if a.strip())
+
+
+def parse_n4(el: list[str]) -> tuple[str, str, str]:
+    el = _padded(el, 4)
+    return el[1].strip(), el[2].strip(), el[3].strip()
+
+
+def parse_first(el: list[str]) -> tuple[str, str]:
+    """The first two elements (REF qualifier and value, PAT relationship, HL…)."""
+    el = _padded(el, 3)
+    return el[1].strip(), el[2].strip()
+
+
+class Parties:
+    def __init__(self, note: Note, date: Callable[[str], dt.date | None]) -> None:
+        self.note = note
+        self.date = date  # the reader's cached CCYYMMDD parser
+        self.reported: set[tuple[str, str]] = set()
+        self.start_set()
+
+    def first_time(self, kind: str, value: str) -> bool:
+        """True the first time a fault about this value is met in the file."""
+        key = (kind, value)
+        if key in self.reported:
+            return False
+        self.reported.add(key)
+        return True
+
+    def start_set(self) -> None:
+        self.seen: set[str] = set()  # NM1 entity codes met in this transaction set
+        self.sender_checked = False  # 1000A and 1000B looked for (at the first HL)
+        self.reset("20")
+
+    def reset(self, level: str) -> None:
+        """An HL starts a level: forget what belonged to that level and the ones below it."""
+        if level == "20":
+            self.billing: Party | None = None
+        if level in ("20", "22"):
+            self.subscriber: Party | None = None
+            self.payer: Party | None = None
+            self.subscriber_birth: dt.date | None = None
+            self.subscriber_bad_birth: int | None = None  # DMG segment of an unreadable date
+        self.patient: Party | None = None
+        self.patient_birth: dt.date | None = None
+        self.patient_bad_birth: int | None = None
+        self.level = level
+        self.party: Party | None = None  # the party N3/N4/REF/DMG belong to
+        self.in_claim = False
+        self.other_payer = False  # inside 2320/2330: another payer's data, not read
+
+    def birth(self) -> tuple[dt.date | None, int | None]:
+        """The patient's birth date for a claim at the current level, or the number of the
+        DMG segment whose date cannot be read."""
+        if self.level == "23":
+            return self.patient_birth, self.patient_bad_birth
+        return self.subscriber_birth, self.subscriber_bad_birth
+
+    def hl(self, el: list[str], n: int) -> None:
+        level = el[3].strip() if len(el) > 3 else ""
+        if level not in LEVELS:
+            self.note(
+                n,
+                f"HL03 {shown(level)} is not a level of an 837D (20 billing provider, "
+                "22 subscriber, 23 patient)",
+                "error",
+            )
+            level = "22"
+        if not self.sender_checked:
+            self.sender_checked = True
+            missing = [
+                name
+                for code, name in (
+                    ("41", "submitter (1000A NM1*41)"),
+                    ("40", "receiver (1000B NM1*40)"),
+                )
+                if code not in self.seen
+            ]
+            if missing:
+                self.note(n, f"the transaction set names no {' and no '.join(missing)}", "error")
+        self.reset(level)
+
+    def nm1(self, el: list[str], n: int) -> None:
+        entity, name, first_name, qualifier, ident = parse_nm1(el)
+        self.party = None
+        if self.other_payer or (self.in_claim and entity in ("IL", "PR")):
+            return
+        self.seen.add(entity)
+        if entity not in PARTY_ENTITIES:
+            return
+        party = self.party = Party(
+            name=name, first_name=first_name, id_qualifier=qualifier, id=ident
+        )
+        if entity == "85":
+            self.billing = party
+            if (qualifier != "XX" or not npi_ok(ident)) and self.first_time("npi", ident):
+                self.note(
+                    n,
+                    f"the billing provider's NPI {shown(ident or qualifier)} is not a "
+                    "valid NPI (NM108 must be XX and NM109 ten digits with a correct "
+                    "check digit)",
+                    "warning",
+                )
+        elif entity == "IL":
+            self.subscriber = party
+        elif entity == "PR":
+            self.payer = party
+        else:
+            if self.patient is not None:  # PAT came first
+                party.relationship = self.patient.relationship
+            self.patient = party
+
+    def n3(self, el: list[str], n: int) -> None:
+        if self.party is not None:
+            self.party.address = parse_n3(el)
+
+    def n4(self, el: list[str], n: int) -> None:
+        party = self.party
+        if party is None:
+            return
+        values = party.city, party.state, party.postal_code = parse_n4(el)
+        zip_ok = len(values[2]) == 9 and values[2].isdigit()
+        if party is self.billing and not zip_ok and self.first_time("zip", values[2]):
+            self.note(
+                n,
+                f"the billing provider's ZIP code {shown(values[2])} must have nine "
+                "digits (ZIP+4) in 5010",
+                "warning",
+            )
+
+    def ref(self, el: list[str], n: int) -> None:
+        if self.party is not None and self.party is self.billing:
+            qualifier, value = parse_first(el)
+            if qualifier == "EI":
+                self.party.tax_id = value
+
+    def pat(self, el: list[str], n: int) -> None:
+        if self.patient is None:
+            self.patient = Party()
+        self.patient.relationship = parse_first(el)[0]
+
+    def sbr(self, el: list[str], n: int) -> None:
+        if self.in_claim:
+            self.other_payer = True
+            self.party = None
+
+    def dmg(self, el: list[str], n: int) -> None:
+        if self.party is None or self.other_payer:
+            return
+        el = _padded(el, 3)
+        text = el[2].strip()
+        day = self.date(text) if el[1] == "D8" else None
+        bad = None if day else n
+        if self.party is self.patient:
+            self.patient_birth, self.patient_bad_birth = day, bad
+        else:
+            self.subscriber_birth, self.subscriber_bad_birth = day, bad

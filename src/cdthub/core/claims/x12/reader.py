@@ -1,0 +1,400 @@
+"""Reading X12 837D (005010X224A2) claims as a stream: one pass over the segments, each claim
+handed out as soon as its last segment is read, so memory stays flat on a file of any size.
+
+What is read: the parties (see `parties`), the claim (CLM01 id, CLM02 total, DTP*472, NTE) and
+each service line (LX, SV3 code/fee/area/quantity, every TOO tooth with its surfaces, DTP*472,
+NTE). Faults become findings: file-level ones (envelopes, unknown segments) in the shared
+list, a claim's own in `Claim.problems`, each naming its segment number (ISA is segment 1).
+
+This loop is the checker's hot path: the segments of a service line are read inline, and their
+parsed values are kept by segment text, so a day's DTP, a fee schedule's SV3 or TOO*JP*30*M:O
+met again is not split again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any, TextIO
+
+from ..fields import problem, shown
+from ..model import Claim, Finding, Line, Severity
+from .envelope import Envelope
+from .parties import Parties
+from .segments import Separators, read_isa, segment_batches
+from .values import Problem, Sv3, Too, amount, ccyymmdd, parse_dtp, parse_sv3, parse_too
+
+# Every segment an 837 (dental, professional or institutional) may hold; others are unknown.
+KNOWN = frozenset(
+    "ISA IEA GS GE ST SE TA1 BHT REF NM1 N2 N3 N4 PER HL PRV CUR SBR PAT DMG CLM DTP DN1 DN2 PWK "
+    "CN1 AMT K3 NTE CR1 CR2 CR3 CRC HI HCP CL1 QTY MEA PS1 LX SV1 SV2 SV3 SV5 TOO LIN CTP SVD CAS "
+    "OI MIA MOA LQ FRM".split()
+)
+_SEGMENT_ID = re.compile(r"[A-Z][A-Z0-9]{1,2}")
+_NUMBERS = tuple(str(i) for i in range(1000))
+ENVELOPE = frozenset(("ISA", "GS", "ST", "SE", "GE", "IEA"))
+MAX_LISTED = 20  # findings of one kind listed before they are only counted
+CACHE_SIZE = 8192  # distinct segment texts kept parsed
+
+
+def read_x12(stream: TextIO, findings: list[Finding]) -> Iterator[Claim]:
+    """Claims from X12 text (decoded, any BOM still there). Raises UnreadableFile before the
+    first claim when the ISA cannot be read; every later fault is a finding."""
+    head = stream.read(1 << 16)
+    reader = _Reader(findings)
+    if head.startswith("\ufeff"):
+        head = head[1:]
+        reader.tolerated(
+            1,
+            "the file starts with a byte-order mark (BOM); read anyway, but "
+            "many clearinghouses reject it: save the file without BOM",
+        )
+    if head[:1].isspace():
+        head = head.lstrip()
+        reader.tolerated(1, "blank space comes before the ISA segment; read anyway")
+    seps = read_isa(head, reader.tolerated)
+    yield from reader.run(segment_batches(stream, head, seps, reader.tolerated), seps)
+
+
+def _file_finding(n: int, message: str, severity: Severity) -> Finding:
+    return problem(f"Segment {n}: {message}", severity=severity)
+
+
+class _Reader:
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self.held: list[Finding] = []  # tolerated faults: dropped when the file was all 4010
+        self.counts: dict[str, int] = {}
+        self.parsed: dict[str, Any] = {}  # segment text → values, for the service-line segments
+        self.envelope = Envelope(self.envelope_note)
+        self.parties = Parties(self.envelope_note, ccyymmdd)
+        self.read_any_set = self.reading = False
+        self.claim: Claim | None = None
+        self.line: Line | None = None
+        self.sv3_seen = True
+        self.line_at = 0  # the LX segment of the current line
+        self.claim_date: dt.date | None = None
+        self.claim_raw_date: str | None = None
+        self.element = "*"
+        p = self.parties
+        # what is read off the fast path, by segment id: each takes (elements, segment number)
+        self.others: dict[str, Callable[[list[str], int], Claim | None]] = {
+            "ISA": self.isa, "GS": self.gs, "ST": self.st, "SE": self.se, "GE": self.ge,
+            "IEA": self.iea, "HL": self.hl, "CLM": self.clm, "LX": self.lx, "SV3": self.sv3,
+            "TOO": self.too, "DTP": self.dtp, "NTE": self.nte, "NM1": p.nm1, "N3": p.n3,
+            "N4": p.n4, "REF": p.ref, "PAT": p.pat, "SBR": p.sbr, "DMG": p.dmg,
+        }  # fmt: skip
+
+    # --- findings -----------------------------------------------------------------------------
+
+    def tolerated(self, n: int, message: str, severity: Severity = "warning") -> None:
+        self.held.append(_file_finding(n, message, severity))
+
+    def envelope_note(self, n: int, message: str, severity: Severity) -> None:
+        self.findings.append(_file_finding(n, message, severity))
+
+    def counted(self, kind: str, n: int, message: str, severity: Severity) -> None:
+        """A fault that may repeat on every segment: listed MAX_LISTED times, then counted."""
+        seen = self.counts[kind] = self.counts.get(kind, 0) + 1
+        if seen <= MAX_LISTED:
+            self.findings.append(_file_finding(n, message, severity))
+
+    def fault(
+        self,
+        n: int,
+        message: str,
+        rule: str = "input.invalid",
+        severity: Severity = "error",
+        line: Line | None = None,
+    ) -> None:
+        claim = self.claim
+        assert claim is not None
+        where = f"Line {line.number}: " if line is not None else ""
+        claim.problems.append(
+            problem(
+                f"{where}{message} (segment {n})",
+                claim.id,
+                line.number if line else None,
+                severity,
+                rule,
+            )
+        )
+
+    def faults(self, n: int, found: tuple[Problem, ...], line: Line | None) -> None:
+        for message, rule, severity in found:
+            self.fault(n, message, rule, severity, line)
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    def run(self, batches: Iterator[list[str]], seps: Separators) -> Iterator[Claim]:
+        """The loop. Inside a service line, SV3, DTP, TOO and LX are read right here (their
+        parsed values cached by segment text); every other segment is split and handed to
+        its method in `others`."""
+        self.element = element = seps.element
+        self.component = seps.component
+        others, parsed, new = self.others, self.parsed, self.parse_new
+        sv3, too = self.parse_sv3, self.parse_too
+        lx_head = "LX" + element
+        line: Line | None = None  # mirrors self.line: the service line being read
+        n = 0
+        for batch in batches:
+            for seg in batch:
+                n += 1
+                if line is not None:  # inside a service line: its segments on the fast path
+                    head = seg[:3]
+                    if head == "SV3" and not self.sv3_seen:
+                        values = parsed.get(seg) or new(seg, sv3)
+                        line.code, line.fee, line.area, line.quantity, found = values
+                        self.sv3_seen = True
+                        if found:
+                            self.faults(n, found, line)
+                        continue
+                    if head == "DTP" and not self.parties.other_payer:
+                        day = parsed.get(seg) or new(seg, parse_dtp)
+                        if day:
+                            line.date, line.raw_date, found = day
+                            if found:
+                                self.faults(n, found, line)
+                        continue
+                    if head == "TOO":
+                        self.place_tooth(parsed.get(seg) or new(seg, too), n)
+                        continue
+                    if head == lx_head:
+                        line = self.new_line(seg[3:], n)
+                        continue
+                el = seg.split(element)
+                handler = others.get(el[0])
+                if handler is None or not (self.reading or el[0] in ENVELOPE):
+                    self.other(el[0], n, seg)
+                    continue
+                done = handler(el, n)
+                if done is not None:
+                    yield done
+                line = self.line
+        if self.claim is not None:
+            yield self.finish(n)
+        self.envelope.end(n)
+        self.close()
+
+    def parse_new(self, seg: str, parse: Callable[[list[str]], Any]) -> Any:
+        """A service-line segment not met before: parsed and kept (see `parsed`)."""
+        if len(self.parsed) >= CACHE_SIZE:
+            self.parsed.clear()
+        values = self.parsed[seg] = parse(seg.split(self.element))
+        return values
+
+    def parse_sv3(self, el: list[str]) -> Sv3:
+        return parse_sv3(el, self.component)
+
+    def parse_too(self, el: list[str]) -> Too:
+        return parse_too(el, self.component)
+
+    def other(self, sid: str, n: int, seg: str) -> None:
+        """A segment this reader does not read: reported when it is no 837 segment."""
+        if not seg or sid in KNOWN:
+            return
+        if self.envelope.transaction is None:
+            self.counted(
+                "outside",
+                n,
+                f"a {shown(sid, 12)} segment stands outside any transaction set; skipped",
+                "error",
+            )
+        elif self.reading:
+            well_formed = _SEGMENT_ID.fullmatch(sid) is not None
+            self.counted(
+                "unknown",
+                n,
+                f"{shown(sid, 12)} is not a segment of an 837 claim"
+                + ("" if well_formed else " (are the separators right?)")
+                + "; skipped",
+                "warning" if well_formed else "error",
+            )
+
+    def close(self) -> None:
+        what = {"unknown": "unknown segments", "outside": "segments outside a set"}
+        for kind, seen in self.counts.items():
+            if seen > MAX_LISTED:
+                self.findings.append(
+                    problem(
+                        f"… and {seen - MAX_LISTED} more {what.get(kind, 'misplaced segments')}"
+                    )
+                )
+        if self.read_any_set or not self.envelope.old_versions:
+            self.findings[:0] = self.held
+
+    # --- envelopes ----------------------------------------------------------------------------
+
+    def _closing(
+        self, el: list[str], n: int, check: Callable[[list[str], int], None]
+    ) -> Claim | None:
+        done = self.finish(n) if self.claim is not None else None
+        self.reading = False
+        check(el, n)
+        return done
+
+    def isa(self, el: list[str], n: int) -> Claim | None:
+        return self._closing(el, n, self.envelope.isa)
+
+    def gs(self, el: list[str], n: int) -> Claim | None:
+        return self._closing(el, n, self.envelope.gs)
+
+    def se(self, el: list[str], n: int) -> Claim | None:
+        return self._closing(el, n, self.envelope.se)
+
+    def ge(self, el: list[str], n: int) -> Claim | None:
+        return self._closing(el, n, self.envelope.ge)
+
+    def iea(self, el: list[str], n: int) -> Claim | None:
+        return self._closing(el, n, self.envelope.iea)
+
+    def st(self, el: list[str], n: int) -> Claim | None:
+        done = self.finish(n) if self.claim is not None else None
+        reading = self.envelope.st(el, n)
+        self.read_any_set = self.read_any_set or reading
+        self.parties.start_set()
+        self.reading = reading
+        return done
+
+    # --- the claim and its lines --------------------------------------------------------------
+
+    def hl(self, el: list[str], n: int) -> Claim | None:
+        done = self.finish(n) if self.claim is not None else None
+        self.parties.hl(el, n)
+        return done
+
+    def clm(self, el: list[str], n: int) -> Claim | None:
+        done = self.finish(n) if self.claim is not None else None
+        claim_id = el[1].strip() if len(el) > 1 else ""
+        claim = self.claim = Claim(id=claim_id or f"segment {n}", source=f"CLM at segment {n}")
+        self.line = None
+        self.claim_date = self.claim_raw_date = None
+        p = self.parties
+        p.in_claim, p.party = True, None
+        if not claim_id:
+            self.fault(n, "CLM01 (the claim id) is empty")
+        claim.birth_date, bad = p.birth()
+        if bad is not None:
+            self.fault(
+                bad,
+                "the patient's birth date (DMG) is not a date (D8, CCYYMMDD)",
+                rule="date.invalid",
+            )
+        claim.billing_provider, claim.subscriber = p.billing, p.subscriber
+        claim.payer_party, claim.patient = p.payer, p.patient
+        if p.billing is None:
+            self.fault(n, "no billing provider (2010AA NM1*85) comes before this claim")
+        if p.payer is None:
+            self.fault(n, "no payer (2010BB NM1*PR) comes before this claim")
+        claim.total, fault = amount(el[2] if len(el) > 2 else "", "CLM02 (the claim total)")
+        if fault:
+            self.faults(n, (fault,), None)
+        return done
+
+    def lx(self, el: list[str], n: int) -> None:
+        self.new_line(el[1].strip() if len(el) > 1 else "", n)
+
+    def new_line(self, number_text: str, n: int) -> Line | None:
+        """LX: a new service line, numbered by its place in the claim (LX01 is checked)."""
+        claim = self.claim
+        if claim is None:
+            self.counted("stray", n, "an LX (service line) comes before any CLM", "error")
+            return None
+        if not self.sv3_seen:
+            self.fault(self.line_at, "the service line has no SV3 (procedure, fee)", line=self.line)
+        self.parties.other_payer = False
+        self.parties.party = None
+        lines = claim.lines
+        number = len(lines) + 1
+        self.line = line = Line(number, "")
+        self.line_at, self.sv3_seen = n, False
+        lines.append(line)
+        if number >= 1000 or number_text != _NUMBERS[number]:
+            self.fault(
+                n,
+                f"LX01 numbers this line {shown(number_text)}; lines are numbered 1, "
+                "2, 3… in order",
+                severity="warning",
+                line=line,
+            )
+        return line
+
+    def sv3(self, el: list[str], n: int) -> None:
+        """SV3 off the fast path: before any LX, or a second SV3 after one LX."""
+        values = parse_sv3(el, self.component)
+        line = self.line
+        if line is None or self.sv3_seen:
+            if self.claim is None:
+                return self.counted("stray", n, "an SV3 comes before any CLM", "error")
+            line = self.new_line(_NUMBERS[min(len(self.claim.lines) + 1, 999)], n)
+            assert line is not None
+            self.fault(n, "this SV3 has no LX of its own before it", severity="warning", line=line)
+        self.sv3_seen = True
+        line.code, line.fee, line.area, line.quantity, found = values
+        if found:
+            self.faults(n, found, line)
+
+    def too(self, el: list[str], n: int) -> None:
+        self.place_tooth(parse_too(el, self.component), n)
+
+    def place_tooth(self, values: Too, n: int) -> None:
+        line = self.line
+        if line is None:
+            return self.counted("stray", n, "a TOO (tooth) comes before any service line", "error")
+        system, tooth, surfaces, found = values
+        if found:
+            self.faults(n, found, line)
+        if not tooth:
+            return
+        if line.tooth is None:
+            line.tooth_system, line.tooth, line.surfaces = system, tooth, surfaces
+        else:
+            line.extra_teeth += ((tooth, surfaces),)
+
+    def dtp(self, el: list[str], n: int) -> None:
+        values = parse_dtp(el)
+        if not values or self.claim is None or self.parties.other_payer:
+            return
+        day, raw, found = values
+        if found:
+            self.faults(n, found, self.line)
+        if self.line is None:
+            self.claim_date, self.claim_raw_date = day, raw
+        else:
+            self.line.date, self.line.raw_date = day, raw
+
+    def nte(self, el: list[str], n: int) -> None:
+        if self.claim is None or self.parties.other_payer:
+            return
+        text = " ".join(e.strip() for e in el[2:] if e.strip())
+        target = self.line if self.line is not None else self.claim
+        if text:
+            target.narrative = f"{target.narrative} {text}" if target.narrative else text
+
+    def finish(self, n: int) -> Claim:
+        claim = self.claim
+        assert claim is not None
+        if not self.sv3_seen:
+            self.fault(self.line_at, "the service line has no SV3 (procedure, fee)", line=self.line)
+        self.claim = self.line = None
+        self.sv3_seen = True
+        self.parties.in_claim = self.parties.other_payer = False
+        if not claim.lines:
+            claim.problems.append(
+                problem(f"the claim ({claim.source}) has no service lines", claim.id)
+            )
+        added: Decimal | None = Decimal(0)
+        for line in claim.lines:
+            if line.date is None and line.raw_date is None:
+                line.date, line.raw_date = self.claim_date, self.claim_raw_date
+            added = None if line.fee is None or added is None else added + line.fee
+        if claim.total is not None and added is not None and claim.lines:
+            if added != claim.total:
+                message = (
+                    f"the claim total {claim.total} (CLM02, {claim.source}) is not the sum of its "
+                    f"line fees {added}: correct the total or the fees"
+                )
+                claim.problems.append(problem(message, claim.id))
+        return claim

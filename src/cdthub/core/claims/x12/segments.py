@@ -1,0 +1,121 @@
+"""X12 text as a stream of segments: the separators come from the ISA header, then the text is
+cut into segments chunk by chunk, so memory stays flat on a file of any size.
+
+Real files are messy; what can be read safely is read and reported through `note`:
+a line break or carriage return used as the segment terminator, segments indented with
+spaces, an ISA whose fixed-width fields are not padded, a last segment without terminator.
+Line breaks after the terminator (one segment per line) are common practice and pass silently.
+
+Hand-written rather than a library: pyx12 has no 837D map and validates 837P at a small
+fraction of the speed this needs; a segment split is a few lines of str.split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..fields import UnreadableFile
+from ..model import Severity
+
+CHUNK = 1 << 20  # characters read at a time
+ISA_LENGTH = 106  # the ISA segment, terminator included, when its fields are padded as required
+ISA_ELEMENTS = 16
+
+Note = Callable[[int, str, Severity], None]  # (segment number, message, severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Separators:
+    element: str
+    component: str
+    segment: str  # "\n" when the file ends segments with line breaks
+
+
+def read_isa(head: str, note: Note) -> Separators:
+    """The separators the ISA at the start of `head` declares. Raises UnreadableFile when there
+    is no ISA or its separators cannot be found."""
+    if not head.startswith("ISA") or len(head) < 4:
+        raise UnreadableFile("the file does not start with an ISA segment, so it is not X12")
+    element = head[3]
+    if element.isalnum() or element.isspace():
+        raise UnreadableFile(f"the ISA segment has no element separator after 'ISA' ({element!r})")
+    end = -1
+    for _ in range(ISA_ELEMENTS):
+        end = head.find(element, end + 1)
+        if end < 0:
+            raise UnreadableFile(
+                f"the ISA segment is cut short: it needs {ISA_ELEMENTS} elements separated by "
+                f"{element!r}"
+            )
+    component, terminator = head[end + 1 : end + 2], head[end + 2 : end + 3]
+    if not component or component.isalnum() or component.isspace() or component == element:
+        raise UnreadableFile(f"ISA16 (the component separator) is not usable: {component!r}")
+    if not terminator or terminator.isalnum() or terminator in (element, component, " "):
+        raise UnreadableFile(
+            "no segment terminator follows the ISA segment "
+            f"(found {terminator!r} after ISA16), so the segments cannot be told apart"
+        )
+    if terminator in "\r\n":
+        crlf = head[end + 3 : end + 4] == "\n"
+        name = "line break" if terminator == "\n" or crlf else "carriage return"
+        note(
+            1,
+            f"segments end with a {name} instead of a terminator character such as '~'; "
+            "read anyway, but many clearinghouses reject such files",
+            "warning",
+        )
+        terminator = "\n"
+    if end + 3 != ISA_LENGTH:
+        note(
+            1,
+            f"the ISA segment is {end + 3} characters long instead of {ISA_LENGTH}: its "
+            "fields must be padded to their fixed widths; read anyway",
+            "warning",
+        )
+    return Separators(element, component, terminator)
+
+
+def segment_batches(stream: TextIO, head: str, seps: Separators, note: Note) -> Iterator[list[str]]:
+    """Lists of segment texts (separators split off, line breaks and indentation removed), in
+    file order. `head` is the text already read from `stream`, starting at the ISA."""
+    term = seps.segment
+    newline_terminated = term == "\n"
+    indent_seen = False
+    count = 0  # segments handed out so far
+    tail = ""
+    chunk = head
+    while chunk:
+        if newline_terminated:
+            if "\r" in chunk:
+                chunk = chunk.replace("\r", "\n")
+        elif "\n" in chunk or "\r" in chunk:
+            chunk = chunk.replace("\r", "").replace("\n", "")
+        data = tail + chunk
+        parts = data.split(term)
+        tail = parts.pop()
+        if term + term in data or newline_terminated:
+            parts = [p for p in parts if p]  # empty segments, blank lines
+        if not indent_seen and (parts and parts[0][:1] in (" ", "\t") or term + " " in chunk):
+            first = next((i for i, p in enumerate(parts) if p[:1] in (" ", "\t")), 0)
+            note(
+                count + first + 1,
+                "segments are indented with spaces; read anyway, but X12 "
+                "allows no spaces before a segment",
+                "warning",
+            )
+            indent_seen = True
+        if indent_seen:
+            parts = [p.strip(" \t") for p in parts]
+        count += len(parts)
+        yield parts
+        chunk = stream.read(CHUNK)
+    tail = tail.strip()
+    if tail:
+        note(
+            count + 1,
+            "the last segment has no terminator (is the file cut short?); read anyway",
+            "warning",
+        )
+        yield [tail]

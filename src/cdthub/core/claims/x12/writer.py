@@ -1,0 +1,336 @@
+"""Writing claims as X12 837D (005010X224A2), streaming: one interchange and one group, a new
+transaction set every `claims_per_set` claims, counts and control numbers kept as it goes.
+
+What the claims do not hold (submitter, receiver, provider, payer, subscriber names and ids)
+comes from `X12Options` or, for claims read from an 837D, from the parties read with them.
+What 837D cannot carry is returned as notes (history, a missing fee, an unreadable date…).
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TextIO
+
+from ..model import Claim, Line, Party
+from .envelope import VERSION
+from .options import X12Options
+
+ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~\n"
+NOTE_LENGTH = 80  # NTE02 holds at most 80 characters
+ID_LENGTH = 38  # CLM01
+PLACEHOLDERS = ("sender_id", "receiver_id", "billing_npi", "billing_tax_id", "payer_id")
+DEFAULTS = X12Options()
+_SEPARATORS = str.maketrans({c: " " for c in "*:~^\r\n\t"})
+
+
+def write_x12(claims: Iterable[Claim], out: TextIO, options: X12Options) -> list[str]:
+    """Write the claims as one 837D interchange; returns notes on what could not be written
+    as the claims said (each note once, with how many claims it concerns)."""
+    writer = _Writer(out, options.stamped())
+    for claim in claims:
+        writer.claim(claim)
+    writer.close()
+    return [
+        f"{text} ({count} claim{'s' if count > 1 else ''})" if count else text
+        for text, count in writer.notes.items()
+    ]
+
+
+def clean(value: object) -> str:
+    """A value safe inside an element: separators and line breaks become spaces, letters with
+    accents lose them, other non-ASCII characters become '?'."""
+    text = str(value).translate(_SEPARATORS).strip()
+    if text.isascii():
+        return text
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c if c.isascii() else "?" for c in folded if not unicodedata.combining(c))
+
+
+def decimal_text(value: Decimal) -> str:
+    """180.00 → '180', 180.50 → '180.5' (X12 decimal numbers carry no trailing zeros)."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def note_chunks(text: str) -> list[str]:
+    """A note cut into NTE-sized pieces at spaces (a reader joins them with one space)."""
+    return textwrap.wrap(clean(text), NOTE_LENGTH, break_on_hyphens=False)
+
+
+def _seg(*elements: object) -> str:
+    parts = [str(e) for e in elements]
+    while parts and parts[-1] == "":
+        parts.pop()
+    return ELEMENT.join(parts) + TERMINATOR
+
+
+class _Writer:
+    def __init__(self, out: TextIO, options: X12Options) -> None:
+        self.out, self.o = out, options
+        assert options.created is not None
+        self.day, self.time = options.created.strftime("%Y%m%d"), options.created.strftime("%H%M")
+        self.notes: dict[str, int] = {}
+        self.sets = 0
+        self.in_set = 0  # claims in the current set
+        self.segments = 0  # segments in the current set
+        self.hl = 0
+        self.billing_hl = 0
+        self.billing: Party | None = None
+        self.default_billing = Party(
+            name=options.billing_name,
+            id=options.billing_npi,
+            id_qualifier="XX",
+            address=(options.billing_address,),
+            city=options.billing_city,
+            state=options.billing_state,
+            postal_code=options.billing_zip,
+            tax_id=options.billing_tax_id,
+        )
+        o = options
+        control = f"{o.control_number:09d}"
+        out.write(
+            _seg(
+                "ISA",
+                "00",
+                " " * 10,
+                "00",
+                " " * 10,
+                o.sender_qualifier,
+                f"{o.sender_id:<15}",
+                o.receiver_qualifier,
+                f"{o.receiver_id:<15}",
+                self.day[2:],
+                self.time,
+                REPETITION,
+                "00501",
+                control,
+                "0",
+                o.usage,
+                COMPONENT,
+            )
+            + _seg(
+                "GS",
+                "HC",
+                o.sender_id,
+                o.receiver_id,
+                self.day,
+                self.time,
+                o.control_number,
+                "X",
+                VERSION,
+            )
+        )
+
+    def note(self, text: str, counted: bool = True) -> None:
+        self.notes[text] = self.notes.get(text, 0) + (1 if counted else 0)
+
+    def write(self, segments: list[str]) -> None:
+        self.segments += len(segments)
+        self.out.write("".join(segments))
+
+    def claim(self, claim: Claim) -> None:
+        if self.in_set == 0 or self.in_set >= self.o.claims_per_set:
+            self.end_set()
+            self.start_set()
+        self.in_set += 1
+        segments: list[str] = []
+        billing = claim.billing_provider or self.default_billing
+        if billing != self.billing:
+            self.billing = billing
+            segments += self.billing_loop(billing)
+        segments += self.subscriber_loops(claim)
+        segments += self.claim_loop(claim)
+        self.write(segments)
+
+    def start_set(self) -> None:
+        self.sets += 1
+        self.segments = self.hl = self.in_set = 0
+        self.billing = None
+        o, control = self.o, f"{self.sets:04d}"
+        self.write(
+            [
+                _seg("ST", "837", control, VERSION),
+                _seg(
+                    "BHT",
+                    "0019",
+                    "00",
+                    f"{o.control_number}-{self.sets}",
+                    self.day,
+                    self.time,
+                    "CH",
+                ),
+                _seg("NM1", "41", "2", clean(o.sender_name), "", "", "", "", "46", o.sender_id),
+                _seg("PER", "IC", clean(o.contact_name), "TE", o.contact_phone),
+                _seg("NM1", "40", "2", clean(o.receiver_name), "", "", "", "", "46", o.receiver_id),
+            ]
+        )
+
+    def end_set(self) -> None:
+        if self.sets:
+            self.segments += 1
+            self.out.write(_seg("SE", self.segments, f"{self.sets:04d}"))
+
+    def close(self) -> None:
+        if self.sets == 0:  # no claim: an empty set keeps the envelope valid
+            self.start_set()
+            self.note("there were no claims to write", counted=False)
+        self.end_set()
+        self.out.write(
+            _seg("GE", self.sets, self.o.control_number)
+            + _seg("IEA", "1", f"{self.o.control_number:09d}")
+        )
+        left = [name for name in PLACEHOLDERS if getattr(self.o, name) == getattr(DEFAULTS, name)]
+        if left:
+            self.note(
+                f"placeholders still in the file: {', '.join(left)}; set them (cdthub "
+                "convert --config FILE) before sending",
+                counted=False,
+            )
+        if self.o.usage == "T":
+            self.note("marked as a test file (ISA15 T); use P for production", counted=False)
+
+    def billing_loop(self, party: Party) -> list[str]:
+        self.hl += 1
+        self.billing_hl = self.hl
+        out = [_seg("HL", self.hl, "", "20", "1")]
+        if self.o.billing_taxonomy:
+            out.append(_seg("PRV", "BI", "PXC", self.o.billing_taxonomy))
+        out.append(_name("85", party, "2", "XX"))
+        out += _address(party)
+        if party.tax_id:
+            out.append(_seg("REF", "EI", clean(party.tax_id)))
+        return out
+
+    def subscriber_loops(self, claim: Claim) -> list[str]:
+        self.hl += 1
+        subscriber_hl = self.hl
+        separate = claim.patient is not None and claim.patient.relationship not in ("", "18")
+        subscriber = claim.subscriber or Party(
+            name="SUBSCRIBER", first_name="UNKNOWN", id="UNKNOWN", id_qualifier="MI"
+        )
+        if claim.subscriber is None:
+            self.note(
+                "subscriber name and member id are placeholders: the practice software or "
+                "clearinghouse must fill them in"
+            )
+        payer = claim.payer_party or Party(
+            name=self.o.payer_name, id=self.o.payer_id, id_qualifier="PI"
+        )
+        out = [
+            _seg("HL", self.hl, self.billing_hl, "22", "1" if separate else "0"),
+            _seg("SBR", "P", "" if separate else "18", "", "", "", "", "", "", "CI"),
+            _name("IL", subscriber, "1", "MI"),
+            *_address(subscriber),
+        ]
+        if not separate:
+            out += self.birth(claim)
+        out += [_name("PR", payer, "2", "PI"), *_address(payer)]
+        if separate:
+            assert claim.patient is not None
+            self.hl += 1
+            out += [
+                _seg("HL", self.hl, subscriber_hl, "23", "0"),
+                _seg("PAT", claim.patient.relationship),
+                _name("QC", claim.patient, "1", ""),
+                *_address(claim.patient),
+                *self.birth(claim),
+            ]
+        return out
+
+    def birth(self, claim: Claim) -> list[str]:
+        if claim.birth_date is None:
+            self.note("no patient birth date: DMG left out")
+            return []
+        return [_seg("DMG", "D8", claim.birth_date.strftime("%Y%m%d"), "U")]
+
+    def claim_loop(self, claim: Claim) -> list[str]:
+        claim_id = clean(claim.id)[:ID_LENGTH] or "UNKNOWN"
+        if claim_id != claim.id:
+            self.note(
+                f"claim id {claim.id[:40]!r} written as {claim_id!r} (X12 allows 38 "
+                "characters and no separators)"
+            )
+        fees = [line.fee or Decimal(0) for line in claim.lines]
+        total = claim.total if claim.total is not None else sum(fees, Decimal(0))
+        if claim.total is not None and claim.total != sum(fees, Decimal(0)):
+            self.note("the claim total differs from the sum of its line fees; written as given")
+        out = [
+            _seg(
+                "CLM",
+                claim_id,
+                decimal_text(total),
+                "",
+                "",
+                f"11{COMPONENT}B{COMPONENT}1",
+                "Y",
+                "A",
+                "Y",
+                "I",
+            )
+        ]
+        if claim.narrative:
+            out += [_seg("NTE", "ADD", chunk) for chunk in note_chunks(claim.narrative)]
+        if claim.history:
+            self.note("history (earlier services) has no place in an 837D and was not written")
+        for number, line in enumerate(claim.lines, start=1):
+            out += self.line_loop(number, line)
+        return out
+
+    def line_loop(self, number: int, line: Line) -> list[str]:
+        if line.fee is None:
+            self.note("a line without fee was written with fee 0 (SV302 is required)")
+        fee = decimal_text(line.fee) if line.fee is not None else "0"
+        out = [
+            _seg("LX", number),
+            _seg(
+                "SV3",
+                f"AD{COMPONENT}{clean(line.code)}",
+                fee,
+                "",
+                clean(line.area or ""),
+                "",
+                line.quantity,
+            ),
+        ]
+        teeth = [(line.tooth, line.surfaces), *line.extra_teeth] if line.tooth else []
+        if not line.tooth and line.surfaces:
+            self.note("surfaces without a tooth cannot be written (TOO needs the tooth)")
+        for tooth, surfaces in teeth:
+            letters = COMPONENT.join(c for c in (surfaces or "").upper() if c.isalpha())
+            out.append(_seg("TOO", line.tooth_system, clean(tooth), letters))
+        if line.date is not None:
+            out.append(_seg("DTP", "472", "D8", line.date.strftime("%Y%m%d")))
+        elif line.raw_date:
+            self.note("a date of service that could not be read was left out")
+        if line.narrative:
+            out += [_seg("NTE", "ADD", chunk) for chunk in note_chunks(line.narrative)]
+        return out
+
+
+def _name(entity: str, party: Party, kind: str, qualifier: str) -> str:
+    """NM1 for a party: entity code, person (1) or organisation (2), name, id."""
+    ident = clean(party.id)
+    return _seg(
+        "NM1",
+        entity,
+        kind,
+        clean(party.name) or "UNKNOWN",
+        clean(party.first_name),
+        "",
+        "",
+        "",
+        party.id_qualifier or qualifier if ident else "",
+        ident,
+    )
+
+
+def _address(party: Party) -> list[str]:
+    if not party.address and not party.city:
+        return []
+    return [
+        _seg("N3", *(clean(a) for a in party.address[:2])),
+        _seg("N4", clean(party.city), clean(party.state), clean(party.postal_code)),
+    ]

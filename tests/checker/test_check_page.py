@@ -1,0 +1,93 @@
+"""The /check/ page: paste, upload or type lines; findings per line, a tooth chart, a CSV of
+the findings; clear messages for what cannot be read."""
+
+import base64
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+pytestmark = pytest.mark.usefixtures("loaded_db")
+
+BAD = {
+    "id": "A-100",
+    "patient": {"birth_date": "1984-02-11"},
+    "lines": [
+        {"date": "2026-03-02", "code": "D0120"},
+        {"date": "2026-03-02", "code": "D2393", "tooth": "30", "surfaces": "MO"},
+        {"date": "2026-03-02", "code": "D3330", "tooth": "8"},
+    ],
+}
+
+
+def test_empty_page_offers_three_ways_in(client):
+    page = client.get("/check/").content.decode()
+    for mode in ("paste", "upload", "lines"):
+        assert f'value="{mode}"' in page
+    assert 'name="text"' in page and 'type="file"' in page and 'name="code"' in page
+
+
+def test_pasted_claim_shows_findings_per_line_chart_and_csv(client):
+    r = client.post("/check/", {"mode": "paste", "text": json.dumps(BAD)})
+    page = r.content.decode()
+    assert r.status_code == 200
+    assert "1 claim: 2 errors, 0 warnings" in page
+    assert "Line 2: D2393 is for three surfaces but MO is two: use D2392" in page
+    assert "use D3310" in page
+    assert '<svg class="tooth-chart"' in page
+    assert 'data-tooth="30"' in page and 'class="tooth error" data-tooth="30"' in page
+    assert 'class="tooth error" data-tooth="8"' in page
+    href = page.split('download="findings.csv" href="data:text/csv;charset=utf-8;base64,')[1]
+    csv_text = base64.b64decode(href.split('"')[0]).decode()
+    assert csv_text.splitlines()[0] == "claim,line,rule,severity,message"
+    assert "A-100,2,surface.count,error," in csv_text
+
+
+def test_typed_lines_in_iso_numbering(client):
+    r = client.post(
+        "/check/",
+        {
+            "mode": "lines",
+            "birth_date": "1990-05-01",
+            "tooth_system": "JO",
+            "date": ["2026-03-02", "2026-03-02", ""],
+            "code": ["D2392", "D4341", ""],
+            "tooth": ["46", "", ""],
+            "surfaces": ["MO", "", ""],
+            "area": ["", "10", ""],
+        },
+    )
+    page = r.content.decode()
+    assert "1 claim: 0 errors" in page
+    assert 'class="tooth treated" data-tooth="30"' in page  # ISO 46 is Universal 30
+
+
+def test_uploaded_837d(client):
+    import io
+
+    from cdthub.core.claims.formats import read_file, write_claims
+
+    out = io.StringIO()
+    write_claims(read_file(io.BytesIO(json.dumps(BAD).encode())).claims, "x12", out)
+    upload = SimpleUploadedFile("day.x12", out.getvalue().encode())
+    page = client.post("/check/", {"mode": "upload", "file": upload}).content.decode()
+    assert "D2393 is for three surfaces" in page
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ({"mode": "paste", "text": "  "}, "paste claims first"),
+        ({"mode": "paste", "text": "hello there this is not a claim"}, "not JSON"),
+        ({"mode": "upload"}, "choose a file"),
+    ],
+)
+def test_what_cannot_be_read_says_why(client, data, says):
+    r = client.post("/check/", data)
+    assert r.status_code == 400 and says in r.content.decode()
+
+
+def test_pasted_text_is_escaped(client):
+    claim = {"id": "<b>x</b>", "lines": [{"date": "2026-03-02", "code": "<script>"}]}
+    page = client.post("/check/", {"mode": "paste", "text": json.dumps(claim)}).content.decode()
+    assert "<script>" not in page.split("</header>")[1].replace("<script src=", "")

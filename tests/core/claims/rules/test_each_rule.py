@@ -1,0 +1,206 @@
+"""Every rule id: a claim that triggers it (on the right line, named in the message) and a close
+claim that does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cdthub.core.claims.rules import RULE_IDS
+
+from .build import DAY, claim, hits, line, past, run
+
+KID = dt.date(2020, 6, 1)
+TEEN = dt.date(2012, 6, 1)
+
+# rule id, line it lands on, the claim that triggers it, a close claim that does not
+CASES = [
+    (
+        "code.unknown",
+        1,
+        claim(line("D2399", tooth="30")),
+        claim(line("D2391", tooth="30", surfaces="O")),
+    ),
+    ("code.unknown", 2, claim(line("D0120"), line("X-RAY")), claim(line("D0120"), line("D0274"))),
+    (
+        "code.inactive",
+        1,
+        claim(line("D1352", tooth="3")),
+        claim(line("D1352", tooth="3", date=dt.date(2025, 6, 1))),
+    ),
+    ("code.inactive", 1, claim(line("D1720", date=dt.date(2024, 1, 5))), claim(line("D1720"))),
+    ("tooth.required", 1, claim(line("D7140")), claim(line("D7140", tooth="1"))),
+    (
+        "tooth.required",
+        1,
+        claim(line("D2392", surfaces="MO")),
+        claim(line("D2392", tooth="30", surfaces="MO")),
+    ),
+    ("tooth.invalid", 1, claim(line("D7140", tooth="33")), claim(line("D7140", tooth="32"))),
+    (
+        "tooth.invalid",
+        1,
+        claim(line("D7140", tooth="30", tooth_system="JO")),
+        claim(line("D7140", tooth="38", tooth_system="JO")),
+    ),
+    ("tooth.not_allowed", 1, claim(line("D1110", tooth="3")), claim(line("D1110"))),
+    ("tooth.not_allowed", 1, claim(line("D0120", tooth="14")), claim(line("D0140", tooth="14"))),
+    ("tooth.wrong_type", 1, claim(line("D3330", tooth="8")), claim(line("D3330", tooth="30"))),
+    ("tooth.wrong_type", 1, claim(line("D2930", tooth="30")), claim(line("D2930", tooth="K"))),
+    (
+        "surface.required",
+        1,
+        claim(line("D2392", tooth="30")),
+        claim(line("D2392", tooth="30", surfaces="MO")),
+    ),
+    (
+        "surface.invalid",
+        1,
+        claim(line("D2392", tooth="30", surfaces="MX")),
+        claim(line("D2392", tooth="30", surfaces="mo")),
+    ),
+    (
+        "surface.count",
+        1,
+        claim(line("D2393", tooth="30", surfaces="MO")),
+        claim(line("D2393", tooth="30", surfaces="MOD")),
+    ),
+    (
+        "surface.wrong_for_tooth",
+        1,
+        claim(line("D2331", tooth="8", surfaces="MO")),
+        claim(line("D2331", tooth="8", surfaces="MI")),
+    ),
+    ("area.required", 1, claim(line("D4341")), claim(line("D4341", area="10"))),
+    ("area.invalid", 1, claim(line("D4341", area="01")), claim(line("D4341", area="20"))),
+    ("area.invalid", 1, claim(line("D4342", area="55")), claim(line("D4342", area="30"))),
+    (
+        "frequency.exceeded",
+        1,
+        claim(line("D0120"), history=[past("D0120", dt.date(2025, 12, 1))]),
+        claim(line("D0120"), history=[past("D0120", dt.date(2025, 9, 1))]),
+    ),
+    (
+        "frequency.exceeded",
+        2,
+        claim(
+            line("D1351", tooth="3", date=dt.date(2025, 2, 1)), line("D1351", tooth="3"), born=KID
+        ),
+        claim(
+            line("D1351", tooth="3", date=dt.date(2025, 2, 1)), line("D1351", tooth="14"), born=KID
+        ),
+    ),
+    (
+        "frequency.exceeded",
+        1,
+        claim(line("D4341", area="10"), history=[past("D4341", dt.date(2025, 1, 10), area="10")]),
+        claim(line("D4341", area="20"), history=[past("D4341", dt.date(2025, 1, 10), area="10")]),
+    ),
+    (
+        "age.limit",
+        1,
+        claim(line("D0145"), born=dt.date(2020, 1, 1)),
+        claim(line("D0145"), born=dt.date(2024, 1, 1)),
+    ),
+    (
+        "age.limit",
+        1,
+        claim(line("D1120"), born=dt.date(1990, 1, 1)),
+        claim(line("D1120"), born=KID),
+    ),
+    (
+        "bundle.conflict",
+        2,
+        claim(line("D0150"), line("D0120")),
+        claim(line("D0150"), line("D0120", date=dt.date(2026, 9, 14))),
+    ),
+    (
+        "bundle.conflict",
+        2,
+        claim(line("D4355"), line("D1110")),
+        claim(line("D4355"), line("D1110", date=dt.date(2026, 4, 6))),
+    ),
+    (
+        "bundle.conflict",
+        1,
+        claim(line("D1110"), history=[past("D4346", DAY)]),
+        claim(line("D1110"), history=[past("D4346", dt.date(2025, 8, 1))]),
+    ),
+    (
+        "bundle.conflict",
+        2,
+        claim(line("D3310", tooth="8"), line("D3220", tooth="8")),
+        claim(line("D3310", tooth="8"), line("D3220", tooth="9")),
+    ),
+    (
+        "narrative.required",
+        1,
+        claim(line("D2999", tooth="3")),
+        claim(line("D2999", tooth="3", narrative="Pin-retained cusp rebuild.")),
+    ),
+    (
+        "narrative.required",
+        1,
+        claim(line("D9999")),
+        claim(line("D9999"), narrative="After-hours call-out."),
+    ),
+    (
+        "line.duplicate",
+        2,
+        claim(line("D2392", tooth="30", surfaces="MO"), line("D2392", tooth="30", surfaces="OM")),
+        claim(line("D2392", tooth="30", surfaces="MO"), line("D2392", tooth="31", surfaces="MO")),
+    ),
+    (
+        "line.duplicate",
+        1,
+        claim(line("D7140", tooth="1"), history=[past("D7140", DAY, tooth="1")]),
+        claim(line("D7140", tooth="1"), history=[past("D7140", DAY, tooth="16")]),
+    ),
+    ("date.invalid", 1, claim(line("D0120", date=None)), claim(line("D0120"))),
+    (
+        "date.invalid",
+        1,
+        claim(line("D0120", date=dt.date(2027, 1, 4))),
+        claim(line("D0120", date=dt.date(2026, 11, 30))),
+    ),
+    (
+        "date.invalid",
+        1,
+        claim(line("D0120"), born=dt.date(2026, 5, 1)),
+        claim(line("D0120"), born=dt.date(2026, 3, 1)),
+    ),
+    ("input.invalid", 1, claim(line("D0120", quantity=0)), claim(line("D0120", quantity=1))),
+    ("input.invalid", 1, claim(line("D0120", fee=-5)), claim(line("D0120", fee=0))),
+    ("input.invalid", None, claim(), claim(line("D0120"))),
+    ("coverage.note", 1, claim(line("D9992")), claim(line("D9230"))),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "where", "bad", "near"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
+def test_rule_fires_on_the_claim_and_not_on_the_close_one(rule, where, bad, near):
+    found = [f for f in run(bad) if f.rule == rule]
+    assert found, f"{rule} did not fire"
+    assert found[0].line == where
+    if where is not None:
+        assert found[0].message.startswith(f"Line {where}: ")
+    assert found[0].claim == "c1"
+    assert (where, rule) not in hits(near)
+
+
+def test_every_rule_id_in_the_design_is_registered_and_tested():
+    design = {
+        "code.unknown", "code.inactive", "tooth.required", "tooth.invalid", "tooth.not_allowed",
+        "tooth.wrong_type", "surface.required", "surface.invalid", "surface.count",
+        "surface.wrong_for_tooth", "area.required", "area.invalid", "frequency.exceeded",
+        "age.limit", "bundle.conflict", "narrative.required", "line.duplicate", "date.invalid",
+        "input.invalid",
+    }  # fmt: skip
+    assert design <= set(RULE_IDS)
+    assert set(RULE_IDS) <= {case[0] for case in CASES}
+
+
+def test_a_teen_is_not_flagged_for_a_child_cleaning():
+    assert not [f for f in run(claim(line("D1120"), born=TEEN)) if f.rule == "age.limit"]

@@ -1,0 +1,86 @@
+"""What the messages say: the line, what is wrong, what to do, the code that fits instead."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .build import claim, line, past, run
+
+
+def message(c, rule):
+    return next(f.message for f in run(c) if f.rule == rule)
+
+
+def test_surface_count_names_the_code_that_fits():
+    c = claim(line("D0120"), line("D2393", tooth="30", surfaces="MO"))
+    assert message(c, "surface.count") == (
+        "Line 2: D2393 is for three surfaces but MO is two: use D2392, or add the third surface."
+    )
+
+
+def test_wrong_tooth_type_names_the_code_for_that_tooth():
+    assert "use D3310" in message(claim(line("D3330", tooth="8")), "tooth.wrong_type")
+    assert "upper right central incisor" in message(
+        claim(line("D3330", tooth="8")), "tooth.wrong_type"
+    )
+    # a back-tooth composite on a front tooth: the front-tooth code with the same surfaces
+    assert "use D2332" in message(
+        claim(line("D2393", tooth="8", surfaces="MID")), "tooth.wrong_type"
+    )
+
+
+def test_deleted_code_names_its_replacement():
+    text = message(claim(line("D1352", tooth="3")), "code.inactive")
+    assert "deleted" in text and "2026" in text and "use D2391" in text
+
+
+def test_iso_number_on_a_universal_line_says_to_switch_numbering():
+    assert "JO" in message(claim(line("D7140", tooth="46")), "tooth.invalid")
+
+
+def test_frequency_names_the_earlier_service_and_the_next_eligible_day():
+    text = message(
+        claim(line("D0120"), history=[past("D0150", dt.date(2025, 12, 1))]), "frequency.exceeded"
+    )
+    assert "D0150 on 2025-12-01" in text and "2026-06-01" in text and "6 months" in text
+
+
+def test_conflict_names_the_other_line():
+    text = message(claim(line("D0150"), line("D0120")), "bundle.conflict")
+    assert text.startswith("Line 2: D0120 on the same day as D0150 (line 1)")
+
+
+def test_quadrant_code_with_teeth_in_one_quadrant_suggests_the_area():
+    found = [f for f in run(claim(line("D4342", tooth="30"))) if f.rule == "area.required"]
+    assert found[0].severity == "warning" and "area 40" in found[0].message
+
+
+def test_teeth_outside_the_area_are_a_warning():
+    found = [f for f in run(claim(line("D4342", tooth="3", area="20"))) if f.rule == "area.invalid"]
+    assert found[0].severity == "warning" and "tooth 3" in found[0].message
+
+
+def test_repeated_images_are_only_a_warning():
+    c = claim(line("D0230"), line("D0230"))
+    assert {f.severity for f in run(c) if f.rule == "line.duplicate"} == {"warning"}
+
+
+def test_tooth_optional_codes_warn_without_a_tooth():
+    found = [f for f in run(claim(line("D0220"))) if f.rule == "tooth.required"]
+    assert found[0].severity == "warning"
+
+
+def test_reader_problems_come_first_and_are_not_repeated():
+    from cdthub.core.claims.model import Finding
+
+    c = claim(line("D0120", date=None, raw_date="2026-13-45"))
+    c.problems.append(Finding("c1", 1, "date.invalid", "error", "Line 1: '2026-13-45' is no date"))
+    found = run(c)
+    assert found[0].message == "Line 1: '2026-13-45' is no date"
+    assert [f.rule for f in found].count("date.invalid") == 1
+
+
+def test_messages_never_repeat_the_birth_date():
+    born = dt.date(2026, 5, 1)
+    found = run(claim(line("D0120"), line("D1120"), born=born))
+    assert found and not [f for f in found if born.isoformat() in f.message]

@@ -1,0 +1,66 @@
+"""read_file and sniff_format: the format from the first bytes, clear errors for what is no
+claim file, streams passed in left open."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from cdthub.core.claims.formats import UnreadableFile, read_file, sniff_format
+
+
+@pytest.mark.parametrize(
+    "head, fmt",
+    [
+        (b'{"lines": []}', "json"),
+        (b"\xef\xbb\xbf  [{}]", "json"),
+        (b"  \r\nISA*00*", "x12"),
+        (b"claim_id,code\nA,D0120", "csv"),
+        (b"code;tooth\nD0120;3", "csv"),
+    ],
+)
+def test_sniffed_formats(head, fmt):
+    assert sniff_format(head) == fmt
+
+
+@pytest.mark.parametrize(
+    "head, why",
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"PK\x03\x04rest", "Excel workbook"),
+        (b"%PDF-1.7", "PDF"),
+        (b"\xff\xfec\x00o\x00", "UTF-16"),
+        (b"code\x00\x01\x02", "binary"),
+        (b"hello world", "not JSON"),
+    ],
+)
+def test_what_is_no_claim_file(head, why):
+    with pytest.raises(UnreadableFile, match=why):
+        sniff_format(head)
+
+
+def test_a_missing_file_or_a_folder_is_unreadable(tmp_path):
+    with pytest.raises(UnreadableFile, match="cannot open"):
+        read_file(tmp_path / "nothing.json")
+    with pytest.raises(UnreadableFile, match="cannot open"):
+        read_file(tmp_path)
+
+
+def test_a_path_is_read_and_closed(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text("claim_id,code\nA,D0120\n")
+    claim_file = read_file(path)
+    assert (claim_file.format, claim_file.name) == ("csv", str(path))
+    assert [c.id for c in claim_file.claims] == ["A"]
+
+
+def test_a_stream_passed_in_is_left_open_and_unreadable_formats_are_refused():
+    stream = io.BytesIO(b"claim_id,code\nA,D0120\n")
+    assert len(list(read_file(stream).claims)) == 1
+    assert not stream.closed
+    with pytest.raises(UnreadableFile, match="unknown format"):
+        read_file(io.BytesIO(b"{}"), "xml")
+    with pytest.raises(UnreadableFile, match="does not start with an ISA"):
+        read_file(io.BytesIO(b'{"id": 1}'), "x12")

@@ -1,0 +1,116 @@
+"""Claim JSON (DESIGN.md): one claim, {"claims": [...]} or a list; bad values are findings that
+name the line; a file that is not JSON cannot be read; a fault late in a big file keeps the
+claims before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+
+import pytest
+
+from cdthub.core.claims.formats import UnreadableFile, read_file
+
+CLAIM = {
+    "id": "A1",
+    "patient": {"birth_date": "2016-04-02"},
+    "payer": "default",
+    "lines": [
+        {"date": "2026-03-02", "code": "D2392", "tooth_system": "JP", "tooth": "30",
+         "surfaces": "MO", "area": None, "quantity": 1, "fee": 180.0, "narrative": None},
+        {"date": "2026-03-02", "code": "d4341", "area": 10, "fee": "250.00"},
+    ],
+    "history": [{"date": "2025-12-01", "code": "D0120", "tooth": None}],
+}  # fmt: skip
+
+
+def read(data: object, raw: bool = False):
+    body = data if raw else json.dumps(data)
+    claim_file = read_file(io.BytesIO(body.encode() if isinstance(body, str) else body), "json")
+    return list(claim_file.claims), claim_file.findings
+
+
+def test_one_claim_reads_as_written():
+    (claim,), findings = read(CLAIM)
+    assert findings == [] and claim.problems == []
+    assert claim.id == "A1" and claim.birth_date == dt.date(2016, 4, 2)
+    first, second = claim.lines
+    assert (first.code, first.tooth, first.surfaces, first.fee) == ("D2392", "30", "MO", 180)
+    assert (second.code, second.area, second.fee) == ("D4341", "10", Decimal("250.00"))
+    assert claim.history[0].code == "D0120" and claim.history[0].date == dt.date(2025, 12, 1)
+
+
+@pytest.mark.parametrize("shape", ["object", "list"])
+def test_many_claims_stream_and_get_ids_by_position(shape):
+    without_id = {k: v for k, v in CLAIM.items() if k != "id"}
+    many = [CLAIM, without_id, CLAIM]
+    claims, _ = read({"claims": many} if shape == "object" else many)
+    assert [c.id for c in claims] == ["A1", "2", "A1"]
+
+
+def test_claims_after_other_keys_are_still_read():
+    claims, _ = read({"source": "pms export", "claims": [CLAIM]})
+    assert [c.id for c in claims] == ["A1"]
+
+
+def test_bad_values_name_the_line_and_keep_the_rest():
+    bad = json.loads(json.dumps(CLAIM))
+    bad["lines"][0].update(date="2026-02-30", fee="lots", quantity=0, tooth_system="XX")
+    bad["lines"][1]["tooht"] = "3"
+    bad["lines"].append({"date": "2026-03-02"})
+    bad["patient"]["birth_date"] = "yesterday"
+    (claim,), _ = read(bad)
+    found = [(p.line, p.rule, p.severity, p.message) for p in claim.problems]
+    said = "\n".join(p[3] for p in found)
+    assert (1, "date.invalid", "error") in [p[:3] for p in found]
+    assert "Line 1: date of service: '2026-02-30' is not a day of the calendar" in said
+    assert "Line 1: fee: 'lots' is not an amount" in said
+    assert "Line 1: quantity: quantity '0' is out of range" in said
+    assert "Line 1: tooth system: tooth system 'XX' is unknown" in said
+    assert (2, "input.invalid", "warning") in [p[:3] for p in found] and "'tooht'" in said
+    assert "Line 3: procedure code: no procedure code" in said
+    assert (None, "date.invalid", "error") in [p[:3] for p in found]
+    assert claim.lines[0].raw_date == "2026-02-30" and claim.lines[0].date is None
+    assert [line.number for line in claim.lines] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "body, why",
+    [
+        ('{"lines": [', "not valid JSON"),
+        ("[]", "no claims"),
+        ('"a claim"', "must be a claim object"),
+        ('{"claims": 3}', '"claims" must be a list'),
+    ],
+)
+def test_what_is_not_claims_cannot_be_read(body, why):
+    with pytest.raises(UnreadableFile, match=why):
+        read(body, raw=True)
+
+
+def test_a_fault_after_some_claims_keeps_them_and_says_where():
+    body = json.dumps({"claims": [CLAIM, CLAIM]})[:-2] + ', {"id": ]}'
+    claims, findings = read(body, raw=True)
+    assert len(claims) == 2
+    assert findings[0].message.startswith("The JSON stops being valid after claim 2")
+
+
+def test_a_member_that_is_not_an_object_is_a_finding():
+    claims, _ = read({"claims": [CLAIM, 7]})
+    assert (
+        claims[1].problems[0].message == "Claim 2 is '7', not a claim object with lines; skipped."
+    )
+
+
+def test_a_bom_is_fine():
+    claims, _ = read(b"\xef\xbb\xbf" + json.dumps(CLAIM).encode(), raw=True)
+    assert claims[0].id == "A1"
+
+
+def test_the_reason_for_bad_json_quotes_no_text_from_the_file():
+    with pytest.raises(UnreadableFile) as caught:
+        read(b'{"claims": [{"id": "\xff\xfe", "narrative": "secret"}]}', raw=True)
+    assert "invalid bytes in UTF8 string" in str(caught.value)
+    assert "secret" not in str(caught.value)

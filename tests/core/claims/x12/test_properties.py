@@ -1,0 +1,155 @@
+"""Properties over generated input: claim JSON → 837D → JSON keeps every line, and no 837D text,
+however broken, makes the reader raise anything but UnreadableFile."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cdthub.core.claims.formats import UnreadableFile, X12Options, read_file, write_claims
+from cdthub.core.claims.model import Claim
+
+from .helpers import CLEAN
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+WORD = st.text(LETTERS + ".,#-/()'", min_size=1, max_size=20)
+
+dates = st.dates(min_value=dt.date(1920, 1, 1), max_value=dt.date(2030, 12, 31))
+lines = st.fixed_dictionaries(
+    {
+        "date": st.one_of(st.none(), dates.map(str)),
+        "code": st.integers(0, 9999).map(lambda n: f"D{n:04d}"),
+        "tooth": st.one_of(
+            st.none(),
+            st.integers(1, 32).map(str),
+            st.sampled_from("ABCDEFGHIJKLMNOPQRST"),
+            st.integers(11, 85).map(str),
+        ),
+        "surfaces": st.one_of(st.none(), st.sampled_from(["MO", "MOD", "DO", "B", "MODBL", "I"])),
+        "area": st.one_of(st.none(), st.sampled_from(["00", "01", "02", "10", "20", "30", "40"])),
+        "quantity": st.integers(1, 99),
+        "fee": st.integers(0, 9_999_999).map(lambda cents: cents / 100),
+        "narrative": st.one_of(st.none(), st.lists(WORD, min_size=1, max_size=30).map(" ".join)),
+        "tooth_system": st.sampled_from(["JP", "JO"]),
+    }
+)
+claims = st.fixed_dictionaries(
+    {
+        "id": st.text(LETTERS + "-", min_size=1, max_size=30),
+        "patient": st.fixed_dictionaries({"birth_date": st.one_of(st.none(), dates.map(str))}),
+        "lines": st.lists(lines, min_size=1, max_size=6),
+        "narrative": st.one_of(st.none(), st.lists(WORD, min_size=1, max_size=40).map(" ".join)),
+    }
+)
+
+
+def _read(data: bytes, fmt: str) -> list[Claim]:
+    return list(read_file(io.BytesIO(data), fmt).claims)
+
+
+def _x12(found: list[Claim]) -> bytes:
+    out = io.StringIO()
+    write_claims(found, "x12", out, X12Options())
+    return out.getvalue().encode()
+
+
+def _kept(claim: Claim) -> dict:
+    """What 837D carries of a claim: id, birth date, note and every line."""
+    data = claim.to_dict()
+    for line in data["lines"]:
+        if line["tooth"] is None:
+            line["tooth_system"] = "JP"  # without a tooth, 837D has no TOO to say the system
+        if line["surfaces"] and not line["tooth"]:
+            line["surfaces"] = None
+    return {k: data.get(k) for k in ("id", "patient", "narrative", "lines")}
+
+
+@SETTINGS
+@given(st.lists(claims, min_size=1, max_size=4))
+def test_json_to_837d_to_json_keeps_every_line(generated):
+    first = _read(json.dumps({"claims": generated}).encode(), "json")
+    assert all(c.problems == [] for c in first)
+    back = _read(_x12(first), "x12")
+    assert [c.problems for c in back] == [[] for _ in back]
+    assert [_kept(c) for c in back] == [_kept(c) for c in first]
+
+
+@SETTINGS
+@given(st.lists(claims, min_size=1, max_size=3, unique_by=lambda c: c["id"]))
+def test_json_and_csv_round_trips(generated):
+    first = _read(json.dumps({"claims": generated}).encode(), "json")
+    for fmt in ("json", "csv"):
+        out = io.StringIO()
+        write_claims(first, fmt, out)
+        again = _read(out.getvalue().encode(), fmt)
+        if fmt == "csv":  # CSV carries no claim-level note
+            assert [c.lines for c in again] == [c.lines for c in first]
+        else:
+            assert [c.to_dict() for c in again] == [c.to_dict() for c in first]
+
+
+JUNK = st.sampled_from(
+    ["*", ":", "~", "^", "\n", "\r", " ", "~~", "ISA", "SE*1*1~", "GE*", "HL*9*9*22*0~", "CLM*~",
+     "SV3*AD:D0120*99999999999999999999999~", "DTP*472*D8*20261341~", "TOO*JP**::~", "LX*0~",
+     "DMG*D8*1~", "NTE*ADD*~", "\x00", "\ufeff", "é", "SV3*~", "NM1*85~", "N4~"]
+)  # fmt: skip
+
+
+@st.composite
+def broken(draw) -> str:
+    text = CLEAN
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(text)))
+        how = draw(st.sampled_from(["insert", "delete", "replace", "cut", "digits"]))
+        if how == "insert":
+            text = text[:at] + draw(JUNK) + text[at:]
+        elif how == "delete":
+            text = text[:at] + text[at + draw(st.integers(1, 40)) :]
+        elif how == "replace":
+            text = text[:at] + draw(st.characters()) + text[at + 1 :]
+        elif how == "cut":
+            text = text[:at]
+        else:
+            text = text[:at] + "9" * draw(st.integers(1, 40)) + text[at:]
+    return text
+
+
+@SETTINGS
+@given(broken())
+def test_broken_837d_gives_findings_never_an_exception(text):
+    try:
+        claim_file = read_file(io.BytesIO(text.encode("utf-8", "replace")), "x12")
+        found = list(claim_file.claims)
+    except UnreadableFile as exc:
+        assert str(exc)
+        return
+    every = claim_file.findings + [p for c in found for p in c.problems]
+    for finding in every:
+        assert finding.rule in ("input.invalid", "date.invalid")
+        assert finding.severity in ("error", "warning") and finding.message
+    json.dumps([c.to_dict() for c in found])  # what was read is plain data
+
+
+@SETTINGS
+@given(st.binary(max_size=400))
+def test_any_bytes_starting_like_x12(data):
+    try:
+        list(read_file(io.BytesIO(b"ISA*" + data), "x12").claims)
+    except UnreadableFile:
+        pass
+
+
+@SETTINGS
+@given(st.binary(max_size=300), st.sampled_from(["json", "csv"]))
+def test_any_bytes_as_json_or_csv(data, fmt):
+    start = b'{"claims": [' if fmt == "json" else b"claim_id,code,date,fee\n"
+    try:
+        claim_file = read_file(io.BytesIO(start + data), fmt)
+        list(claim_file.claims)
+    except UnreadableFile:
+        pass

@@ -1,0 +1,119 @@
+"""Writing 837D: envelopes, counts and control numbers right; options; what cannot be written is
+said."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+
+from cdthub.core.claims.formats import UnreadableFile, X12Options, load_options, write_claims
+from cdthub.core.claims.model import Claim, HistoryItem, Line
+from cdthub.core.claims.x12.writer import note_chunks
+
+from .helpers import CLEAN, problems, read_text
+
+WHEN = dt.datetime(2026, 3, 2, 9, 30)
+
+
+def claim(i: int, **extra) -> Claim:
+    return Claim(
+        id=f"C{i}",
+        birth_date=dt.date(1980, 1, 1),
+        lines=[
+            Line(1, "D0120", date=dt.date(2026, 3, 2), fee=Decimal("55")),
+            Line(2, "D2392", dt.date(2026, 3, 2), tooth="30", surfaces="MO", fee=Decimal("180.5")),
+        ],
+        **extra,
+    )
+
+
+def write(claims, **options) -> tuple[str, list[str]]:
+    out = io.StringIO()
+    notes = write_claims(claims, "x12", out, X12Options(created=WHEN, **options))
+    return out.getvalue(), notes
+
+
+def test_what_is_written_reads_back_with_no_finding():
+    text, _ = write([claim(i) for i in range(7)], claims_per_set=3, control_number=42)
+    claims, findings = read_text(text)
+    assert [c.id for c in claims] == [f"C{i}" for i in range(7)]
+    assert problems(claims) == []
+    # only the placeholder NPI is flagged; envelopes, counts and control numbers are right
+    assert [f.severity for f in findings] == ["warning"] and "NPI" in findings[0].message
+    assert text.count("ST*837*") == 3 and "GE*3*42~" in text and "IEA*1*000000042~" in text
+    assert text.startswith("ISA*00*          *00*          *ZZ*SUBMITTERID    *ZZ*RECEIVERID   ")
+    assert len(text.split("~", 1)[0]) + 1 == 106
+
+
+def test_segment_lines_as_expected():
+    text, _ = write([claim(1, narrative="see x-ray*2")])
+    assert "CLM*C1*235.5***11:B:1*Y*A*Y*I~" in text
+    assert "NTE*ADD*see x-ray 2~" in text
+    assert "SV3*AD:D2392*180.5****1~\nTOO*JP*30*M:O~\nDTP*472*D8*20260302~" in text
+    assert "DMG*D8*19800101*U~" in text
+
+
+def test_a_file_read_from_837d_keeps_its_people_and_structure():
+    claims, _ = read_text(CLEAN)
+    text, notes = write(claims)
+    again, findings = read_text(text)
+    assert findings == []  # the fixture's real-looking NPI and ZIP+4 are kept
+    assert [c.to_dict() for c in again] == [c.to_dict() for c in claims]
+    assert again[1].patient.relationship == "19" and again[1].subscriber.id == "MEMBER002"
+    assert "HL*4*3*23*0~\nPAT*19~\nNM1*QC*1*ROE*KIM~" in text
+
+
+def test_notes_say_what_837d_cannot_carry():
+    odd = claim(1, history=[HistoryItem("D0120", dt.date(2025, 1, 1))])
+    odd.lines[0].fee = None
+    odd.lines.append(Line(3, "D2140", raw_date="2026-02-30", surfaces="O"))
+    _, notes = write([odd, claim(2)])
+    said = "\n".join(notes)
+    assert "history (earlier services) has no place in an 837D" in said
+    assert "a line without fee was written with fee 0" in said
+    assert "a date of service that could not be read was left out" in said
+    assert "surfaces without a tooth cannot be written" in said
+    assert "subscriber name and member id are placeholders" in said and "(2 claims)" in said
+    assert "placeholders still in the file: sender_id" in said
+
+
+def test_no_claims_still_makes_a_valid_interchange():
+    text, notes = write([])
+    _, findings = read_text(text)
+    assert [f for f in findings if f.severity == "error"] == []
+    assert "there were no claims to write" in notes
+
+
+def test_long_notes_are_cut_at_spaces_into_80_characters():
+    text = "tooth fractured below the gum line " * 6
+    chunks = note_chunks(text)
+    assert all(len(c) <= 80 for c in chunks) and " ".join(chunks) == text.strip()
+
+
+def test_options_from_toml(tmp_path):
+    path = tmp_path / "x12.toml"
+    path.write_text('[x12]\nsender_id = "ETIN123"\nbilling_npi = "1234567893"\nusage = "P"\n')
+    options = load_options(path)
+    assert (options.sender_id, options.billing_npi, options.usage) == ("ETIN123", "1234567893", "P")
+    assert options.payer_id == "PAYERID"
+
+
+@pytest.mark.parametrize(
+    "body, why",
+    [
+        ('sender = "X"', "'sender' is not an option"),
+        ('usage = "Q"', "usage must be T"),
+        ("control_number = 0", "control_number must be between"),
+        ('sender_id = "A*B"', "must not hold the characters"),
+        ('sender_id = "ABCDEFGHIJKLMNOP"', "1 to 15 characters"),
+        ("sender_id = [", "not valid TOML"),
+    ],
+)
+def test_bad_options_say_which_key(tmp_path, body, why):
+    path = tmp_path / "x12.toml"
+    path.write_text(body)
+    with pytest.raises(UnreadableFile, match=why):
+        load_options(path)

@@ -1,0 +1,78 @@
+"""`cdthub convert`: JSON → 837D → JSON keeps the lines; identifiers from --config and options;
+exit 0/1/2 with messages on stderr and no traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cdthub.cli import main
+
+FIXTURES = Path(__file__).resolve().parent / "core" / "claims" / "fixtures"
+CLAIM = {
+    "id": "A1",
+    "patient": {"birth_date": "2016-04-02"},
+    "lines": [
+        {"date": "2026-03-02", "code": "D2392", "tooth_system": "JO", "tooth": "46",
+         "surfaces": "MO", "fee": 180.0, "narrative": "deep caries, see x-ray"},
+        {"date": "2026-03-02", "code": "D4341", "area": "10", "fee": 250.0, "quantity": 1},
+    ],
+}  # fmt: skip
+
+
+def test_json_to_837d_and_back(tmp_path, capsys):
+    source = tmp_path / "claim.json"
+    source.write_text(json.dumps(CLAIM))
+    assert main(["convert", str(source), "--to", "x12", "-o", str(tmp_path / "c.x12")]) == 0
+    notes = capsys.readouterr().err
+    assert "placeholders still in the file" in notes and "ISA15 T" in notes
+    assert main(["convert", str(tmp_path / "c.x12"), "--to", "json"]) == 0
+    out, err = capsys.readouterr()
+    back = json.loads(out)["claims"][0]
+    assert [{k: line[k] for k in CLAIM["lines"][i]} for i, line in enumerate(back["lines"])] == [
+        {k: v for k, v in line.items()} for line in CLAIM["lines"]
+    ]
+    assert back["patient"] == CLAIM["patient"] and "NPI '9999999999'" in err
+
+
+def test_identifiers_from_a_config_and_options(tmp_path, capsys):
+    config = tmp_path / "x12.toml"
+    config.write_text('sender_id = "ETIN42"\nreceiver_id = "HOUSE"\npayer_id = "P1"\n')
+    source = tmp_path / "claim.json"
+    source.write_text(json.dumps(CLAIM))
+    options = ["--billing-npi", "1234567893", "--control-number", "7", "--production"]
+    code = main(["convert", str(source), "--to", "x12", "--config", str(config), *options])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "*ZZ*ETIN42         *ZZ*HOUSE          *" in out and "*000000007*0*P*:~" in out
+    assert "NM1*85*2*DENTAL PRACTICE*****XX*1234567893~" in out and "PI*P1~" in out
+    assert "billing_tax_id" in err and "sender_id" not in err
+
+
+def test_837d_to_csv_keeps_every_line(capsys):
+    assert main(["convert", str(FIXTURES / "clean.x12"), "--to", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].startswith("claim_id,kind,birth_date")
+    assert len(rows) == 1 + 3 + 4 + 1 + 1
+
+
+def test_input_errors_are_listed_and_exit_1(tmp_path, capsys):
+    bad = dict(CLAIM, lines=[{"date": "2026-02-30", "code": "D0120"}])
+    source = tmp_path / "bad.json"
+    source.write_text(json.dumps(bad))
+    assert main(["convert", str(source), "--to", "csv"]) == 1
+    out, err = capsys.readouterr()
+    assert "2026-02-30" in out  # the line is kept, with the date as written
+    assert "error: claim A1: Line 1: date of service: '2026-02-30'" in err
+
+
+def test_unreadable_input_or_options_exit_2(tmp_path, capsys):
+    assert main(["convert", str(tmp_path / "none.json"), "--to", "x12"]) == 2
+    assert "cannot open" in capsys.readouterr().err
+    source = tmp_path / "claim.json"
+    source.write_text(json.dumps(CLAIM))
+    assert main(["convert", str(source), "--to", "x12", "--sender-id", "A*B"]) == 2
+    assert "must not hold the characters" in capsys.readouterr().err
+    assert main(["convert", str(source), "--to", "json", "-o", str(source)]) == 2
+    assert "would overwrite the input" in capsys.readouterr().err
+    assert json.loads(source.read_text()) == CLAIM
