@@ -3,8 +3,10 @@
 Runs the real site under gunicorn (2 workers x 4 threads) on a temporary SQLite database (WAL,
 busy timeout, IMMEDIATE transactions, as settings/base.py configures it), then 20 readers post
 10 comments each at the same time through the real form: CSRF cookie and token, the signed
-time stamp (with the 3-second minimum), the honeypot and the rate limit (every post comes from
-its own address through X-Real-IP, so the limit counts but never blocks). Prints how many of
+time stamp (single-use, so a reader opens the page once per comment first; 3-second minimum),
+the honeypot and the rate limit (every post comes from its own address through X-Real-IP, so
+the limit counts but never blocks). Posting is timed from the moment every reader has its
+forms. Prints how many of
 the 200 comments were stored, and the baseline: one reader posting 40 comments one by one.
 The server and the readers are cdthub.web.scratch (the test suite uses them too).
 

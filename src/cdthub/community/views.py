@@ -42,19 +42,24 @@ def _guarded(
     on_valid: Callable[[], HttpResponse | None],
     on_bot: Callable[[], HttpResponse],
 ) -> HttpResponse | None:
-    """Run a public form's POST; None means: show the form again (with its errors)."""
-    counter = ratelimit.Counter(scope, request)
+    """Run a public form's POST; None means: show the form again (with its errors).
+
+    A valid form takes its place under the rate limit in one atomic step before anything is
+    stored (so posts arriving together cannot all pass), and gives it back when nothing was."""
+    counter = ratelimit.Counter.for_client(scope, request)
     if counter.exceeded():
         return ratelimit.too_many(request, counter, what)
     if form.caught_bot:
-        counter.hit()
+        counter.take()
         return on_bot()
-    if form.is_valid():
-        response = on_valid()
-        if response is not None:
-            counter.hit()
-        return response
-    return None
+    if not form.is_valid():
+        return None
+    if not counter.take():
+        return ratelimit.too_many(request, counter, what)
+    response = on_valid()
+    if response is None:
+        counter.give_back()
+    return response
 
 
 def _parent(code: Code, raw) -> Comment | None:

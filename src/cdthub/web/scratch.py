@@ -5,8 +5,9 @@ transactions, as settings/base.py configures it) in a temporary directory, in a 
 of its own: stopping it stops its workers too, whatever happened meanwhile.
 
 `post_comments` sends readers through the real "Leave a reply" form at the same time (CSRF
-cookie and token, signed time stamp, honeypot, rate limit with an address of their own each)
-and counts what was accepted and what was stored.
+cookie and token, a signed single-use time stamp per comment, honeypot, rate limit with an
+address of their own each) and counts what was accepted and what was stored; `post_burst` sends
+many comments at one moment from one address (the rate limit must hold).
 
     with ScratchSite(min_seconds=3) as site:
         result = post_comments(site, readers=20, per_reader=10)
@@ -14,7 +15,6 @@ and counts what was accepted and what was stored.
 
 from __future__ import annotations
 
-import http.cookiejar
 import itertools
 import os
 import re
@@ -173,7 +173,7 @@ class Posted:
     accepted: int
     failed: int
     stored: int
-    seconds: float  # posting time, without the readers' pause before their first post
+    seconds: float  # posting time, from the moment every reader has its forms
 
     @property
     def per_second(self) -> float:
@@ -190,55 +190,82 @@ def _next_address() -> str:
     return f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
 
 
-def _reader(site: ScratchSite, reader: int, count: int) -> tuple[int, int]:
-    """One reader: open the code page once, then post `count` comments. (accepted, failed)"""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{site.url}/codes/{CODE}/", timeout=60).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-    stamp = re.search(r'name="ts" value="([^"]+)"', page)
-    if not (token and stamp):
-        return 0, count
+def _forms(site: ScratchSite, count: int) -> tuple[urllib.request.OpenerDirector, list[dict]]:
+    """One reader opening the code page `count` times: a form (CSRF token and a single-use time
+    stamp) for each comment to come, and the cookies that go with them."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+    forms = []
+    for _ in range(count):
+        page = opener.open(f"{site.url}/codes/{CODE}/", timeout=60).read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        stamp = re.search(r'name="ts" value="([^"]+)"', page)
+        if token and stamp:
+            forms.append({"csrfmiddlewaretoken": token.group(1), "ts": stamp.group(1)})
+    return opener, forms
+
+
+def _post(
+    site: ScratchSite, opener: urllib.request.OpenerDirector, form: dict, text: str, address: str
+) -> bool:
+    """Send one comment from `address`; True when it was accepted."""
+    data = {**form, "website": "", "parent": "", "name": "Reader", "email": "r@example.org"}
+    request = urllib.request.Request(
+        f"{site.url}/codes/{CODE}/comments/new/",
+        data=urllib.parse.urlencode({**data, "body": text}).encode(),
+        headers={"X-Real-IP": address, "Referer": f"{site.url}/codes/{CODE}/"},
+    )
+    try:
+        with opener.open(request, timeout=60) as response:
+            return response.geturl().endswith("/comments/thanks/")
+    except urllib.error.HTTPError:
+        return False
+
+
+def _reader(site: ScratchSite, reader: int, count: int, go: threading.Barrier) -> tuple[int, int]:
+    """One reader: open the code page for each comment, wait for `go`, then post them one by
+    one. (accepted, failed)"""
+    opener, forms = _forms(site, count)
     time.sleep(site.min_seconds + 0.2)  # people take a moment to write
+    go.wait(timeout=DEADLINE)
     accepted = 0
-    for n in range(count):
-        form = {
-            "csrfmiddlewaretoken": token.group(1),
-            "ts": stamp.group(1),
-            "website": "",
-            "parent": "",
-            "name": f"Reader {reader}",
-            "email": f"reader{reader}@example.org",
-            "body": f"Comment {n} from reader {reader}: does this apply to group homes?",
-        }
-        request = urllib.request.Request(
-            f"{site.url}/codes/{CODE}/comments/new/",
-            data=urllib.parse.urlencode(form).encode(),
-            headers={"X-Real-IP": _next_address(), "Referer": f"{site.url}/codes/{CODE}/"},
-        )
-        try:
-            with opener.open(request, timeout=60) as response:
-                accepted += response.geturl().endswith("/comments/thanks/")
-        except urllib.error.HTTPError:
-            pass
+    for n, form in enumerate(forms):
+        text = f"Comment {n} from reader {reader}: does this apply to group homes?"
+        accepted += _post(site, opener, form, text, _next_address())
     return accepted, count - accepted
 
 
+def post_burst(site: ScratchSite, count: int, address: str = "10.99.0.1") -> int:
+    """`count` comments sent at the same moment from one address; how many were accepted."""
+    opener, forms = _forms(site, count)
+    time.sleep(site.min_seconds + 0.2)
+    start = threading.Barrier(len(forms))
+
+    def send(n: int) -> bool:
+        start.wait(timeout=60)
+        return _post(site, opener, forms[n], f"Burst comment {n}: does this apply?", address)
+
+    with ThreadPoolExecutor(max_workers=len(forms)) as pool:
+        return sum(pool.map(send, range(len(forms)), timeout=DEADLINE))
+
+
 def post_comments(site: ScratchSite, readers: int, per_reader: int) -> Posted:
-    """`readers` readers at once, each posting `per_reader` comments."""
+    """`readers` readers at once, each posting `per_reader` comments (timed from the moment all
+    of them have their forms)."""
     before = site.stored_comments()
-    start = time.perf_counter()
+    go = threading.Barrier(readers + 1)
     pool = ThreadPoolExecutor(max_workers=readers)
-    futures = [pool.submit(_reader, site, r, per_reader) for r in range(readers)]
+    futures = [pool.submit(_reader, site, r, per_reader, go) for r in range(readers)]
     try:
+        go.wait(timeout=DEADLINE)
+        start = time.perf_counter()
         results = [
             f.result(timeout=max(0.0, DEADLINE - (time.perf_counter() - start))) for f in futures
         ]
-    except FutureTimeout:
+    except (FutureTimeout, threading.BrokenBarrierError):
         raise RuntimeError(f"the run took over {DEADLINE} s; server log:\n{site.log()}") from None
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
-    seconds = time.perf_counter() - start - (site.min_seconds + 0.2)
+    seconds = time.perf_counter() - start
     accepted = sum(a for a, _ in results)
     failed = sum(f for _, f in results)
     return Posted(readers * per_reader, accepted, failed, site.stored_comments() - before, seconds)

@@ -103,10 +103,12 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
-    # rate-limit counters must be shared by every worker process of the server
+    # rate-limit counters and spent form stamps must be shared by every worker process of the
+    # server; this file cache counts atomically between them (web/filecache.py)
     "shared": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "cdthub.web.filecache.LockedFileCache",
         "LOCATION": env.VAR_DIR / "cache",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
 
@@ -117,8 +119,9 @@ EMAIL_HOST_USER = env.EMAIL_HOST_USER
 EMAIL_HOST_PASSWORD = env.EMAIL_HOST_PASSWORD
 EMAIL_USE_TLS = env.EMAIL_USE_TLS
 EMAIL_USE_SSL = env.EMAIL_USE_SSL
-EMAIL_TIMEOUT = 10  # seconds; a mail server that hangs must not hold a reader's request
+EMAIL_TIMEOUT = env.EMAIL_TIMEOUT
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
+CDTHUB_MAIL_IN_BACKGROUND = True  # sent by a thread, never while a reader waits (outbox.py)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -139,10 +142,13 @@ CDTHUB_RATE_LIMITS = {
     "comment": (5, 600),
     "suggestion": (5, 600),
     "contact": (5, 600),
-    "login": (5, 900),
+    "login": (5, 900),  # per address and username; see community/logins.py
+    "login-user": (10, 900),  # per username, from any address
+    "login-address": (20, 900),  # per address, across usernames (password spraying)
 }
 # shared by the worker processes of one machine; with several machines use e.g. Redis
 CDTHUB_RATE_LIMIT_CACHE = "shared"
+CDTHUB_TRUSTED_PROXY_HOPS = env.TRUSTED_PROXY_HOPS  # the client address: community/ratelimit.py
 CDTHUB_CLIENT_IP_HEADER = env.CLIENT_IP_HEADER  # e.g. HTTP_X_REAL_IP behind a proxy
 
 LOGGING = {

@@ -45,9 +45,15 @@ DATABASE_URL = _str("DATABASE_URL")  # PostgreSQL (dj-database-url syntax); unse
 # --- the site ---------------------------------------------------------------------------------
 SECRET_KEY = _str("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = _list("ALLOWED_HOSTS")
-SITE_URL = _str("CDTHUB_SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # links in e-mails
-# the request header holding the client address behind a proxy (Django META name)
+SITE_URL = _str("CDTHUB_SITE_URL", "http://127.0.0.1:8000").rstrip("/")  # e-mails, canonical URLs
+# behind proxies: how many append to X-Forwarded-For (the client is that many from the right),
+# or a header one proxy sets to the client address (Django META name, e.g. HTTP_X_REAL_IP)
+TRUSTED_PROXY_HOPS = _int("CDTHUB_TRUSTED_PROXY_HOPS", 0)
 CLIENT_IP_HEADER = _str("CDTHUB_CLIENT_IP_HEADER")
+# production: redirect http to https, and HSTS for subdomains too / asking to be preloaded
+SSL_REDIRECT = _bool("CDTHUB_SSL_REDIRECT", True)
+HSTS_SUBDOMAINS = _bool("CDTHUB_HSTS_SUBDOMAINS", True)
+HSTS_PRELOAD = _bool("CDTHUB_HSTS_PRELOAD")
 PORT = _int("PORT", 8000)  # `cdthub serve`
 WARM_UP = _bool("CDTHUB_WARM_UP")  # build the snapshot when wsgi.py is imported (--preload)
 
@@ -59,5 +65,6 @@ EMAIL_HOST_USER = _str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = _str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = _bool("EMAIL_USE_TLS")  # STARTTLS, usually on port 587
 EMAIL_USE_SSL = _bool("EMAIL_USE_SSL")  # implicit TLS, usually on port 465
+EMAIL_TIMEOUT = _int("EMAIL_TIMEOUT", 10)  # seconds before giving up on the mail server
 DEFAULT_FROM_EMAIL = _str("DEFAULT_FROM_EMAIL", "cdthub <noreply@cdthub.invalid>")
 STAFF_EMAIL = _str("CDTHUB_STAFF_EMAIL", "staff@cdthub.invalid")  # told of what readers send
