@@ -131,7 +131,7 @@ def comment_data(**overrides):
         "email": "pat@example.org",
         "body": "Payers in our state want a narrative with this code.",
         "website": "",
-        "ts": stamp(),
+        "ts": stamp("comment"),
     }
     data.update(overrides)
     return data

@@ -127,16 +127,49 @@ def test_csrf_is_required():
 def test_a_form_sent_too_fast_is_refused_then_accepted_later(client):
     import time
 
-    r = client.post(URL, comment_data(ts=stamp()))
+    r = client.post(URL, comment_data(ts=stamp("comment")))
     assert r.status_code == 400 and "very quick" in r.content.decode()
-    assert client.post(URL, comment_data(ts=stamp(time.time() - 700))).status_code == 302
+    assert client.post(URL, comment_data(ts=stamp("comment", time.time() - 700))).status_code == 302
 
 
 def test_a_tampered_or_missing_time_stamp_is_refused(client):
-    for ts in ["", "123.0:forged", stamp(1.0)]:
+    for ts in ["", "123.0:forged", stamp("comment", 1.0)]:
         r = client.post(URL, comment_data(ts=ts))
         assert r.status_code == 400, ts
     assert not Comment.objects.exists()
+
+
+def test_a_time_stamp_is_used_once(client):
+    ts = stamp("comment")
+    assert client.post(URL, comment_data(ts=ts)).status_code == 302
+    r = client.post(URL, comment_data(ts=ts, body="The same form, sent again by a script."))
+    page = r.content.decode()
+    assert r.status_code == 400 and "already sent, so it was not stored again" in page
+    assert Comment.objects.count() == 1
+    fresh = re.search(r'name="ts" value="([^"]+)"', page).group(1)  # the form shown again
+    assert fresh != ts and client.post(URL, comment_data(ts=fresh)).status_code == 302
+
+
+def test_a_form_with_errors_comes_back_with_a_new_stamp_that_works(client):
+    ts = stamp("comment")
+    page = client.post(URL, comment_data(ts=ts, email="not-an-address")).content.decode()
+    fresh = re.search(r'name="ts" value="([^"]+)"', page).group(1)
+    assert fresh != ts
+    assert client.post(URL, comment_data(ts=fresh)).status_code == 302
+
+
+def test_a_time_stamp_works_only_on_its_own_form(client):
+    for other in ("contact", "suggestion"):
+        r = client.post(URL, comment_data(ts=stamp(other)))
+        assert r.status_code == 400 and "could not be checked" in r.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_an_out_of_range_reply_id_is_answered_not_crashed(client):
+    huge = "99999999999999999999"
+    assert client.get(f"{URL}?reply_to={huge}").status_code == 200
+    r = client.post(URL, comment_data(parent=huge))
+    assert r.status_code == 400 and "no longer available" in r.content.decode()
 
 
 @override_settings(CDTHUB_RATE_LIMITS={"comment": (2, 600)})

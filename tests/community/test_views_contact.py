@@ -17,7 +17,7 @@ def data(**overrides):
         "topic": "coding",
         "message": "Which code for a limited re-evaluation after surgery?",
         "website": "",
-        "ts": stamp(),
+        "ts": stamp("contact"),
     }
     d.update(overrides)
     return d

@@ -23,7 +23,7 @@ def data(**overrides):
         "source": "State Medicaid manual, section 4",
         "email": "",
         "website": "",
-        "ts": stamp(),
+        "ts": stamp("suggestion"),
     }
     d.update(overrides)
     return d

@@ -7,7 +7,7 @@ them (as django-contrib-comments' `moderator.register` keeps the blog free of co
   for each, filled in per request (page_cache.py).
 
     code_page.add_fragment("end", "community/_comments.html", comments_context)
-    code_page.add_hole("form_stamp", lambda request: stamp())
+    code_page.add_hole("form_stamp", lambda request: stamp("comment"))
 """
 
 from __future__ import annotations

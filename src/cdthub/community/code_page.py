@@ -40,7 +40,7 @@ def comments(code: Code, context: Context) -> dict[str, Any]:
 
 
 def _form_stamp(request: HttpRequest) -> str:
-    return stamp()
+    return stamp(CommentForm.form_name)
 
 
 def register() -> None:

@@ -1,27 +1,47 @@
 """The public forms (comment, suggested update, contact) and their guards against bots:
-a honeypot field people never see and a signed time stamp refusing forms sent faster than
-settings.CDTHUB_FORM_MIN_SECONDS after they were shown (or older than CDTHUB_FORM_MAX_AGE)."""
+a honeypot field people never see and a signed time stamp (`ts`).
+
+A stamp says when the form was shown, for which form, and carries a nonce: it is refused when
+the form comes back faster than settings.CDTHUB_FORM_MIN_SECONDS or later than
+CDTHUB_FORM_MAX_AGE, on another form (each form signs with its own salt), or a second time (the
+nonce is spent in the shared cache on first acceptance; a form shown again carries a new one).
+"""
 
 from __future__ import annotations
 
+import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 
-from . import parts
+from . import parts, ratelimit
 from .models import Comment, ContactMessage, Suggestion
 
-_signer = signing.Signer(salt="cdthub.community.form-time")
+_SALT = "cdthub.community.form-stamp"
 
 
-def stamp(now: float | None = None) -> str:
-    return _signer.sign(f"{now if now is not None else time.time():.3f}")
+def _signer(form: str) -> signing.Signer:
+    return signing.Signer(salt=f"{_SALT}:{form}")
+
+
+def stamp(form: str, now: float | None = None) -> str:
+    """A signed time stamp for one showing of the public form named `form`."""
+    shown = now if now is not None else time.time()
+    return _signer(form).sign(f"{shown:.3f}:{secrets.token_urlsafe(12)}")
+
+
+def _spend(nonce: str) -> bool:
+    """Record a stamp's nonce as used; False when it already was (one atomic cache.add)."""
+    timeout = settings.CDTHUB_FORM_MAX_AGE + 60
+    return ratelimit.shared_cache().add(f"cdthub:stamp:{nonce}", 1, timeout=timeout)
 
 
 class GuardedForm(forms.Form):
     """A public form with a honeypot (`website`) and a signed time stamp (`ts`)."""
+
+    form_name = ""  # each public form names itself; its stamps work on it alone
 
     website = forms.CharField(
         required=False,
@@ -33,7 +53,7 @@ class GuardedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ts"].initial = stamp()
+        self.fields["ts"].initial = stamp(self.form_name)
 
     @property
     def caught_bot(self) -> bool:
@@ -42,18 +62,18 @@ class GuardedForm(forms.Form):
 
     def _restamp(self) -> None:
         self.data = self.data.copy()
-        self.data["ts"] = stamp()
+        self.data["ts"] = stamp(self.form_name)
 
     def clean(self):
         cleaned = super().clean()
         try:
-            shown = float(_signer.unsign(self.data.get("ts") or ""))
+            shown, nonce = _signer(self.form_name).unsign(self.data.get("ts") or "").split(":")
+            age = time.time() - float(shown)
         except (signing.BadSignature, ValueError):
             self._restamp()
             raise forms.ValidationError(
                 "This form could not be checked. Please send it again.", code="stamp"
             ) from None
-        age = time.time() - shown
         if age > settings.CDTHUB_FORM_MAX_AGE:
             self._restamp()
             raise forms.ValidationError(
@@ -61,14 +81,22 @@ class GuardedForm(forms.Form):
                 code="expired",
             )
         if age < settings.CDTHUB_FORM_MIN_SECONDS:
-            raise forms.ValidationError(
+            raise forms.ValidationError(  # the stamp stays good for a later try
                 "That was very quick. Please check what you wrote and send it again.",
                 code="too_fast",
+            )
+        self._restamp()  # this stamp is spent: if the form comes back, it carries a new one
+        if not _spend(nonce):
+            raise forms.ValidationError(
+                "This copy of the form was already sent, so it was not stored again. To send "
+                "it once more, send the form again.",
+                code="replayed",
             )
         return cleaned
 
 
 class CommentForm(GuardedForm):
+    form_name = "comment"
     name = forms.CharField(max_length=80, label="Name", help_text="Shown with your comment.")
     email = forms.EmailField(
         max_length=254,
@@ -99,6 +127,7 @@ GUIDANCE_HELP = (
 
 
 class SuggestionForm(GuardedForm):
+    form_name = "suggestion"
     part = forms.ChoiceField(
         choices=Suggestion.Part.choices,
         label="Which part of the page?",
@@ -145,6 +174,7 @@ class SuggestionForm(GuardedForm):
 
 
 class ContactForm(GuardedForm):
+    form_name = "contact"
     name = forms.CharField(max_length=80, label="Name")
     email = forms.EmailField(
         max_length=254,
