@@ -1,14 +1,9 @@
-"""Editor and staff accounts: roles (Django groups), `cdthub createuser`, the login page with
-limited attempts, and the guard of the desk pages.
+"""Editor and staff accounts: roles (Django groups), `cdthub createuser`, and the guard of the
+desk pages (logging in, with its limits on failed attempts, is logins.py).
 
 Roles: Editor moderates comments and reviews suggested updates; Staff reads contact
 messages; Admin may do everything (a superuser). The groups and their permissions are made by
 the data migration 0002_roles. Readers need no account.
-
-Failed logins are counted per client address + username in the cache (settings
-CDTHUB_RATE_LIMITS["login"], 5 per 15 minutes by default); one more attempt gets a friendly 429
-page. This is a dozen lines on the same counter the public forms use, so no extra package
-(django-axes would add tables, middleware and an authentication backend for the same result).
 """
 
 from __future__ import annotations
@@ -18,11 +13,8 @@ from functools import wraps
 
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group, Permission
-from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
-
-from . import ratelimit
 
 
 @dataclass(frozen=True)
@@ -135,26 +127,3 @@ def role_required(*perms: str):
         return wrapped
 
     return decorator
-
-
-class ThrottledLoginView(LoginView):
-    template_name = "community/login.html"
-    redirect_authenticated_user = True
-
-    def _counter(self) -> ratelimit.Counter:
-        username = (self.request.POST.get("username") or "").strip().lower()[:150]
-        return ratelimit.Counter("login", self.request, username)
-
-    def post(self, request, *args, **kwargs):
-        counter = self._counter()
-        if counter.exceeded():
-            return ratelimit.too_many(request, counter, "login attempts")
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        self._counter().hit()
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        self._counter().reset()
-        return super().form_valid(form)

@@ -7,6 +7,10 @@ class CommunityConfig(AppConfig):
     verbose_name = "Community"
 
     def ready(self) -> None:
-        from . import code_page
+        from django.contrib import admin
+
+        from . import code_page, logins, ratelimit
 
         code_page.register()  # the review bar, comments and form stamp on every code page
+        admin.site.login_form = logins.AdminLoginForm  # the same limits on failed logins
+        ratelimit.watch_for_proxies()

@@ -2,7 +2,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path, re_path
 
 from . import desk, views
-from .accounts import ThrottledLoginView
+from .logins import LoginPage
 
 app_name = "community"
 
@@ -16,7 +16,7 @@ urlpatterns = [
     re_path(rf"^codes/{CODE}/history/$", views.history, name="history"),
     path("contact/", views.contact, name="contact"),
     path("contact/thanks/", views.contact_thanks, name="contact_thanks"),
-    path("accounts/login/", ThrottledLoginView.as_view(), name="login"),
+    path("accounts/login/", LoginPage.as_view(), name="login"),
     path("accounts/logout/", LogoutView.as_view(), name="logout"),
     path("community/", desk.home, name="desk"),
     path("community/moderation/", desk.moderation, name="moderation"),
