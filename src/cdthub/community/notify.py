@@ -1,19 +1,15 @@
 """E-mails to staff (new comments, suggestions, contact messages) and to a reader who asked
-for follow-up. Sent after the database transaction commits; a mail failure is logged (without
-addresses) and never loses what the reader sent."""
+for follow-up. Sent after the database transaction commits and the response (outbox.py); a
+mail failure is logged (without content or addresses) and never loses what the reader sent."""
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.urls import reverse
 
+from . import outbox
 from .models import Comment, ContactMessage, Suggestion
-
-log = logging.getLogger(__name__)
 
 
 def _url(path: str) -> str:
@@ -21,13 +17,8 @@ def _url(path: str) -> str:
 
 
 def _send(subject: str, body: str, to: list[str], what: str, reply_to: list[str] | None = None):
-    def send() -> None:
-        try:
-            EmailMessage(subject=subject[:150], body=body, to=to, reply_to=reply_to or None).send()
-        except Exception:  # noqa: BLE001 - the reader's text is stored; say so and go on
-            log.warning("cdthub.community: could not send the e-mail about %s", what)
-
-    transaction.on_commit(send)
+    message = EmailMessage(subject=subject[:150], body=body, to=to, reply_to=reply_to or None)
+    outbox.send_after_commit(message, what)
 
 
 def _staff() -> list[str]:

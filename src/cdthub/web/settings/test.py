@@ -6,6 +6,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CDTHUB_MAIL_IN_BACKGROUND = False  # sent at commit, so a test sees it at once (outbox.py)
 CDTHUB_FORM_MIN_SECONDS = 0  # the minimum time-to-submit has its own tests
 # every cache in memory, per test process, cleared between tests (tests/conftest.py)
 CACHES = {
