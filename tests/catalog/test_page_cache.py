@@ -1,5 +1,6 @@
 """Code pages come from a cache for anonymous readers, yet every reader gets a working form."""
 
+import json
 import re
 
 import pytest
@@ -65,3 +66,15 @@ def test_staff_get_a_fresh_page(client, django_user_model):
     client.force_login(django_user_model.objects.create(username="staffer", is_staff=True))
     page = client.get("/codes/D9992/").content.decode()
     assert CSRF_HOLE not in page and TOKEN.search(page)
+
+
+def test_the_cached_page_never_carries_the_first_readers_query_string_or_host(settings):
+    settings.CDTHUB_SITE_URL = "https://cdthub.example.org"
+    settings.ALLOWED_HOSTS = ["testserver", "other.example.org"]
+    first = Client().get("/codes/D9992/?ref=x", HTTP_HOST="other.example.org").content.decode()
+    assert "ref=x" not in first and "other.example.org" not in first
+    page = Client().get("/codes/D9992/").content.decode()  # the next reader, from the cache
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert json.loads(block)["url"] == "https://cdthub.example.org/codes/D9992/"
+    assert '<link rel="canonical" href="https://cdthub.example.org/codes/D9992/">' in page
+    assert "ref=x" not in page and "other.example.org" not in page

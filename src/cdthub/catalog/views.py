@@ -5,6 +5,7 @@ ETag derived from the snapshot version (no database query for a 304)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -107,6 +108,9 @@ def code_detail(request: HttpRequest, code: str) -> HttpResponse:
             "related": [(r, cat.get(r.code)) for r in found.related],
             "replacements": [cat.get(c) for c in found.replaced_by if cat.get(c)],
             "api_url": api_url,
+            # from the code and the site's configured address, never the request: the page is
+            # cached for every reader, whatever query string or host the first one sent
+            "canonical_url": settings.CDTHUB_SITE_URL + reverse("catalog:code", args=[found.code]),
             "current_year": cat.current_year,
         }
 
