@@ -80,3 +80,27 @@ def test_admin_bulk_action_uses_the_same_step(client, make_comment, db):
     assert AuditEntry.objects.filter(action="comment.approve", actor=admin).exists()
     change = client.get(f"/admin/community/comment/{c.pk}/change/").content.decode()
     assert "pat@example.org" not in change
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"single": "approve:99999999999999999999999"},
+        {"bulk": "approve", "ids": ["1", "99999999999999999999"]},
+        {"bulk": "spam", "ids": ["-3"]},
+        {"single": "reject:x1"},
+    ],
+)
+def test_a_forged_or_out_of_range_id_is_a_400(editor_client, make_comment, data):
+    make_comment()
+    assert editor_client.post("/community/moderation/", data).status_code == 400
+    assert Comment.objects.get().status == Comment.Status.PENDING
+
+
+def test_out_of_range_ids_elsewhere_on_the_desk_are_answered_not_crashed(editor_client, staff_user):
+    huge = "99999999999999999999"
+    assert editor_client.get(f"/community/suggestions/{huge}/").status_code == 404
+    assert editor_client.post(f"/community/revisions/{huge}/restore/").status_code == 404
+    staff = Client()
+    staff.force_login(staff_user)
+    assert staff.post("/community/contact/", {"handled": huge}).status_code == 400
