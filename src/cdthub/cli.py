@@ -16,6 +16,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .core.codes import UnknownEdition
 from .core.snapshot import Snapshot
 from .web.settings import env
@@ -75,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnknownEdition as exc:
         err(f"cdthub: {exc}")
         return 1
+    except ImproperlyConfigured as exc:  # settings or start-up checks refuse, saying why
+        err(f"cdthub: {exc}")
+        return 2
     return status
 
 

@@ -83,6 +83,9 @@ def _prepare_database() -> int | None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     setup_django()
+    from .web.startup import check_static_files
+
+    check_static_files()  # production: refuses, saying to run collectstatic, if not done
     written = _prepare_database()
     if written:
         err(f"cdthub: loaded {written} codes from the bundled dataset")

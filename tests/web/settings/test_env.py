@@ -4,6 +4,7 @@ production refusing to start without what it needs."""
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -31,11 +32,18 @@ def test_numbers_lists_and_defaults(monkeypatch):
     assert env._int("CDTHUB_TEST_UNSET", 25) == 25 and env._bool("CDTHUB_TEST_UNSET") is False
 
 
-def _production(**variables: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY", "ALLOWED_HOSTS")}
+OURS = list(env.NAMES)  # every variable cdthub reads (the fixture above empties env.NAMES)
+GOOD_KEY = "k3Y-" + "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
+READY = {"DJANGO_SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "cdthub.example.org"}
+
+
+def _production(*command: str, **variables: str) -> subprocess.CompletedProcess[str]:
+    """`command` (default: importing the production settings) with production settings and
+    only `variables` of cdthub's own environment."""
+    clean = {k: v for k, v in os.environ.items() if k not in OURS}
     return subprocess.run(
-        [sys.executable, "-c", "import cdthub.web.settings.prod"],
-        env={**clean, **variables},
+        command or [sys.executable, "-c", "import cdthub.web.settings.prod"],
+        env={**clean, "DJANGO_SETTINGS_MODULE": "cdthub.web.settings.prod", **variables},
         capture_output=True,
         text=True,
     )
@@ -43,7 +51,51 @@ def _production(**variables: str) -> subprocess.CompletedProcess[str]:
 
 def test_production_refuses_to_start_without_what_it_needs():
     assert "DJANGO_SECRET_KEY must be set" in _production().stderr
-    ready = {"DJANGO_SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "cdthub.example.org"}
-    assert _production(**ready).returncode == 0
-    both = _production(**ready, EMAIL_USE_TLS="1", EMAIL_USE_SSL="1")
+    assert _production(**READY).returncode == 0
+    both = _production(**READY, EMAIL_USE_TLS="1", EMAIL_USE_SSL="1")
     assert "exclude each other" in both.stderr
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["short-but-random-Xy7", "x" * 60, "django-insecure-" + GOOD_KEY],
+)
+def test_production_refuses_a_weak_secret_key(key):
+    result = _production(**{**READY, "DJANGO_SECRET_KEY": key})
+    assert result.returncode != 0 and "DJANGO_SECRET_KEY is too weak" in result.stderr
+    assert key not in result.stderr  # the key itself is never printed
+
+
+def test_production_refuses_any_host():
+    result = _production(**{**READY, "ALLOWED_HOSTS": "cdthub.example.org,*"})
+    assert result.returncode != 0 and "ALLOWED_HOSTS=* would answer to any host" in result.stderr
+
+
+def test_behind_a_proxy_production_trusts_its_https_header_and_not_otherwise():
+    show = [
+        sys.executable,
+        "-c",
+        "import cdthub.web.settings.prod as s; print(s.__dict__.get("
+        "'SECURE_PROXY_SSL_HEADER'), s.SECURE_SSL_REDIRECT)",
+    ]
+    assert _production(*show, **READY).stdout.split() == ["None", "True"]
+    behind = _production(*show, **READY, CDTHUB_TRUSTED_PROXY_HOPS="1").stdout
+    assert "HTTP_X_FORWARDED_PROTO" in behind
+
+
+def test_serve_refuses_until_static_files_are_collected_then_check_deploy_is_clean(tmp_path):
+    cdthub = str(Path(sys.executable).with_name("cdthub"))
+    ready = {**READY, "CDTHUB_VAR_DIR": str(tmp_path)}
+    refused = _production(cdthub, "serve", "--port", "1", **ready)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "cdthub manage collectstatic --noinput" in refused.stderr
+    assert _production(cdthub, "manage", "collectstatic", "--noinput", **ready).returncode == 0
+    check = [
+        sys.executable,
+        "-c",
+        "import django; django.setup(); "
+        "from cdthub.web.startup import static_files_missing; print(static_files_missing())",
+    ]
+    assert _production(*check, **ready).stdout.strip() == "[]"
+    deploy = _production(cdthub, "manage", "check", "--deploy", **ready)
+    assert deploy.returncode == 0 and "no issues" in deploy.stdout + deploy.stderr
