@@ -83,19 +83,18 @@ def test_behind_a_proxy_production_trusts_its_https_header_and_not_otherwise():
     assert "HTTP_X_FORWARDED_PROTO" in behind
 
 
-def test_serve_refuses_until_static_files_are_collected_then_check_deploy_is_clean(tmp_path):
+def test_serve_and_wsgi_refuse_until_static_files_are_collected_then_check_deploy_is_clean(
+    tmp_path,
+):
     cdthub = str(Path(sys.executable).with_name("cdthub"))
     ready = {**READY, "CDTHUB_VAR_DIR": str(tmp_path)}
     refused = _production(cdthub, "serve", "--port", "1", **ready)
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     assert "cdthub manage collectstatic --noinput" in refused.stderr
+    import_wsgi = [sys.executable, "-c", "import cdthub.web.wsgi"]  # as gunicorn does
+    refused = _production(*import_wsgi, **ready)
+    assert refused.returncode != 0 and "collectstatic" in refused.stderr
     assert _production(cdthub, "manage", "collectstatic", "--noinput", **ready).returncode == 0
-    check = [
-        sys.executable,
-        "-c",
-        "import django; django.setup(); "
-        "from cdthub.web.startup import static_files_missing; print(static_files_missing())",
-    ]
-    assert _production(*check, **ready).stdout.strip() == "[]"
+    assert _production(*import_wsgi, **ready).returncode == 0
     deploy = _production(cdthub, "manage", "check", "--deploy", **ready)
     assert deploy.returncode == 0 and "no issues" in deploy.stdout + deploy.stderr
