@@ -45,7 +45,7 @@ def client_ip(request: HttpRequest) -> str:
     meta = request.META
     hops = settings.CDTHUB_TRUSTED_PROXY_HOPS
     found = ""
-    if hops:
+    if hops > 0:
         entries = [e.strip() for e in meta.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         entries = [e for e in entries if e]
         found = entries[-hops] if len(entries) >= hops else ""
