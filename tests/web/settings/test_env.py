@@ -40,7 +40,10 @@ READY = {"DJANGO_SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "cdthub.example.org"}
 def _production(*command: str, **variables: str) -> subprocess.CompletedProcess[str]:
     """`command` (default: importing the production settings) with production settings and
     only `variables` of cdthub's own environment."""
-    clean = {k: v for k, v in os.environ.items() if k not in OURS}
+    # the browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process when a worker
+    # ran them first; a deployment never has it, and check --deploy rightly complains
+    left_out = {*OURS, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in left_out}
     return subprocess.run(
         command or [sys.executable, "-c", "import cdthub.web.settings.prod"],
         env={**clean, "DJANGO_SETTINGS_MODULE": "cdthub.web.settings.prod", **variables},
