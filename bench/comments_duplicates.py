@@ -12,12 +12,18 @@ indexed query per bound and is not timed here.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
 import time
 
-from cdthub.community.duplicates import DuplicateCheck, compare
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdthub.web.settings.test")
+django.setup()
+
+from cdthub.community.duplicates import DuplicateCheck, compare  # noqa: E402
 
 WORDS = (
     "payer claim denied narrative referral patient visit code billed insurance plan benefit "

@@ -19,72 +19,15 @@ bench/comments_duplicates.py.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.utils import timezone
-from rapidfuzz import fuzz, process
 
+from .likeness import Match, compare, normalise
 from .models import Comment, Resemblance, normalize_email
 
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def normalise(text: str) -> str:
-    """Text as compared: NFKD with accents dropped, case-folded, words joined by one space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NOT_WORD.sub(" ", plain.casefold()).strip()
-
-
-@dataclass(frozen=True)
-class Match:
-    other_id: int
-    score: int  # 0-100, 100 for the same normalised text
-    same_author: bool
-
-
-def compare(
-    text: str,
-    candidates: Iterable[tuple[int, str, bool]],
-    *,
-    near: int,
-    repeat: int,
-    min_chars: int,
-    keep: int,
-) -> list[Match]:
-    """Which of `candidates` (id, body, same author?) resemble `text`, best first.
-
-    Texts shorter than `min_chars` once normalised ("Thanks!") are never flagged: they are
-    alike by nature."""
-    query = normalise(text)
-    if len(query) < min_chars:
-        return []
-    same: dict[int, bool] = {}
-    choices: dict[int, str] = {}
-    for pk, body, same_author in candidates:
-        normalised = normalise(body)
-        if len(normalised) >= min_chars:
-            choices[pk], same[pk] = normalised, same_author
-    found = process.extract(
-        query,
-        choices,
-        scorer=fuzz.ratio,
-        processor=None,
-        score_cutoff=min(near, repeat),
-        limit=None,
-    )
-    matches = [
-        Match(pk, int(score), same[pk])
-        for _, score, pk in found
-        if score >= near or (same[pk] and score >= repeat)
-    ]
-    matches.sort(key=lambda m: (-m.score, -m.other_id))
-    return matches[:keep]
-
+__all__ = ["DuplicateCheck", "Flags", "Match", "compare", "default_check", "flags", "normalise"]
 
 @dataclass(frozen=True)
 class DuplicateCheck:
