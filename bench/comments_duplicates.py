@@ -66,11 +66,15 @@ def main() -> int:
     every = [(i, sentence(rng), i % 50 == 0) for i in range(args.all)]
     query = every[bounded // 2][1].replace(" ", "  ").upper() + "!"  # a pasted copy
     ms, found = timed(query, every[:bounded], check, args.repeat)
-    print(f"bounded:  1 comment vs {bounded:>6,} comments: {ms:7.1f} ms median, "
-          f"{len(found)} flagged (best {found[0].score if found else '-'}%)")
+    print(
+        f"bounded:  1 comment vs {bounded:>6,} comments: {ms:7.1f} ms median, "
+        f"{len(found)} flagged (best {found[0].score if found else '-'}%)"
+    )
     ms_all, found_all = timed(query, every, check, max(3, args.repeat // 5))
-    print(f"baseline: 1 comment vs {len(every):>6,} comments: {ms_all:7.1f} ms median, "
-          f"{len(found_all)} flagged")
+    print(
+        f"baseline: 1 comment vs {len(every):>6,} comments: {ms_all:7.1f} ms median, "
+        f"{len(found_all)} flagged"
+    )
     return 0
 
 

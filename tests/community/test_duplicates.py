@@ -43,7 +43,9 @@ def test_compare_finds_the_same_and_nearly_the_same_text_best_first():
 
 
 def test_the_same_author_is_flagged_at_a_lower_likeness():
-    reworded = "Our payer wants the referral letter attached before paying for this code, see D0120."
+    reworded = (
+        "Our payer wants the referral letter attached before paying for this code, see D0120."
+    )
     args = dict(near=90, repeat=80, min_chars=15, keep=10)
     assert compare(TEXT, [(1, reworded, False)], **args) == []
     assert [m.other_id for m in compare(TEXT, [(1, reworded, True)], **args)] == [1]
@@ -101,7 +103,9 @@ def test_a_regular_confirmed_commenter_still_waits_with_a_duplicate(make_comment
         make_comment(status=Comment.Status.APPROVED, body="An earlier approved remark, long.")
     fresh = post(body="Something new about nursing homes and D9992 billing.", confirmed=True)
     assert fresh.is_published
-    again = post(code="D0120", body="Something new about nursing homes and D9992 billing!", confirmed=True)
+    again = post(
+        code="D0120", body="Something new about nursing homes and D9992 billing!", confirmed=True
+    )
     assert again.status == Comment.Status.PENDING and again.resemblances.exists()
 
 

@@ -77,7 +77,9 @@ def test_the_author_gets_one_email_when_a_reply_is_published(
 
 
 def test_no_email_for_rejected_replies_or_without_the_box(editor, make_comment, send_now):
-    ticked = make_comment(status=Comment.Status.APPROVED, notify_replies=True, email="t@example.org")
+    ticked = make_comment(
+        status=Comment.Status.APPROVED, notify_replies=True, email="t@example.org"
+    )
     unticked = make_comment(status=Comment.Status.APPROVED, email="u@example.org")
     with send_now():
         for parent in (ticked, unticked):

@@ -29,6 +29,7 @@ from .models import Comment, Resemblance, normalize_email
 
 __all__ = ["DuplicateCheck", "Flags", "Match", "compare", "default_check", "flags", "normalise"]
 
+
 @dataclass(frozen=True)
 class DuplicateCheck:
     window_days: int = 30

@@ -130,7 +130,7 @@ def reply_published(reply: Comment, to: Comment, stop_link: str) -> None:
         f"Hello {to.name},\n\n"
         f"{reply.name} replied in the conversation on {reply.code} you took part in:\n\n"
         f"{page}#comment-{reply.pk}\n\n"
-        "You get this e-mail because you ticked \"E-mail me when someone replies\". To get no "
+        'You get this e-mail because you ticked "E-mail me when someone replies". To get no '
         f"more of them, open this link:\n{stop_link}\n"
     )
     _send(

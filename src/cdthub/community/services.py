@@ -116,9 +116,7 @@ def stop_reply_emails(comment_id: int) -> int:
     if email is None:
         return 0
     with transaction.atomic():
-        n = Comment.objects.by_email(email).filter(notify_replies=True).update(
-            notify_replies=False
-        )
+        n = Comment.objects.by_email(email).filter(notify_replies=True).update(notify_replies=False)
         if n:
             audit("comment.replies_stopped", None, None, detail=f"comment {comment_id}")
     return n

@@ -80,7 +80,9 @@ def remember(response: HttpResponse, fingerprint_: str) -> None:
 
 def confirmed(request: HttpRequest, email: str) -> bool:
     """Did this browser confirm `email` (within the cookie's life)?"""
-    held = request.get_signed_cookie(COOKIE, default=None, salt=_COOKIE_SALT, max_age=COOKIE_MAX_AGE)
+    held = request.get_signed_cookie(
+        COOKIE, default=None, salt=_COOKIE_SALT, max_age=COOKIE_MAX_AGE
+    )
     return bool(held) and bool(email) and constant_time_compare(held, fingerprint(email))
 
 
