@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -86,14 +86,14 @@ def moderation(request: HttpRequest) -> HttpResponse:
         Comment.objects.filter(status=status)
         .select_related("parent")
         .prefetch_related(
-            Prefetch("resemblances", queryset=Resemblance.objects.select_related("other"))
+            Prefetch("resemblances", queryset=Resemblance.objects.select_related("other")),
+            Prefetch("resembled_by", queryset=Resemblance.objects.select_related("comment")),
         )
-        .annotate(later_alike=Count("resembled_by"))
         .order_by(order)
     )
     page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
     for c in page.object_list:
-        c.flags = duplicates.flags(c, later=c.later_alike)
+        c.flags = duplicates.flags(c)
     counts = {s: Comment.objects.filter(status=s).count() for s in Comment.Status.values}
     return render(
         request,

@@ -84,14 +84,15 @@ class Flags:
 
     matches: list[Resemblance]  # the earlier comments it resembles, best first
     repeated_on: list[str]  # other codes where the same address wrote (nearly) the same
-    later: int  # later comments that resemble it
+    later: list[Comment]  # later comments that resemble it, oldest first
 
     def __bool__(self) -> bool:
         return bool(self.matches or self.later)
 
 
-def flags(comment: Comment, later: int = 0) -> Flags:
-    """`comment.resemblances` should be prefetched with their `other` comment."""
+def flags(comment: Comment) -> Flags:
+    """`comment.resemblances` and `.resembled_by` should be prefetched with their comments."""
     matches = list(comment.resemblances.all())
     repeated = sorted({r.other.code for r in matches if r.same_author} - {comment.code})
+    later = sorted((r.comment for r in comment.resembled_by.all()), key=lambda c: c.created_at)
     return Flags(matches, repeated, later)
