@@ -90,6 +90,10 @@ def test_one_author_pasting_on_several_codes_is_called_spam_like(editor_client):
     assert "Spam-like: the same author wrote this on 3 other codes" in item
     assert "<code>D0120</code>, <code>D0140</code>, <code>D0150</code>" in item
     assert "like their own comment on" in item
+    # the first of them is called spam-like too, by what came after it
+    first, second = Comment.objects.order_by("pk")[:2]
+    first = page[page.index(f'id="c{first.pk}"') : page.index(f'id="c{second.pk}"')]
+    assert "Spam-like: the same author wrote this on 3 other codes" in first
 
 
 def test_unrelated_comments_carry_no_flag(editor_client):

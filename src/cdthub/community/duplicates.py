@@ -83,7 +83,8 @@ class Flags:
     """What the moderation queue says about one comment."""
 
     matches: list[Resemblance]  # the earlier comments it resembles, best first
-    repeated_on: list[str]  # other codes where the same address wrote (nearly) the same
+    repeated_on: list[str]  # other codes where the same address wrote (nearly) the same,
+    # before or after
     later: list[Comment]  # later comments that resemble it, oldest first
 
     def __bool__(self) -> bool:
@@ -93,6 +94,8 @@ class Flags:
 def flags(comment: Comment) -> Flags:
     """`comment.resemblances` and `.resembled_by` should be prefetched with their comments."""
     matches = list(comment.resemblances.all())
-    repeated = sorted({r.other.code for r in matches if r.same_author} - {comment.code})
-    later = sorted((r.comment for r in comment.resembled_by.all()), key=lambda c: c.created_at)
-    return Flags(matches, repeated, later)
+    echoes = list(comment.resembled_by.all())
+    repeated = {r.other.code for r in matches if r.same_author}
+    repeated |= {r.comment.code for r in echoes if r.same_author}
+    later = sorted((r.comment for r in echoes), key=lambda c: c.created_at)
+    return Flags(matches, sorted(repeated - {comment.code}), later)
