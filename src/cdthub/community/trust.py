@@ -33,6 +33,11 @@ _COOKIE_SALT = "cdthub.community.commenter-cookie"
 _STOP_SALT = "cdthub.community.stop-replies"
 
 
+_INCOMPLETE = (
+    "This link is not complete or was changed. Open it from the e-mail again, or copy all of it."
+)
+
+
 class BadLink(Exception):
     """A link that was altered, cut short or is too old; the message says which."""
 
@@ -59,9 +64,9 @@ def read_confirm_token(token: str) -> str:
     except signing.SignatureExpired:
         raise BadLink("This link is more than a week old.") from None
     except signing.BadSignature:
-        raise BadLink("This link is not complete or was changed.") from None
+        raise BadLink(_INCOMPLETE) from None
     if not isinstance(value, str):
-        raise BadLink("This link is not complete or was changed.")
+        raise BadLink(_INCOMPLETE)
     return value
 
 
@@ -106,7 +111,7 @@ def read_stop_token(token: str) -> int:
     try:
         value = signing.loads(token, salt=_STOP_SALT)
     except signing.BadSignature:
-        raise BadLink("This link is not complete or was changed.") from None
+        raise BadLink(_INCOMPLETE) from None
     if not isinstance(value, int) or isinstance(value, bool):
-        raise BadLink("This link is not complete or was changed.")
+        raise BadLink(_INCOMPLETE)
     return value
