@@ -168,7 +168,10 @@ def confirm_address(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-_ASK_AGAIN = "Send a new comment and we will e-mail you a new link."
+_ASK_AGAIN = (
+    "If you have commented here before, send a new comment: we e-mail a new link, at most once "
+    "a day."
+)
 
 
 @csrf_exempt  # the signed link is the authority; mail clients stop with a POST (RFC 8058)
