@@ -54,8 +54,9 @@ bench-http: $(STAMP) ## /codes/D9992/ under gunicorn with wrk
 bench-finder: $(STAMP) ## coding assistant: top-1/top-3 and latency vs a BM25 baseline
 	$(BIN)/python bench/finder_eval.py
 
-bench-comments: $(STAMP) ## 200 comments posted from 20 threads: all stored?
+bench-comments: $(STAMP) ## 200 comments posted from 20 threads: all stored? + the duplicate check
 	$(BIN)/python bench/comments_concurrency.py
+	$(BIN)/python bench/comments_duplicates.py
 
 bench-claims: $(STAMP) ## claim checker: 10k/100k claims vs the raw 837D split and pyx12
 	$(BIN)/pip install --quiet "pyx12==4.0.0"

@@ -14,25 +14,45 @@ def test_a_new_commenter_waits_for_an_editor():
     assert policy.initial_status("new@example.org") == Comment.Status.PENDING
 
 
-def test_a_commenter_approved_twice_is_published_at_once(make_comment):
+def test_a_commenter_approved_twice_is_published_at_once_once_confirmed(make_comment):
     make_comment(email="Known@Example.org", status=Comment.Status.APPROVED)
-    assert policy.initial_status("known@example.org") == Comment.Status.PENDING
+    assert policy.initial_status("known@example.org", confirmed=True) == Comment.Status.PENDING
     make_comment(email="known@example.org", status=Comment.Status.APPROVED)
-    assert policy.initial_status(" KNOWN@example.org ") == Comment.Status.APPROVED
+    assert policy.initial_status(" KNOWN@example.org ", confirmed=True) == Comment.Status.APPROVED
+
+
+def test_an_address_alone_earns_nothing(make_comment):
+    for _ in range(5):
+        make_comment(email="known@example.org", status=Comment.Status.APPROVED)
+    assert policy.initial_status("known@example.org") == Comment.Status.PENDING
+    assert policy.ask_to_confirm("known@example.org", confirmed=False)
+    assert not policy.ask_to_confirm("known@example.org", confirmed=True)
+    assert not policy.ask_to_confirm("new@example.org", confirmed=False)
+
+
+def test_a_comment_like_another_waits_even_from_a_trusted_browser(make_comment):
+    for _ in range(2):
+        make_comment(email="known@example.org", status=Comment.Status.APPROVED)
+    status = policy.initial_status("known@example.org", confirmed=True, resembles=True)
+    assert status == Comment.Status.PENDING
 
 
 def test_rejected_or_spam_comments_do_not_build_trust(make_comment):
     make_comment(email="x@example.org", status=Comment.Status.REJECTED)
     make_comment(email="x@example.org", status=Comment.Status.SPAM)
     make_comment(email="x@example.org", status=Comment.Status.APPROVED)
-    assert policy.initial_status("x@example.org") == Comment.Status.PENDING
+    assert policy.initial_status("x@example.org", confirmed=True) == Comment.Status.PENDING
+    make_comment(email="x@example.org", status=Comment.Status.APPROVED)
+    make_comment(email="x@example.org", status=Comment.Status.APPROVED)
+    # three published, but one marked as spam: no trust
+    assert policy.initial_status("x@example.org", confirmed=True) == Comment.Status.PENDING
 
 
 def test_holding_everything_when_trust_is_switched_off(make_comment):
     strict = ModerationPolicy(trusted_after=0)
     for _ in range(3):
         make_comment(email="y@example.org", status=Comment.Status.APPROVED)
-    assert strict.initial_status("y@example.org") == Comment.Status.PENDING
+    assert strict.initial_status("y@example.org", confirmed=True) == Comment.Status.PENDING
 
 
 def test_comments_are_closed_on_deleted_codes(catalog):

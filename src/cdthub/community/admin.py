@@ -38,6 +38,8 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_at",
         "moderated_by",
         "status",
+        "notify_replies",
+        "replies_told_at",
     ]
     actions = [
         _moderate("approve", "Approve selected comments"),

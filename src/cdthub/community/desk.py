@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from cdthub.catalog.models import CodeEntry
 
-from . import parts, services
+from . import duplicates, parts, services
 from .accounts import CONTACT, MODERATE, RESTORE, REVIEW, role_required
 from .diffs import side_by_side
 from .forms import ReviewForm
-from .models import Comment, ContactMessage, Revision, Suggestion
+from .models import Comment, ContactMessage, Resemblance, Revision, Suggestion
 from .views import code_or_404
 
 PAGE_SIZE = 50
@@ -81,8 +82,18 @@ def moderation(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"{n} comment{'s' if n != 1 else ''} {ACTION_WORDS[action]}.")
         return redirect(f"{reverse('community:moderation')}?status={status}")
     order = "created_at" if status == Comment.Status.PENDING else "-created_at"
-    queue = Comment.objects.filter(status=status).select_related("parent").order_by(order)
+    queue = (
+        Comment.objects.filter(status=status)
+        .select_related("parent")
+        .prefetch_related(
+            Prefetch("resemblances", queryset=Resemblance.objects.select_related("other")),
+            Prefetch("resembled_by", queryset=Resemblance.objects.select_related("comment")),
+        )
+        .order_by(order)
+    )
     page = Paginator(queue, PAGE_SIZE).get_page(request.GET.get("page"))
+    for c in page.object_list:
+        c.flags = duplicates.flags(c)
     counts = {s: Comment.objects.filter(status=s).count() for s in Comment.Status.values}
     return render(
         request,

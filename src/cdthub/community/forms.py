@@ -111,9 +111,15 @@ class CommentForm(GuardedForm):
         help_text="Plain text. Links become clickable after an editor approves the comment.",
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+    notify_replies = forms.BooleanField(
+        required=False,
+        initial=False,
+        label="E-mail me when someone replies",
+        help_text="One e-mail per published reply, each with a link to stop them.",
+    )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    field_order = ["name", "email", "body", "website", "parent", "ts"]
+    field_order = ["name", "email", "body", "notify_replies", "website", "parent", "ts"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -74,6 +74,12 @@ class Comment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    notify_replies = models.BooleanField(
+        "e-mail replies", default=False, help_text="The author asked to be told of replies."
+    )
+    replies_told_at = models.DateTimeField(
+        null=True, blank=True, help_text="On a reply: when the conversation was told of it."
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -91,6 +97,28 @@ class Comment(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.APPROVED
+
+
+class Resemblance(models.Model):
+    """A comment reads the same, or nearly, as an earlier one (community/duplicates.py)."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="resemblances")
+    other = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="resembled_by")
+    score = models.PositiveSmallIntegerField(help_text="How alike, 100 for the same text.")
+    same_author = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-score", "-other_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "other"], name="one_resemblance_a_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment {self.comment_id} resembles {self.other_id} ({self.score}%)"
+
+    @property
+    def same_text(self) -> bool:
+        return self.score >= 100
 
 
 class SuggestionQuerySet(models.QuerySet):

@@ -1,7 +1,10 @@
 """The comment moderation policy: one small object, asked by the services and the views.
 
 - everything waits for an editor by default;
-- a commenter (known by e-mail) with `trusted_after` published comments is published at once;
+- a regular commenter (`trusted_after` published comments from the address, none marked as
+  spam) is published at once, but only from a browser that confirmed the address through the
+  link e-mailed to it (trust.py): typing someone's address earns nothing;
+- a comment that resembles another (duplicates.py) waits, whoever wrote it;
 - comments are closed on codes the ADA has deleted;
 - replies go one level deep, to a published comment of the same code;
 - staff are told of every new comment.
@@ -53,13 +56,29 @@ class ModerationPolicy:
             )
         return ALLOW
 
-    def initial_status(self, email: str) -> str:
-        """Status of a new comment from this address."""
-        if self.trusted_after and (
-            Comment.objects.published().by_email(email).count() >= self.trusted_after
-        ):
+    def regular(self, email: str) -> bool:
+        """Has this address earned trust, once the commenter proves it is theirs?"""
+        if not self.trusted_after:
+            return False
+        mine = Comment.objects.by_email(email)
+        return (
+            mine.published().count() >= self.trusted_after
+            and not mine.filter(status=Comment.Status.SPAM).exists()
+        )
+
+    def initial_status(
+        self, email: str, *, confirmed: bool = False, resembles: bool = False
+    ) -> str:
+        """Status of a new comment from this address; `confirmed` when the browser proved it
+        owns the address, `resembles` when the comment reads like another one."""
+        if confirmed and not resembles and self.regular(email):
             return Comment.Status.APPROVED
         return Comment.Status.PENDING
+
+    def ask_to_confirm(self, email: str, *, confirmed: bool) -> bool:
+        """Offer a regular commenter who has not confirmed the address in this browser the
+        link that would publish their next comments at once."""
+        return not confirmed and self.regular(email)
 
     def should_notify(self, comment: Comment) -> bool:
         return self.notify_staff

@@ -16,8 +16,17 @@ def _url(path: str) -> str:
     return f"{settings.CDTHUB_SITE_URL}{path}"
 
 
-def _send(subject: str, body: str, to: list[str], what: str, reply_to: list[str] | None = None):
-    message = EmailMessage(subject=subject[:150], body=body, to=to, reply_to=reply_to or None)
+def _send(
+    subject: str,
+    body: str,
+    to: list[str],
+    what: str,
+    reply_to: list[str] | None = None,
+    headers: dict[str, str] | None = None,
+):
+    message = EmailMessage(
+        subject=subject[:150], body=body, to=to, reply_to=reply_to or None, headers=headers
+    )
     outbox.send_after_commit(message, what)
 
 
@@ -91,4 +100,46 @@ def suggestion_reviewed(suggestion: Suggestion) -> None:
         body,
         [suggestion.email],
         f"suggestion {suggestion.pk} (reader follow-up)",
+    )
+
+
+def confirm_address(comment: Comment, link: str) -> None:
+    """Offer a regular commenter the link that confirms their address in their browser."""
+    body = (
+        f"Hello {comment.name},\n\n"
+        f"Thank you for your comment on {comment.code}. An editor reads it before it appears, "
+        "because anyone can type an e-mail address into a form.\n\n"
+        "You have commented here before. To have your next comments appear at once, open this "
+        "link in the browser you comment from (it works for a week):\n\n"
+        f"{link}\n\n"
+        "It sets a cookie in that browser that says it confirmed your address. If you did not "
+        "comment on cdthub, ignore this e-mail: nothing changes unless the link is opened.\n"
+    )
+    _send(
+        "[cdthub] Confirm your address to skip the wait",
+        body,
+        [comment.email],
+        f"comment {comment.pk} (address confirmation)",
+    )
+
+
+def reply_published(reply: Comment, to: Comment, stop_link: str) -> None:
+    """Tell the author of `to`, who asked for it, that `reply` is on the page."""
+    page = _url(reverse("catalog:code", args=[reply.code]))
+    body = (
+        f"Hello {to.name},\n\n"
+        f"{reply.name} replied in the conversation on {reply.code} you took part in:\n\n"
+        f"{page}#comment-{reply.pk}\n\n"
+        'You get this e-mail because you ticked "E-mail me when someone replies". To get no '
+        f"more of them, open this link:\n{stop_link}\n"
+    )
+    _send(
+        f"[cdthub] A new reply on {reply.code}",
+        body,
+        [to.email],
+        f"reply {reply.pk} (to comment {to.pk})",
+        headers={
+            "List-Unsubscribe": f"<{stop_link}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     )

@@ -18,7 +18,8 @@ from cdthub.catalog import editing, snapshot
 from cdthub.catalog.versions import pages_changed
 from cdthub.core.codes import Code
 
-from . import notify, parts
+from . import notify, parts, trust
+from .duplicates import DuplicateCheck, default_check
 from .models import AuditEntry, Comment, ContactMessage, Revision, Suggestion
 from .moderation import ModerationPolicy, default_policy
 
@@ -46,9 +47,13 @@ def post_comment(
     email: str,
     body: str,
     parent: Comment | None = None,
+    notify_replies: bool = False,
+    confirmed: bool = False,
     policy: ModerationPolicy = default_policy,
+    check: DuplicateCheck = default_check,
 ) -> Comment:
-    """Store a reader's comment: held for moderation unless the policy trusts the commenter."""
+    """Store a reader's comment: held for moderation unless the policy trusts the commenter
+    (`confirmed`: their browser proved the address is theirs, see trust.py)."""
     opened = policy.comments_open(code)
     if not opened:
         raise WorkflowError(opened.reason)
@@ -57,18 +62,64 @@ def post_comment(
         raise WorkflowError(reply.reason)
     with transaction.atomic():
         comment = Comment(
-            code=code.code, parent=parent, name=name.strip(), email=email, body=body.strip()
+            code=code.code,
+            parent=parent,
+            name=name.strip(),
+            email=email,
+            body=body.strip(),
+            notify_replies=notify_replies,
         )
-        comment.status = policy.initial_status(comment.email)
+        matches = check.find(comment)
+        comment.status = policy.initial_status(
+            comment.email, confirmed=confirmed, resembles=bool(matches)
+        )
         comment.save()
+        check.record(comment, matches)
         if comment.is_published:
-            audit("comment.auto_approved", None, comment, detail="trusted commenter")
+            audit("comment.auto_approved", None, comment, detail="confirmed regular commenter")
             pages_changed()
+            _tell_conversation(comment)
         else:
-            audit("comment.posted", None, comment)
+            detail = f"resembles {len(matches)} other comment(s)" if matches else ""
+            audit("comment.posted", None, comment, detail=detail)
+            if policy.ask_to_confirm(comment.email, confirmed=confirmed) and trust.may_ask(
+                comment.email
+            ):
+                notify.confirm_address(comment, trust.confirm_url(comment.email))
         if policy.should_notify(comment):
             notify.new_comment(comment)
     return comment
+
+
+def _tell_conversation(reply: Comment) -> None:
+    """A reply was published: e-mail, once, whoever in its conversation asked to be told
+    (the first comment's author and earlier repliers who ticked the box), except its author."""
+    if reply.parent_id is None or reply.replies_told_at is not None:
+        return
+    top = reply.parent
+    if top is None or not top.is_published:
+        return
+    earlier = top.replies.published().filter(created_at__lt=reply.created_at).exclude(pk=reply.pk)
+    told = {reply.email}
+    for comment in [top, *earlier.order_by("created_at", "pk")]:
+        if comment.notify_replies and comment.email not in told:
+            told.add(comment.email)
+            notify.reply_published(reply, comment, trust.stop_url(comment.pk))
+    reply.replies_told_at = timezone.now()
+    reply.save(update_fields=["replies_told_at"])
+
+
+def stop_reply_emails(comment_id: int) -> int:
+    """The stop link: no more reply e-mails for any comment from the address that wrote
+    `comment_id`. Idempotent; a comment since erased stops nothing and is no error."""
+    email = Comment.objects.filter(pk=comment_id).values_list("email", flat=True).first()
+    if email is None:
+        return 0
+    with transaction.atomic():
+        n = Comment.objects.by_email(email).filter(notify_replies=True).update(notify_replies=False)
+        if n:
+            audit("comment.replies_stopped", None, None, detail=f"comment {comment_id}")
+    return n
 
 
 MODERATION_ACTIONS = {
@@ -91,6 +142,8 @@ def _moderate(comment: Comment, editor, action: str, *, bump: bool = True) -> bo
         changed = was_published != comment.is_published
         if changed and bump:
             pages_changed()
+        if comment.is_published:
+            _tell_conversation(comment)
     return changed
 
 
@@ -113,7 +166,7 @@ def moderate_comments(comments: Iterable[Comment], editor, action: str) -> int:
     count = 0
     with transaction.atomic():
         changed = False
-        for comment in comments:
+        for comment in sorted(comments, key=lambda c: (c.created_at, c.pk)):
             changed |= _moderate(comment, editor, action, bump=False)
             count += 1
         if changed:

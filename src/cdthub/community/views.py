@@ -12,12 +12,15 @@ from collections.abc import Callable
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from cdthub.catalog import snapshot
 from cdthub.catalog.models import CodeEntry
 from cdthub.core.codes import Code
 
-from . import parts, ratelimit, services
+from . import parts, ratelimit, services, trust
 from .accounts import RESTORE
 from .diffs import side_by_side
 from .forms import CommentForm, ContactForm, GuardedForm, SuggestionForm
@@ -100,6 +103,8 @@ def comment_form(request: HttpRequest, code: str) -> HttpResponse:
                         name=form.cleaned_data["name"],
                         email=form.cleaned_data["email"],
                         body=form.cleaned_data["body"],
+                        notify_replies=form.cleaned_data["notify_replies"],
+                        confirmed=trust.confirmed(request, form.cleaned_data["email"]),
                     )
                 except services.WorkflowError as e:
                     form.add_error(None, str(e))
@@ -135,9 +140,66 @@ def comment_thanks(request: HttpRequest, code: str) -> HttpResponse:
                 "An editor reads every comment before it appears on the page; this usually takes "
                 "a day or two.",
                 "Your email address stays private.",
+                "Commented here before? We may e-mail you a link: open it in this browser and "
+                "your next comments appear at once.",
             ],
             "back": reverse("catalog:code", args=[found.code]) + "#comments",
         },
+    )
+
+
+@never_cache
+def confirm_address(request: HttpRequest, token: str) -> HttpResponse:
+    """The link e-mailed to a regular commenter: this browser now vouches for the address."""
+    try:
+        held = trust.read_confirm_token(token)
+    except trust.BadLink as e:
+        return _link_page(request, "This link does not work", [str(e), _ASK_AGAIN], 400)
+    response = _link_page(
+        request,
+        "Your address is confirmed",
+        [
+            "From this browser, your next comments appear on the page at once.",
+            "A comment you already sent still waits for an editor.",
+            "This browser remembers it for a year with a cookie that holds no address.",
+        ],
+    )
+    trust.remember(response, held)
+    return response
+
+
+_ASK_AGAIN = (
+    "If you have commented here before, send a new comment: we e-mail a new link, at most once "
+    "a day."
+)
+
+
+@csrf_exempt  # the signed link is the authority; mail clients stop with a POST (RFC 8058)
+@require_http_methods(["GET", "POST"])
+@never_cache
+def stop_replies(request: HttpRequest, token: str) -> HttpResponse:
+    """One click from a reply e-mail: no more of them, for any comment from that address."""
+    try:
+        pk = trust.read_stop_token(token)
+    except trust.BadLink as e:
+        return _link_page(request, "This link does not work", [str(e)], 400)
+    services.stop_reply_emails(pk)
+    return _link_page(
+        request,
+        "No more reply e-mails",
+        [
+            "You will get no more e-mails about replies to your comments on cdthub.",
+            "To get them again, tick “E-mail me when someone replies” on your next comment.",
+        ],
+    )
+
+
+def _link_page(request: HttpRequest, title: str, lines: list[str], status: int = 200):
+    return render(
+        request,
+        "community/thanks.html",
+        {"title": title, "lines": lines, "back": reverse("catalog:home")},
+        status=status,
     )
 
 
