@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "ninja",  # /api/v1/docs: Swagger UI from ninja's static files, not from a CDN
     "cdthub.catalog",
     "cdthub.community",
     "cdthub.checker",
