@@ -92,11 +92,11 @@ DEV_SETTINGS = "cdthub.web.settings.dev"
 
 def cmd_serve(args: argparse.Namespace) -> int:
     if args.dev:
-        chosen = os.environ.get("DJANGO_SETTINGS_MODULE", DEV_SETTINGS)
-        if chosen != DEV_SETTINGS:
+        chosen = env.settings_module()
+        if chosen not in ("", DEV_SETTINGS):
             err(f"cdthub: --dev uses {DEV_SETTINGS}, but DJANGO_SETTINGS_MODULE is {chosen}")
             return 2
-        os.environ["DJANGO_SETTINGS_MODULE"] = DEV_SETTINGS
+        env.use_settings(DEV_SETTINGS)
     setup_django()
     from .web.startup import check_static_files
 
