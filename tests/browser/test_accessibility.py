@@ -119,6 +119,7 @@ def test_suggestions_work_as_a_combobox_from_the_keyboard(page, live_catalog):
     code = options.first.locator("code").inner_text()
     box.press("Enter")
     expect(page).to_have_url(re.compile(rf"/codes/{code}/$"))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_choosing_a_suggestion_with_the_mouse_opens_its_code(page, live_catalog):
@@ -130,6 +131,7 @@ def test_choosing_a_suggestion_with_the_mouse_opens_its_code(page, live_catalog)
     code = option.locator("code").inner_text()
     option.click()
     expect(page).to_have_url(re.compile(rf"/codes/{code}/$"))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_enter_without_a_chosen_suggestion_searches(page, live_catalog):
@@ -139,3 +141,4 @@ def test_enter_without_a_chosen_suggestion_searches(page, live_catalog):
     expect(page.get_by_role("option").first).to_be_visible()
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"/search/\?q=night\+gu"))
+    expect(page.locator("ol.results > li").first).to_be_visible()
