@@ -6,7 +6,7 @@ PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
 .PHONY: help install run test test-fast lint typecheck format validate bench bench-search \
-	bench-http bench-finder bench-comments bench-claims clean
+	bench-http bench-finder bench-comments bench-claims clean run-dev
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -19,8 +19,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install cdthub with its test tools
 
-run: $(STAMP) ## prepare SQLite with the bundled dataset and serve on http://127.0.0.1:8000 (PORT=… overrides)
+run: $(STAMP) ## DEBUG off; prepare SQLite with the bundled dataset and serve on http://127.0.0.1:8000 (PORT=… overrides)
 	$(BIN)/cdthub serve --port $(PORT)
+
+run-dev: $(STAMP) ## as run, with DEBUG on and reload on code changes: for debugging, never for others
+	$(BIN)/cdthub serve --dev --port $(PORT)
 
 test: $(STAMP) ## lint, type-check core/, then the whole suite (unit, view/API, property, browser)
 	$(BIN)/ruff check src tests bench

@@ -69,10 +69,13 @@ def loaded_db(db):
 
 @pytest.fixture
 def live_catalog(transactional_db, live_server):
-    """A live server whose database holds the bundled dataset."""
+    """A live server whose database holds the bundled dataset, its snapshot already built (so a
+    first page does not wait for it on a busy machine)."""
+    from cdthub.catalog import snapshot
     from cdthub.catalog.loading import load_dataset
 
     load_dataset(force=True)
+    snapshot.get()
     return live_server
 
 

@@ -28,7 +28,7 @@ COMMANDS = (
     "cdthub.cli_check",  # check
     "cdthub.cli_convert",  # convert
 )
-DEFAULT_SETTINGS = "cdthub.web.settings.dev"
+DEFAULT_SETTINGS = "cdthub.web.settings.local"
 
 
 def err(message: str) -> None:

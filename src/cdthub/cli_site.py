@@ -15,6 +15,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     s.add_argument("--port", type=int, default=env.PORT)
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--workers", type=int, default=2)
+    s.add_argument(
+        "--dev",
+        action="store_true",
+        help="debugging: DEBUG on (Django's error pages show code and settings, never let "
+        "others reach it) and reload when the code changes",
+    )
     s.set_defaults(func=cmd_serve)
 
     s = commands.add_parser(
@@ -81,7 +87,16 @@ def _prepare_database() -> int | None:
     return load_dataset()
 
 
+DEV_SETTINGS = "cdthub.web.settings.dev"
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    if args.dev:
+        chosen = env.settings_module()
+        if chosen not in ("", DEV_SETTINGS):
+            err(f"cdthub: --dev uses {DEV_SETTINGS}, but DJANGO_SETTINGS_MODULE is {chosen}")
+            return 2
+        env.use_settings(DEV_SETTINGS)
     setup_django()
     from .web.startup import check_static_files
 
@@ -89,7 +104,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     written = _prepare_database()
     if written:
         err(f"cdthub: loaded {written} codes from the bundled dataset")
-    err(f"cdthub: serving on http://{args.host}:{args.port}/")
+    from django.conf import settings
+
+    mode = " with DEBUG on (--dev: for debugging only)" if settings.DEBUG else ""
+    err(f"cdthub: serving on http://{args.host}:{args.port}/{mode}")
     os.execvp(
         sys.executable,
         [
@@ -105,6 +123,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "4",
             "--access-logfile",
             "-",
+            *(["--reload"] if args.dev else []),
         ],
     )
     return 0  # pragma: no cover - exec does not return

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 def test_search_deep_cleaning_and_open_a_result(page, live_catalog):
     page.goto(live_catalog.url + "/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Find the right CDT code")
-    box = page.get_by_role("searchbox", name="Search codes")
+    box = page.get_by_role("combobox", name="Search codes").first
     box.fill("deep cleaning")
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"/search/\?q=deep\+cleaning"))
@@ -23,8 +23,9 @@ def test_search_deep_cleaning_and_open_a_result(page, live_catalog):
 
 def test_typing_shows_suggestions(page, live_catalog):
     page.goto(live_catalog.url + "/")
-    page.get_by_role("searchbox", name="Search codes").press_sequentially("night gu", delay=30)
-    option = page.locator(".suggest-list li a").first
+    box = page.get_by_role("combobox", name="Search codes").first
+    box.press_sequentially("night gu", delay=30)
+    option = page.get_by_role("option").first
     expect(option).to_be_visible()
     expect(page.locator(".suggest-list")).to_contain_text("D994")
 

@@ -41,7 +41,7 @@ START_SECONDS = 90  # to migrate, load the dataset and answer a first request on
 STOP_SECONDS = 10
 DEADLINE = 240  # seconds for a whole run of readers; a stuck server fails it instead of hanging
 _SETTINGS = """
-from cdthub.web.settings.dev import *  # noqa: F403
+from cdthub.web.settings.local import *  # noqa: F403
 DEBUG = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CDTHUB_FORM_MIN_SECONDS = {min_seconds}

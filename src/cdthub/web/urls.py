@@ -15,3 +15,5 @@ urlpatterns = [
     path("", include("cdthub.community.urls")),
     path("", include("cdthub.catalog.urls")),
 ]
+
+handler404 = "cdthub.web.errors.page_not_found"

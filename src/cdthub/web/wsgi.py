@@ -7,7 +7,7 @@ from django.core.wsgi import get_wsgi_application
 from cdthub.web.settings import env
 from cdthub.web.startup import check_static_files
 
-env.use_settings("cdthub.web.settings.dev")
+env.use_settings("cdthub.web.settings.local")
 application = get_wsgi_application()
 check_static_files()  # production: no worker starts to answer 500 on every page
 

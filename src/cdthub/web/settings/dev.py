@@ -1,10 +1,7 @@
-from . import env
-from .base import *  # noqa: F403
+"""`cdthub serve --dev` (`make run-dev`): the local site with DEBUG on, for debugging only; its
+error pages show code and settings, so never let others reach it."""
+
+from .local import *  # noqa: F403
 
 DEBUG = True
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
-}
-# e-mails go to files in var/mail/, never to the console: what readers write stays out of logs
-EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-EMAIL_FILE_PATH = env.VAR_DIR / "mail"
+WHITENOISE_AUTOREFRESH = True  # edited CSS and scripts show on the next request

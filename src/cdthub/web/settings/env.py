@@ -32,6 +32,11 @@ def _list(name: str) -> list[str]:
     return [item.strip() for item in _str(name).split(",") if item.strip()]
 
 
+def settings_module() -> str:
+    """The settings module DJANGO_SETTINGS_MODULE names now ("" when unset)."""
+    return os.environ.get("DJANGO_SETTINGS_MODULE", "").strip()
+
+
 def use_settings(default: str) -> None:
     """Point Django at the settings module `default` unless DJANGO_SETTINGS_MODULE names one."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", default)

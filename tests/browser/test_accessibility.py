@@ -1,0 +1,144 @@
+"""Every kind of page a reader or an editor meets passes axe-core's checks (WCAG 2.x A/AA and
+best practices), and the as-you-type search behaves as a WAI-ARIA combobox."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from ..conftest import PASSWORD
+from .conftest import axe_violations
+
+pytestmark = pytest.mark.browser
+
+PUBLIC_PAGES = [
+    "/",
+    "/codes/D9992/",
+    "/codes/",
+    "/search/?q=deep+cleaning",
+    "/suggest/?text=crown+on+tooth+30",
+    "/check/",
+    "/contact/",
+    "/codes/D9992/suggest/",
+    "/nope/",
+]
+
+
+def test_public_pages_have_no_axe_violations(axe_page, live_catalog, axe_script):
+    problems = {}
+    for path in PUBLIC_PAGES:
+        axe_page.goto(live_catalog.url + path)
+        found = axe_violations(axe_page, axe_script)
+        if found:
+            problems[path] = found
+    assert not problems, problems
+
+
+def test_open_suggestions_have_no_axe_violations(axe_page, live_catalog, axe_script):
+    axe_page.goto(live_catalog.url + "/")
+    box = axe_page.get_by_role("combobox", name="Search codes").first
+    box.press_sequentially("night gu", delay=30)
+    expect(axe_page.get_by_role("listbox", name="Suggested codes").first).to_be_visible()
+    box.press("ArrowDown")
+    assert axe_violations(axe_page, axe_script) == []
+
+
+@pytest.fixture
+def desk_content(transactional_db, make_comment):
+    from cdthub.community.models import ContactMessage, Suggestion
+
+    make_comment(body="Is this billed per call or per day?")
+    suggestion = Suggestion.objects.create(
+        code="D9992",
+        part=Suggestion.Part.SUMMARY,
+        proposed_text="Arranging and following up a patient's care with other providers.",
+        source="State dental manual, 4.2",
+    )
+    ContactMessage.objects.create(
+        name="Ann", email="ann@example.org", topic="coding", message="Which code for a recall?"
+    )
+    return suggestion
+
+
+def test_desk_pages_have_no_axe_violations(axe_page, live_catalog, axe_script, desk_content):
+    from cdthub.community.accounts import create_user
+
+    create_user("ada", "admin", PASSWORD)
+    axe_page.goto(live_catalog.url + "/community/")
+    axe_page.get_by_label("Username").fill("ada")
+    axe_page.get_by_label("Password").fill(PASSWORD)
+    problems = {"/accounts/login/": axe_violations(axe_page, axe_script)}
+    axe_page.get_by_role("button", name="Log in").click()
+    expect(axe_page.get_by_role("heading", name="Editor desk")).to_be_visible()
+    for path in (
+        "/community/",
+        "/community/moderation/",
+        "/community/suggestions/",
+        f"/community/suggestions/{desk_content.pk}/",
+        "/community/contact/",
+        "/codes/D9992/history/",
+    ):
+        axe_page.goto(live_catalog.url + path)
+        problems[path] = axe_violations(axe_page, axe_script)
+    problems = {path: found for path, found in problems.items() if found}
+    assert not problems, problems
+
+
+def test_suggestions_work_as_a_combobox_from_the_keyboard(page, live_catalog):
+    page.goto(live_catalog.url + "/")
+    box = page.get_by_role("combobox", name="Search codes").first
+    expect(box).to_have_attribute("aria-expanded", "false")
+    expect(box).to_have_attribute("aria-autocomplete", "list")
+    box.press_sequentially("night gu", delay=30)
+    listbox = page.get_by_role("listbox", name="Suggested codes").first
+    expect(listbox).to_be_visible()
+    expect(box).to_have_attribute("aria-expanded", "true")
+    assert box.get_attribute("aria-controls") == listbox.get_attribute("id")
+    options = listbox.get_by_role("option")
+    expect(options.first).to_contain_text("D994")
+    assert listbox.locator("a").count() == 0  # options hold text, not links
+
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    second = options.nth(1)
+    expect(second).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", second.get_attribute("id"))
+    expect(box).to_be_focused()
+    box.press("ArrowUp")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    expect(second).to_have_attribute("aria-selected", "false")
+
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    expect(box).not_to_have_attribute("aria-activedescendant", re.compile(".*"))
+    expect(box).to_have_value("night gu")
+
+    box.press("ArrowDown")  # opens the list again on the first option
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    code = options.first.locator("code").inner_text()
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/codes/{code}/$"))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_choosing_a_suggestion_with_the_mouse_opens_its_code(page, live_catalog):
+    page.goto(live_catalog.url + "/search/")
+    box = page.get_by_role("combobox", name="Search codes").first
+    box.press_sequentially("bitewing", delay=30)
+    option = page.get_by_role("option").first
+    expect(option).to_be_visible()
+    code = option.locator("code").inner_text()
+    option.click()
+    expect(page).to_have_url(re.compile(rf"/codes/{code}/$"))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_enter_without_a_chosen_suggestion_searches(page, live_catalog):
+    page.goto(live_catalog.url + "/")
+    box = page.get_by_role("combobox", name="Search codes").first
+    box.press_sequentially("night gu", delay=30)
+    expect(page.get_by_role("option").first).to_be_visible()
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/search/\?q=night\+gu"))
+    expect(page.locator("ol.results > li").first).to_be_visible()
