@@ -18,7 +18,7 @@ def comments(loaded_db, make_comment):
         make_comment(body=f"Comment number {n}: payers ask for a narrative.", name=f"Reader {n}")
         for n in range(12)
     ]
-    made += [make_comment(code="D0120", status=Comment.Status.PUBLISHED, body="Twice a year?")]
+    made += [make_comment(code="D0120", status=Comment.Status.APPROVED, body="Twice a year?")]
     return {(c.pk, c.code, c.name, c.body, c.status) for c in made}
 
 
