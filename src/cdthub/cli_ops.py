@@ -52,7 +52,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         sqlite_connection()  # refuses on PostgreSQL, naming pg_restore
         check_backup(args.file)
-        if not args.yes and not _confirm(f"Replace the data in {database_name()} with {args.file}?"):
+        if not args.yes and not _confirm(
+            f"Replace the data in {database_name()} with {args.file}?"
+        ):
             err("cdthub: nothing restored (pass --yes to restore without asking)")
             return 2
         kept = restore(args.file)

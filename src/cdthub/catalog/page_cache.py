@@ -81,7 +81,8 @@ def _shared_variant(html: str) -> str:
         html = html.replace(f'value="{placeholder}"', f'value="" data-cdthub-hole="{name}"')
         html = html.replace(placeholder, "")  # anywhere else: never a reader's value
     script = format_html(
-        '<script src="{}" data-holes="{}" defer></script>', static("cdthub/holes.js"),
+        '<script src="{}" data-holes="{}" defer></script>',
+        static("cdthub/holes.js"),
         reverse("catalog:holes"),
     )
     return html.replace("</body>", f"{script}\n</body>", 1)
