@@ -172,6 +172,8 @@ def test_cached_code_page_carries_no_reader_values_and_its_form_still_posts(site
     assert 'name="csrfmiddlewaretoken" value="" data-cdthub-hole="csrfmiddlewaretoken"' in page
     assert 'name="ts" value="" data-cdthub-hole="form_stamp"' in page
     assert "cdthub/holes.js" in page
+    assert '<noscript><p class="notice">Without JavaScript' in page
+    assert 'use <a href="/codes/D9992/comments/new/">the form on its own page</a>' in page
     again = get(url)
     assert again[1]["X-Cache"] == "HIT" and again[2] == page
 

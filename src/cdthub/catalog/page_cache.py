@@ -14,6 +14,7 @@ variant is marked cacheable for the proxy (`X-Accel-Expires`); any other respons
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +36,11 @@ TIMEOUT = 3600
 SHARED_HEADER = "X-Cdthub-Microcache"  # set by the proxy in front (deploy/nginx/), never by readers
 SHARED_SECONDS = 5  # how long the proxy may serve the shared variant (X-Accel-Expires)
 CSRF_NAME = "csrfmiddlewaretoken"
+FORM = re.compile(r'<form\b[^>]*\baction="([^"]*)"[^>]*>.*?</form>', re.S)
+NO_SCRIPT = (
+    '<noscript><p class="notice">Without JavaScript, this copy of the page cannot send the form: '
+    'use <a href="{}">the form on its own page</a>.</p></noscript>'
+)
 
 
 def cacheable(request: HttpRequest) -> bool:
@@ -80,12 +86,21 @@ def _shared_variant(html: str) -> str:
     for placeholder, name in marks.items():
         html = html.replace(f'value="{placeholder}"', f'value="" data-cdthub-hole="{name}"')
         html = html.replace(placeholder, "")  # anywhere else: never a reader's value
+    html = FORM.sub(_no_script_note, html)
     script = format_html(
         '<script src="{}" data-holes="{}" defer></script>',
         static("cdthub/holes.js"),
         reverse("catalog:holes"),
     )
     return html.replace("</body>", f"{script}\n</body>", 1)
+
+
+def _no_script_note(form: re.Match[str]) -> str:
+    """After a form with holes: where to send it without JavaScript (the action shows it
+    afresh on a GET; the URL is already escaped in the page)."""
+    if "data-cdthub-hole" not in form.group(0):
+        return form.group(0)
+    return form.group(0) + NO_SCRIPT.format(form.group(1))
 
 
 def mark_shared(request: HttpRequest, response: HttpResponse) -> HttpResponse:
