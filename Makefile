@@ -6,7 +6,7 @@ PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
 .PHONY: help install run test test-fast lint typecheck format validate bench bench-search \
-	bench-http bench-finder bench-comments bench-claims clean run-dev
+	bench-http bench-finder bench-comments bench-claims bench-nginx clean run-dev
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -46,7 +46,7 @@ format: $(STAMP) ## ruff format and autofix
 validate: $(STAMP) ## check the bundled dataset
 	$(BIN)/python -m cdthub.core.validate
 
-bench: bench-search bench-finder bench-http bench-comments bench-claims ## every benchmark
+bench: bench-search bench-finder bench-http bench-comments bench-claims bench-nginx ## every benchmark
 
 bench-search: $(STAMP) ## search index vs SQLite FTS5, 1,000 queries
 	$(BIN)/python bench/search.py
@@ -64,6 +64,10 @@ bench-comments: $(STAMP) ## 200 comments posted from 20 threads: all stored? + t
 bench-claims: $(STAMP) ## claim checker: 10k/100k claims vs the raw 837D split and pyx12
 	$(BIN)/pip install --quiet "pyx12==4.0.0"
 	$(BIN)/python bench/claims.py
+
+bench-nginx: $(STAMP) ## /codes/D9992/ through nginx's micro-cache vs nginx static, same run (wrk)
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+	$(BIN)/python bench/nginx.py
 
 clean: ## remove .venv, the database and caches
 	rm -rf $(VENV) var .pytest_cache

@@ -14,10 +14,11 @@ def bundled_only(monkeypatch, tmp_path):
 
 def test_every_listed_module_adds_its_commands():
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    assert len(COMMANDS) == 4
-    assert {"code", "search", "suggest", "changes", "serve", "import", "check", "convert"} <= set(
-        sub.choices
-    )
+    assert len(COMMANDS) == 5
+    assert {
+        *("code", "search", "suggest", "changes", "serve", "import", "check", "convert"),
+        *("backup", "restore"),
+    } <= set(sub.choices)
 
 
 @pytest.mark.parametrize("argv", [["changes", "1800", "2026"], ["changes", "2025", "2099"]])

@@ -27,6 +27,7 @@ COMMANDS = (
     "cdthub.cli_site",  # serve, import, createuser, manage
     "cdthub.cli_check",  # check
     "cdthub.cli_convert",  # convert
+    "cdthub.cli_ops",  # backup, restore
 )
 DEFAULT_SETTINGS = "cdthub.web.settings.local"
 

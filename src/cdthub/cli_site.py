@@ -121,12 +121,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
             str(args.workers),
             "--threads",
             "4",
-            "--access-logfile",
-            "-",
+            *_access_log(),
             *(["--reload"] if args.dev else []),
         ],
     )
     return 0  # pragma: no cover - exec does not return
+
+
+def _access_log() -> list[str]:
+    """gunicorn's access log (addresses, query strings), unless cdthub logs each request itself
+    as JSON without them (production settings)."""
+    from django.conf import settings
+
+    if "cdthub.ops.requestlog.RequestLogMiddleware" in settings.MIDDLEWARE:
+        return []
+    return ["--access-logfile", "-"]
 
 
 def _column_option(text: str) -> tuple[str, str]:

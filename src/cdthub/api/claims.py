@@ -18,6 +18,7 @@ from cdthub.checker.services import MAX_BYTES, check_bytes
 from cdthub.core.claims.formats import UnreadableFile
 from cdthub.core.claims.packs import load_pack, pack_names
 
+from . import schemas
 from .errors import ApiError
 
 router = Router(tags=["claims"])
@@ -48,6 +49,7 @@ BODY = {
 @router.post(
     "claims/check",
     url_name="claims_check",
+    response={200: schemas.ClaimReport, 400: schemas.Error, 413: schemas.Error},
     summary="Check dental claims (JSON, X12 837D or CSV) for what gets them denied",
     description='Send one claim, {"claims": [...]}, an 837D file with '
     "`Content-Type: application/edi-x12`, or CSV with `text/csv`. Each finding names the claim, "

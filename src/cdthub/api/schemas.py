@@ -121,3 +121,22 @@ class ErrorDetail(Schema):
 
 class Error(Schema):
     error: ErrorDetail
+
+
+class Finding(Schema):
+    claim: str | None = Field(description="the claim's id, null when it has none")
+    line: int | None = Field(description="1-based service line; null for the claim or file")
+    rule: str = Field(examples=["surface.count"])
+    severity: Literal["error", "warning"]
+    message: str
+
+
+class ClaimSummary(Schema):
+    claims: int
+    errors: int
+    warnings: int
+
+
+class ClaimReport(Schema):
+    findings: list[Finding]
+    summary: ClaimSummary

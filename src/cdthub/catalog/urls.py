@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views, views_suggest
+from . import page_cache, views, views_suggest
 
 app_name = "catalog"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("suggest/", views_suggest.suggest, name="suggest"),
     path("changes/<int:year>/", views.changes, name="changes"),
+    path("holes/", page_cache.holes, name="holes"),  # a shared page's per-reader values
 ]

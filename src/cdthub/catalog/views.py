@@ -114,9 +114,8 @@ def code_detail(request: HttpRequest, code: str) -> HttpResponse:
             "current_year": cat.current_year,
         }
 
-    return HttpResponse(
-        page_cache.render_page(request, "catalog/code_detail.html", context, found.code)
-    )
+    html = page_cache.render_page(request, "catalog/code_detail.html", context, found.code)
+    return page_cache.mark_shared(request, HttpResponse(html))
 
 
 def search(request: HttpRequest) -> HttpResponse:

@@ -5,9 +5,11 @@ from django.urls import include, path
 from cdthub.api.urls import api
 from cdthub.catalog.feeds import ChangesFeed
 from cdthub.catalog.sitemaps import SITEMAPS
+from cdthub.ops.health import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("feeds/changes/", ChangesFeed(), name="feed-changes"),

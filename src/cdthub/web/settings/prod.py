@@ -3,6 +3,8 @@ list that lets any name in; HTTPS only (`manage check --deploy` finds nothing to
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cdthub.ops.requestlog import json_logging
+
 from . import env
 from .base import *  # noqa: F403
 
@@ -40,3 +42,8 @@ SECURE_HSTS_PRELOAD = env.HSTS_PRELOAD
 if not SECURE_HSTS_PRELOAD:
     # asking browsers to preload the domain is the owner's lasting choice (README)
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# one JSON line per request (request id, method, path without query, status, duration) and
+# JSON for every other line; no addresses, query strings or bodies (cdthub/ops/requestlog.py)
+MIDDLEWARE = ["cdthub.ops.requestlog.RequestLogMiddleware", *MIDDLEWARE]  # noqa: F405
+LOGGING = json_logging()
