@@ -1,12 +1,15 @@
-"""Side-by-side differences between the current and a proposed (or earlier) text of a part of
-a code page, as an HTML table (difflib escapes the text; we remove control characters that
-difflib uses as its own markers)."""
+"""Differences between the current and a proposed (or earlier) text of a part of a code page,
+as HTML tables: `changes()` shows only the changed lines with a little context (the editors'
+review), `side_by_side()` both texts whole (a page's history). difflib finds the changes; the
+text is escaped (side_by_side: by difflib, after removing control characters it uses as its own
+markers; changes: by format_html)."""
 
 from __future__ import annotations
 
 import difflib
 import re
 
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from . import parts
@@ -48,3 +51,36 @@ def _tidy(table: str) -> str:
 
 def _label(text: str) -> str:
     return re.sub(r"[^\w ,.()-]", "", text)
+
+
+CONTEXT = 2  # unchanged lines shown around a change
+
+
+def changes(part: str, before, after, *, context: int = CONTEXT) -> SafeString:
+    """Only what changed from `before` to `after`, line by line, with `context` unchanged lines
+    around each change and a gap marker between distant changes."""
+    old, new = _clean(parts.to_lines(part, before)), _clean(parts.to_lines(part, after))
+    groups = difflib.SequenceMatcher(None, old, new, autojunk=False).get_grouped_opcodes(context)
+    rows: list[tuple[str, str, str, str]] = []
+    for g, group in enumerate(groups):
+        if g:
+            rows.append(("gap", "", "Unchanged lines not shown", "…"))
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                rows += [("same", "", "Unchanged", line) for line in old[i1:i2]]
+                continue
+            rows += [("del", "−", "Removed", line) for line in old[i1:i2]]
+            rows += [("ins", "+", "Added", line) for line in new[j1:j2]]
+    if not rows:
+        return format_html('<p class="muted">No change.</p>')
+    body = format_html_join(
+        "",
+        '<tr class="{}"><td class="sign" aria-hidden="true">{}</td>'
+        '<td><span class="visually-hidden">{}: </span>{}</td></tr>',
+        rows,
+    )
+    return format_html(
+        '<table class="diff-changes"><caption class="visually-hidden">Changed lines</caption>'
+        "<tbody>{}</tbody></table>",
+        body,
+    )
