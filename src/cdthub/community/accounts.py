@@ -1,9 +1,9 @@
 """Editor and staff accounts: roles (Django groups), `cdthub createuser`, and the guard of the
 desk pages (logging in, with its limits on failed attempts, is logins.py).
 
-Roles: Editor moderates comments, reviews suggested updates and curates learn-more links; Staff reads contact
-messages; Admin may do everything (a superuser). The groups and their permissions are made by
-the data migration 0002_roles. Readers need no account.
+Roles: Editor moderates comments, reviews suggested updates and curates learn-more links;
+Staff reads contact messages; Admin may do everything (a superuser). The groups and their
+permissions are made by the data migrations 0002_roles and 0004. Readers need no account.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ staff answer it."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import models
 
 from . import parts, resources, services
 from .accounts import MODERATE, REVIEW
@@ -123,6 +124,7 @@ class ResourceAdmin(admin.ModelAdmin):
     list_filter = ["kind", "from_reader"]
     search_fields = ["code", "title", "url", "source"]
     fields = ["code", "kind", "title", "url", "source", "note", "position"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_readonly_fields(self, request, obj=None):
         return ["code"] if obj is not None else []

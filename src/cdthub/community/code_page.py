@@ -1,6 +1,7 @@
 """What the community adds to every code page, registered with the catalog at start-up
-(apps.py): the "Learn more" links, the review bar (last reviewed, history, suggest an update, editors' notes), the
-comments with the "Leave a reply" form, and that form's time stamp as a hole in cached pages."""
+(apps.py): the "Learn more" links, the review bar (last reviewed, history, suggest an update,
+editors' notes), the comments with the "Leave a reply" form, and that form's time stamp as a
+hole in cached pages."""
 
 from __future__ import annotations
 

@@ -25,6 +25,13 @@ PAGE_SIZE = 50
 
 class ResourceForm(forms.ModelForm):
     code = forms.CharField(max_length=12, label="Code", help_text="The code page it belongs on.")
+    url = forms.URLField(
+        assume_scheme="https",
+        max_length=500,
+        label="Address (URL)",
+        help_text="An http:// or https:// address; without one, https:// is assumed.",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
 
     class Meta:
         model = Resource
@@ -35,7 +42,6 @@ class ResourceForm(forms.ModelForm):
             "position": "Lower numbers come first.",
             "source": "Who published it: a payer, a dental society, a journal…",
         }
-        widgets = {"url": forms.URLInput(attrs={"placeholder": "https://"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

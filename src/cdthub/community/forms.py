@@ -271,9 +271,7 @@ class SuggestionForm(GuardedForm):
                 self.add_error("lines", "List at least one code, one a line.")
                 return None
             return "\n".join(line for line in lines if line)
-        guidance = parts.with_section(
-            self.current.get(parts.GUIDANCE), self.chosen_section, lines
-        )
+        guidance = parts.with_section(self.current.get(parts.GUIDANCE), self.chosen_section, lines)
         if not guidance:
             self.add_error("lines", "Keep at least one point in the guidance.")
             return None

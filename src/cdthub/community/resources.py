@@ -12,7 +12,7 @@ from django.db import transaction
 
 from cdthub.catalog.versions import pages_changed
 
-from .models import AuditEntry, Resource, Revision, Suggestion
+from .models import Resource, Revision, Suggestion
 
 FIELDS = ("kind", "title", "url", "source", "note")
 PART = Suggestion.Part.RESOURCE
