@@ -2,7 +2,10 @@
 without JavaScript, and the editors' side: a review that shows only what changed, and their own
 version of a proposal before approving it."""
 
+import html
+
 import pytest
+from django.utils.html import escape
 from django.test import Client
 
 from cdthub.catalog.models import CodeEntry
@@ -37,7 +40,10 @@ def lines_data(section="use", lines=(), **overrides):
 def inputs(page: str) -> list[str]:
     """The values of the line inputs, in order."""
     block = page.split('id="lines"')[1].split("</ol>")[0]
-    return [chunk.split('value="')[1].split('"')[0] for chunk in block.split('name="line"')[1:]]
+    return [
+        html.unescape(chunk.split('value="')[1].split('"')[0])
+        for chunk in block.split('name="line"')[1:]
+    ]
 
 
 def test_a_section_opens_with_one_input_per_current_point(client):
@@ -77,15 +83,19 @@ def test_without_javascript_add_below_and_remove_come_back_with_the_form(client)
 
 
 def test_an_empty_section_can_be_started(client):
-    g = guidance()
-    empty = next(k for k, _ in parts.GUIDANCE_SECTIONS if k not in g)
-    page = client.get(URL, {"part": "guidance", "section": empty}).content.decode()
+    entry, empty = next(
+        (e, k)
+        for e in CodeEntry.objects.exclude(guidance={}).order_by("code")
+        for k, _ in parts.GUIDANCE_SECTIONS
+        if k not in e.guidance
+    )
+    url = f"/codes/{entry.code}/suggest/"
+    page = client.get(url, {"part": "guidance", "section": empty}).content.decode()
     assert inputs(page) == [""]
-    r = client.post(URL, lines_data(section=empty, lines=["A first point for this section."]))
+    r = client.post(url, lines_data(section=empty, lines=["A first point for this section."]))
     assert r.status_code == 302
-    assert parts.parse("guidance", Suggestion.objects.get().proposed_text, CODE)[empty] == [
-        "A first point for this section."
-    ]
+    proposed = parts.parse("guidance", Suggestion.objects.get().proposed_text, entry.code)
+    assert proposed[empty] == ["A first point for this section."]
 
 
 def test_unchanged_lines_are_refused(client):
@@ -105,8 +115,8 @@ def test_the_review_shows_only_what_changed_with_a_little_context(editor_client)
     g = guidance()
     review = editor_client.get(f"/community/suggestions/{s.pk}/").content.decode()
     diff = review.split('class="diff-changes"')[1].split("</table>")[0]
-    assert "Added: </span>Changed first point for the review." in diff
-    assert f"Removed: </span>{g['use'][0][:30]}" in diff
+    assert "Added: </span>- Changed first point for the review." in diff
+    assert f"Removed: </span>- {escape(g['use'][0])[:30]}" in diff
     assert "When to use it:" in diff  # context: the heading above the change
     last_section = [k for k, _ in parts.GUIDANCE_SECTIONS if k in g][-1]
     assert g[last_section][-1][:30] not in diff  # far from the change: not shown

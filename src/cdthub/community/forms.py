@@ -15,6 +15,7 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.forms.utils import ErrorDict
 
 from cdthub.core.codes import GUIDANCE_SECTIONS
 
@@ -218,6 +219,11 @@ class SuggestionForm(GuardedForm):
         else:
             lines = self.current_lines()
         return lines or [EXTRA_LINE]
+
+    def show_unchecked(self) -> None:
+        """Show the sent form again without checking it (a line was added or removed)."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
 
     # checking -------------------------------------------------------------------------------
     def clean(self):

@@ -214,7 +214,9 @@ def suggest(request: HttpRequest, code: str) -> HttpResponse:
     )
     thanks = reverse("community:suggest_thanks", args=[found.code])
     status = 200
-    if request.method == "POST" and not editing_lines:
+    if editing_lines:
+        form.show_unchecked()
+    elif request.method == "POST":
 
         def on_valid():
             services.submit_suggestion(
