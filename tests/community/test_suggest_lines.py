@@ -5,8 +5,8 @@ version of a proposal before approving it."""
 import html
 
 import pytest
-from django.utils.html import escape
 from django.test import Client
+from django.utils.html import escape
 
 from cdthub.catalog.models import CodeEntry
 from cdthub.community import parts
