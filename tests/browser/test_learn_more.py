@@ -16,7 +16,7 @@ def test_reader_edits_guidance_lines_in_place(page, editor_page, live_catalog): 
     page.goto(live_catalog.url + "/codes/D9992/suggest/")
     page.get_by_role("link", name=re.compile("When to use it")).click()
     expect(page.get_by_role("heading", name="Coding guidance: When to use it")).to_be_visible()
-    lines = page.locator("#lines input[name=line]")
+    lines = page.locator("#lines textarea[name=line]")
     count = lines.count()
     assert count >= 2
     first = lines.nth(0).input_value()

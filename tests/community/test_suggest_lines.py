@@ -38,10 +38,10 @@ def lines_data(section="use", lines=(), **overrides):
 
 
 def inputs(page: str) -> list[str]:
-    """The values of the line inputs, in order."""
+    """The text of the line boxes, in order."""
     block = page.split('id="lines"')[1].split("</ol>")[0]
     return [
-        html.unescape(chunk.split('value="')[1].split('"')[0])
+        html.unescape(chunk.split(">", 1)[1].split("</textarea>")[0])
         for chunk in block.split('name="line"')[1:]
     ]
 

@@ -189,6 +189,11 @@ def _edit_lines(request: HttpRequest) -> bool:
     return True
 
 
+def _rows(line: str) -> int:
+    """Rows of a line's text box: long points wrap, so the whole of each one shows."""
+    return min(1 + len(line) // 75, 6)
+
+
 def suggest(request: HttpRequest, code: str) -> HttpResponse:
     found = code_or_404(code)
     current = _current_values(found.code)
@@ -249,7 +254,9 @@ def suggest(request: HttpRequest, code: str) -> HttpResponse:
             "chosen_label": parts.section_label(chosen_section)
             if chosen_part == parts.GUIDANCE
             else Suggestion.Part(chosen_part).label,
-            "lines": list(enumerate(form.line_values())) if form.uses_lines else [],
+            "lines": [(n, line, _rows(line)) for n, line in enumerate(form.line_values())]
+            if form.uses_lines
+            else [],
             "focus_line": int(focus) if focus.isdigit() else None,
             "current_text": parts.to_text(chosen_part, current.get(chosen_part))
             if chosen_part != parts.OTHER

@@ -1,6 +1,7 @@
 /* Suggest an update: the line editor without page reloads. Without this script the "Add a
    line below" and "Remove" buttons send the form back to the server, which shows it again with
-   the line added or removed; with it they act at once. Enter in a line adds a line below. */
+   the line added or removed; with it they act at once. Enter in a line adds a line below
+   (a point is one line: the server joins line breaks inside it). */
 (function () {
   "use strict";
   var list = document.getElementById("lines");
@@ -10,7 +11,7 @@
   function renumber() {
     var rows = list.querySelectorAll(".line-row");
     rows.forEach(function (row, i) {
-      var input = row.querySelector("input");
+      var input = row.querySelector("textarea");
       var label = row.querySelector("label");
       input.id = "line-" + i;
       label.htmlFor = input.id;
@@ -26,7 +27,7 @@
   function addBelow(row) {
     var template = list.querySelector(".line-row");
     var fresh = template.cloneNode(true);
-    var input = fresh.querySelector("input");
+    var input = fresh.querySelector("textarea");
     input.value = "";
     input.removeAttribute("autofocus");
     if (row) row.after(fresh); else list.append(fresh);
@@ -38,13 +39,13 @@
     var rows = list.querySelectorAll(".line-row");
     var next = row.nextElementSibling || row.previousElementSibling;
     if (rows.length === 1) {
-      row.querySelector("input").value = "";
-      row.querySelector("input").focus();
+      row.querySelector("textarea").value = "";
+      row.querySelector("textarea").focus();
       return;
     }
     row.remove();
     renumber();
-    if (next) next.querySelector("input").focus();
+    if (next) next.querySelector("textarea").focus();
   }
 
   fieldset.addEventListener("click", function (event) {
@@ -59,7 +60,7 @@
   });
 
   list.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" || event.target.tagName !== "INPUT") return;
+    if (event.key !== "Enter" || event.target.tagName !== "TEXTAREA") return;
     event.preventDefault();
     addBelow(event.target.closest(".line-row"));
   });
