@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from . import parts
@@ -69,10 +69,14 @@ def changes(part: str, before, after, *, context: int = CONTEXT) -> SafeString:
             if tag == "equal":
                 rows += [("same", "", "Unchanged", line) for line in old[i1:i2]]
                 continue
-            rows += [("del", "−", "Removed", line) for line in old[i1:i2]]
-            rows += [("ins", "+", "Added", line) for line in new[j1:j2]]
+            removed, added = list(old[i1:i2]), list(new[j1:j2])
+            if tag == "replace":  # a changed line: mark the words that changed
+                for k in range(min(len(removed), len(added))):
+                    removed[k], added[k] = _words(removed[k], added[k])
+            rows += [("del", "−", "Removed", line) for line in removed]
+            rows += [("ins", "+", "Added", line) for line in added]
     if not rows:
-        return format_html('<p class="muted">No change.</p>')
+        return mark_safe('<p class="muted">No change.</p>')
     body = format_html_join(
         "",
         '<tr class="{}"><td class="sign" aria-hidden="true">{}</td>'
@@ -84,3 +88,27 @@ def changes(part: str, before, after, *, context: int = CONTEXT) -> SafeString:
         "<tbody>{}</tbody></table>",
         body,
     )
+
+
+_SPACES = re.compile(r"(\s+)")
+SIMILAR = 0.5  # lines less alike than this are shown whole, without marked words
+
+
+def _words(before: str, after: str) -> tuple[str | SafeString, str | SafeString]:
+    """The two versions of a changed line with the words that differ in <del> and <ins>."""
+    a, b = _SPACES.split(before), _SPACES.split(after)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.ratio() < SIMILAR:
+        return before, after
+    out_a, out_b = [], []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if tag == "equal":
+            out_a.append(conditional_escape(old))
+            out_b.append(conditional_escape(new))
+            continue
+        if old:
+            out_a.append(format_html("<del>{}</del>", old))
+        if new:
+            out_b.append(format_html("<ins>{}</ins>", new))
+    return mark_safe("".join(out_a)), mark_safe("".join(out_b))  # noqa: S308 - escaped above

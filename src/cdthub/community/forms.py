@@ -185,6 +185,15 @@ class SuggestionForm(GuardedForm):
     def __init__(self, *args, code: str, catalog, current: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.code, self.catalog, self.current = code, catalog, current or {}
+        for name in self.REQUIRED.get(self.chosen_part, ("source",)):
+            self.fields[name].required = True
+
+    # the fields each part needs (the others are not shown)
+    REQUIRED = {
+        parts.SUMMARY: ("text", "source"),
+        parts.OTHER: ("text", "source"),
+        parts.RESOURCE: ("title", "url", "publisher"),
+    }
 
     # what the form edits --------------------------------------------------------------------
     @property
@@ -250,8 +259,6 @@ class SuggestionForm(GuardedForm):
         if part in parts.FIELD_PARTS and value == self.current.get(part):
             self.add_error(where, "This is the same as the current text: change something first.")
             return cleaned
-        if part != parts.RESOURCE and not cleaned.get("source", "").strip():
-            self.add_error("source", "This field is required.")
         cleaned["proposed_text"] = text
         cleaned["section"] = self.chosen_section if part == parts.GUIDANCE else ""
         return cleaned
@@ -259,10 +266,7 @@ class SuggestionForm(GuardedForm):
     def _proposed_text(self, part: str, cleaned: dict) -> str | None:
         if part in (parts.SUMMARY, parts.OTHER):
             text = cleaned.get("text", "").strip()
-            if not text:
-                self.add_error("text", "This field is required.")
-                return None
-            return text
+            return text or None  # empty: the required field's error is shown
         if part == parts.RESOURCE:
             return self._resource_text(cleaned)
         lines = [" ".join(line.split()) for line in self.data.getlist("line")]
@@ -284,13 +288,8 @@ class SuggestionForm(GuardedForm):
         return parts.to_text(parts.GUIDANCE, guidance)
 
     def _resource_text(self, cleaned: dict) -> str | None:
-        missing = False
-        for name in ("title", "url", "publisher"):
-            if not cleaned.get(name, "").strip():
-                self.add_error(name, "This field is required.")
-                missing = True
-        if missing:
-            return None
+        if not all(cleaned.get(name, "").strip() for name in ("title", "url", "publisher")):
+            return None  # the required fields' errors are shown
         try:
             url = parts.check_url(cleaned["url"])
         except parts.PartError as e:
