@@ -71,7 +71,9 @@ class SuggestionAdmin(admin.ModelAdmin):
     readonly_fields = [
         "code",
         "part",
+        "section",
         "proposed_text",
+        "edited_text",
         "source",
         "status",
         "created_at",
