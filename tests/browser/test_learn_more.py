@@ -33,7 +33,7 @@ def test_reader_edits_guidance_lines_in_place(page, editor_page, live_catalog): 
     editor_page.goto(live_catalog.url + "/community/suggestions/")
     editor_page.locator("table a").first.click()
     diff = editor_page.locator("table.diff-changes")
-    expect(diff).to_contain_text("Added: Checked in a browser: a point added below the first.")
+    expect(diff).to_contain_text("Added: - Checked in a browser: a point added below the first.")
     expect(diff).to_contain_text(first)  # the line above, as context
     editor_page.get_by_role("button", name="Approve and apply").click()
     expect(editor_page.locator(".messages")).to_contain_text("Approved")
