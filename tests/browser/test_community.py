@@ -61,15 +61,15 @@ def test_reader_suggests_editor_approves_page_and_history_show_it(page, editor_p
     page.goto(live_catalog.url + "/codes/D9992/")
     page.get_by_role("link", name="Suggest an update").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Suggest an update")
-    page.get_by_label("Which part of the page?").select_option("summary")
-    page.get_by_label("Your proposed text").fill(new_summary)
+    expect(page.get_by_role("heading", name="Summary")).to_be_visible()
+    page.get_by_label("Your text").fill(new_summary)
     page.get_by_label("Source or citation").fill("State Medicaid dental manual 2026, 4.2")
     page.get_by_role("button", name="Send suggestion").click()
     expect(page.get_by_role("heading", name="Thank you for your suggestion")).to_be_visible()
 
     editor_page.goto(live_catalog.url + "/community/suggestions/")
     editor_page.get_by_role("link", name=re.compile("Time the dental office spends")).click()
-    expect(editor_page.locator("table.diff")).to_contain_text("Proposed")
+    expect(editor_page.locator("table.diff-changes")).to_contain_text("Added: " + new_summary)
     editor_page.get_by_role("button", name="Approve and apply").click()
     expect(editor_page.locator(".messages")).to_contain_text("Approved")
 

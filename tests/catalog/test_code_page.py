@@ -18,7 +18,10 @@ def test_fragments_go_to_known_places():
 
 def test_the_community_registered_its_fragments_and_hole():
     assert [f.template for f in code_page.fragments("end")] == ["community/_comments.html"]
-    assert [f.template for f in code_page.fragments("review")] == ["community/_review_bar.html"]
+    assert [f.template for f in code_page.fragments("review")] == [
+        "community/_resources.html",
+        "community/_review_bar.html",
+    ]
     assert [h.name for h in code_page.holes] == ["form_stamp"]
 
 

@@ -19,7 +19,7 @@ NEW = "Time the office spends arranging a patient's care with other providers, a
 def data(**overrides):
     d = {
         "part": "summary",
-        "proposed_text": NEW,
+        "text": NEW,
         "source": "State Medicaid manual, section 4",
         "email": "",
         "website": "",
@@ -39,9 +39,11 @@ def test_every_code_page_links_to_suggest_and_history(client):
 def test_suggest_form_starts_from_the_current_text(client):
     summary = CodeEntry.objects.get(code="D9992").summary
     page = client.get(URL).content.decode()
-    assert "Suggest an update" in page and summary[:40] in page
+    assert "Suggest an update" in page and summary[:40] in page.split('id="id_text"')[1][:800]
     page = client.get(URL + "?part=related").content.decode()
-    assert "D9991 - " in page.split('id="id_proposed_text"')[1][:400]
+    inputs = page.split('id="lines"')[1].split("</ol>")[0]
+    assert 'name="line"' in inputs and '">D9991 - ' in inputs
+    assert 'id="id_text"' not in page  # no single box of lines
 
 
 def test_a_suggestion_is_stored_but_not_shown_until_approved(client):
@@ -61,13 +63,27 @@ def test_a_suggestion_is_stored_but_not_shown_until_approved(client):
 @pytest.mark.parametrize(
     "overrides, field, message",
     [
-        ({"proposed_text": ""}, "proposed_text", "required"),
+        ({"text": ""}, "text", "required"),
         ({"source": ""}, "source", "required"),
-        ({"part": "colour"}, "part", "valid choice"),
-        ({"part": "related", "proposed_text": "D9998 - nope"}, "proposed_text", "not a CDT code"),
-        ({"part": "guidance", "proposed_text": "- no heading"}, "proposed_text", "heading"),
+        ({"part": "related", "line": ["D9998 - nope"]}, "lines", "not a CDT code"),
+        ({"part": "related", "line": ["", " "]}, "lines", "at least one code"),
+        (
+            {
+                "part": "resource",
+                "title": "A guide",
+                "url": "javascript:alert(1)",
+                "publisher": "X",
+            },
+            "url",
+            "https://",
+        ),
+        (
+            {"part": "resource", "url": "https://example.org/a", "publisher": "X"},
+            "title",
+            "required",
+        ),
         ({"email": "nope"}, "email", "valid email"),
-        ({"proposed_text": "x" * 6001}, "proposed_text", "at most 6000"),
+        ({"text": "x" * 6001}, "text", "at most 6000"),
     ],
 )
 def test_bad_suggestions_show_errors_next_to_fields(client, overrides, field, message):
@@ -78,18 +94,24 @@ def test_bad_suggestions_show_errors_next_to_fields(client, overrides, field, me
     assert message in error
 
 
+def test_an_unknown_part_is_refused_without_storing(client):
+    r = client.post(URL, data(part="colour"))
+    assert r.status_code == 400 and not Suggestion.objects.exists()
+    assert "cannot be changed here" in r.content.decode()
+
+
 def test_the_same_text_as_now_is_refused(client):
     current = CodeEntry.objects.get(code="D9992").summary
-    r = client.post(URL, data(proposed_text=current))
+    r = client.post(URL, data(text=current))
     assert r.status_code == 400 and "same as the current text" in r.content.decode()
 
 
-def test_editor_sees_a_side_by_side_diff_and_approves(editor_client):
+def test_editor_sees_the_changes_and_approves(editor_client):
     client = Client()  # an anonymous reader
-    client.post(URL, data(proposed_text=NEW + " <img src=x onerror=alert(1)>"))
+    client.post(URL, data(text=NEW + " <img src=x onerror=alert(1)>"))
     s = Suggestion.objects.get()
     review = editor_client.get(f"/community/suggestions/{s.pk}/").content.decode()
-    assert 'class="diff"' in review and "Current" in review and "Proposed" in review
+    assert 'class="diff-changes"' in review and "Added: " in review and "Removed: " in review
     assert "<img src=x" not in review and "&lt;img" in review
     assert "State Medicaid manual" in review
     r = editor_client.post(f"/community/suggestions/{s.pk}/", {"action": "approve", "note": ""})
@@ -123,7 +145,7 @@ def test_reject_needs_a_reason_and_changes_request_mails_the_reader(
 
 def test_other_becomes_a_public_editor_note_once_approved(editor_client):
     client = Client()
-    client.post(URL, data(part="other", proposed_text="Two payers now require a care plan."))
+    client.post(URL, data(part="other", text="Two payers now require a care plan."))
     assert "Two payers" not in client.get("/codes/D9992/").content.decode()
     s = Suggestion.objects.get()
     editor_client.post(f"/community/suggestions/{s.pk}/", {"action": "approve", "note": ""})

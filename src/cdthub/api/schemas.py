@@ -61,9 +61,22 @@ class Code(Schema):
     source: Literal["cdthub", "ada"]
 
 
+class Resource(Schema):
+    kind: Literal["video", "article", "payer_policy", "ada_guide", "other"]
+    title: str
+    url: str
+    domain: str = Field(description="the site the link leads to")
+    source: str = Field(description="who published it")
+    note: str
+    from_reader: bool = Field(description="proposed by a reader, approved by an editor")
+
+
 class CodeInEdition(Code):
     valid_in_edition: bool | None = Field(
         None, description="only with ?edition=: whether the code is valid in that CDT year"
+    )
+    resources: list[Resource] = Field(
+        default_factory=list, description='"Learn more" links editors attached to the code'
     )
 
 

@@ -1,9 +1,9 @@
 """Editor and staff accounts: roles (Django groups), `cdthub createuser`, and the guard of the
 desk pages (logging in, with its limits on failed attempts, is logins.py).
 
-Roles: Editor moderates comments and reviews suggested updates; Staff reads contact
-messages; Admin may do everything (a superuser). The groups and their permissions are made by
-the data migration 0002_roles. Readers need no account.
+Roles: Editor moderates comments, reviews suggested updates and curates learn-more links;
+Staff reads contact messages; Admin may do everything (a superuser). The groups and their
+permissions are made by the data migrations 0002_roles and 0004. Readers need no account.
 """
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ ROLES = {
             "restore_revision",
             "view_revision",
             "view_auditentry",
+            "view_resource",
+            "add_resource",
+            "change_resource",
+            "delete_resource",
         ),
     ),
     "staff": Role(
@@ -57,6 +61,7 @@ MODERATE = "community.moderate_comment"
 REVIEW = "community.review_suggestion"
 RESTORE = "community.restore_revision"
 CONTACT = "community.view_contactmessage"
+RESOURCES = "community.change_resource"
 
 
 class AccountError(Exception):

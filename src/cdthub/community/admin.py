@@ -6,10 +6,11 @@ staff answer it."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import models
 
-from . import parts, services
+from . import parts, resources, services
 from .accounts import MODERATE, REVIEW
-from .models import AuditEntry, Comment, ContactMessage, Revision, Suggestion
+from .models import AuditEntry, Comment, ContactMessage, Resource, Revision, Suggestion
 
 
 def _moderate(action: str, label: str):
@@ -72,7 +73,9 @@ class SuggestionAdmin(admin.ModelAdmin):
     readonly_fields = [
         "code",
         "part",
+        "section",
         "proposed_text",
+        "edited_text",
         "source",
         "status",
         "created_at",
@@ -114,6 +117,36 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Resource)
+class ResourceAdmin(admin.ModelAdmin):
+    """Learn-more links; saving and deleting go through resources.py, so the admin's changes
+    are in the code's history (and restorable) like the desk's."""
+
+    list_display = ["code", "title", "kind", "source", "domain", "from_reader", "position"]
+    list_filter = ["kind", "from_reader"]
+    search_fields = ["code", "title", "url", "source"]
+    fields = ["code", "kind", "title", "url", "source", "note", "position"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["code"] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        values = {k: getattr(obj, k) for k in resources.FIELDS}
+        if change:
+            resources.change(obj, request.user, **values, position=obj.position)
+        else:
+            saved = resources.add(obj.code, request.user, **values)
+            obj.pk, obj.position = saved.pk, saved.position
+
+    def delete_model(self, request, obj):
+        resources.remove(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            resources.remove(obj, request.user)
 
 
 @admin.register(ContactMessage)

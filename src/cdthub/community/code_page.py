@@ -1,6 +1,7 @@
 """What the community adds to every code page, registered with the catalog at start-up
-(apps.py): the review bar (last reviewed, history, suggest an update, editors' notes), the
-comments with the "Leave a reply" form, and that form's time stamp as a hole in cached pages."""
+(apps.py): the "Learn more" links, the review bar (last reviewed, history, suggest an update,
+editors' notes), the comments with the "Leave a reply" form, and that form's time stamp as a
+hole in cached pages."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from cdthub.catalog.code_page import code_page
 from cdthub.core.codes import Code
 
 from .forms import CommentForm, stamp
-from .models import Comment, Revision
+from .models import Comment, Resource, Revision
 from .moderation import default_policy
 
 
@@ -22,6 +23,15 @@ def review_bar(code: Code, context: Context) -> dict[str, Any]:
         "code": code,
         "last_reviewed": Revision.objects.last_reviewed(code.code),
         "notes": list(Revision.objects.filter(code=code.code).notes()[:5]),
+    }
+
+
+def learn_more(code: Code, context: Context) -> dict[str, Any]:
+    links = list(Resource.objects.for_code(code.code))
+    return {
+        "code": code,
+        "resources": links,
+        "any_from_reader": any(r.from_reader for r in links),
     }
 
 
@@ -44,6 +54,7 @@ def _form_stamp(request: HttpRequest) -> str:
 
 
 def register() -> None:
+    code_page.add_fragment("review", "community/_resources.html", learn_more)
     code_page.add_fragment("review", "community/_review_bar.html", review_bar)
     code_page.add_fragment("end", "community/_comments.html", comments)
     code_page.add_hole("form_stamp", _form_stamp)

@@ -16,7 +16,7 @@ from cdthub.catalog.models import CodeEntry
 
 from . import duplicates, parts, services
 from .accounts import CONTACT, MODERATE, RESTORE, REVIEW, role_required
-from .diffs import side_by_side
+from .diffs import changes
 from .forms import ReviewForm
 from .models import Comment, ContactMessage, Resemblance, Revision, Suggestion
 from .views import code_or_404
@@ -127,52 +127,90 @@ def suggestions(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _decide(request: HttpRequest, item: Suggestion, action: str, note: str, text: str) -> str:
+    """One editor decision; returns the message for the editor."""
+    if action in ("save", "approve") and text.strip() and text.strip() != item.text_to_apply:
+        item = services.edit_suggestion(item, request.user, text)
+        if action == "save":
+            return "Your version is saved; approving applies it."
+    elif action == "save":
+        return "Nothing changed in the text."
+    if action == "approve":
+        services.approve_suggestion(item, request.user)
+        if item.part == parts.RESOURCE:
+            return f"Approved: the link shows under “Learn more” on {item.code} now."
+        return f"Approved: the page of {item.code} shows it now."
+    if action == "reject":
+        services.reject_suggestion(item, request.user, note)
+        return "Rejected; the reason is recorded."
+    services.request_changes(item, request.user, note)
+    return "Changes requested."
+
+
 @role_required(REVIEW)
 def suggestion(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Suggestion, pk=pk)
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(request.POST or None, initial={"text": item.text_to_apply})
     if request.method == "POST" and form.is_valid():
-        action, note = form.cleaned_data["action"], form.cleaned_data["note"]
+        action = form.cleaned_data["action"]
         try:
-            if action == "approve":
-                services.approve_suggestion(item, request.user)
-                messages.success(request, f"Approved: the page of {item.code} shows it now.")
-            elif action == "reject":
-                services.reject_suggestion(item, request.user, note)
-                messages.success(request, "Rejected; the reason is recorded.")
-            else:
-                services.request_changes(item, request.user, note)
-                messages.success(request, "Changes requested.")
+            said = _decide(
+                request, item, action, form.cleaned_data["note"], form.cleaned_data["text"]
+            )
         except (services.WorkflowError, parts.PartError) as e:
-            messages.error(request, str(e))
-            return redirect("community:suggestion", pk=item.pk)
-        nxt = Suggestion.objects.open().order_by("created_at").first()
-        return (
-            redirect("community:suggestion", pk=nxt.pk)
-            if nxt
-            else redirect("community:suggestions")
-        )
+            if action not in ("save", "approve"):
+                messages.error(request, str(e))
+                return redirect("community:suggestion", pk=item.pk)
+            form.add_error("text", str(e))  # keep the editor's text to fix it
+        else:
+            messages.success(request, said)
+            if action == "save":
+                return redirect("community:suggestion", pk=item.pk)
+            nxt = Suggestion.objects.open().order_by("created_at").first()
+            return (
+                redirect("community:suggestion", pk=nxt.pk)
+                if nxt
+                else redirect("community:suggestions")
+            )
+    item.refresh_from_db()
     entry = CodeEntry.objects.filter(code=item.code).first()
-    current = parts.value_of(entry, item.part) if entry else None
+    if item.part == parts.RESOURCE:
+        current = None
+    elif item.part == parts.OTHER:
+        current = ""
+    else:
+        current = parts.value_of(entry, item.part) if entry else None
     try:
-        proposed = parts.parse(item.part, item.proposed_text, item.code)
+        proposed = parts.parse(item.part, item.text_to_apply, item.code)
         problem = ""
     except parts.PartError as e:
-        proposed, problem = item.proposed_text, str(e)
-    diff = side_by_side(item.part, current if item.part != parts.OTHER else "", proposed)
+        proposed, problem = item.text_to_apply, str(e)
+    reader_diff = None
+    if item.edited_text:
+        reader_diff = changes(item.part, _lines_value(item.part, item.proposed_text), proposed)
     return render(
         request,
         "community/desk/suggestion.html",
         {
             "item": item,
             "form": form,
-            "diff": diff,
+            "diff": changes(item.part, current, proposed),
+            "reader_diff": reader_diff,
             "problem": problem,
+            "section": parts.section_label(item.section) if item.section else "",
             "code": code_or_404(item.code),
             "open_count": Suggestion.objects.open().count(),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _lines_value(part: str, text: str):
+    """The reader's text as a value to compare, even if it does not parse."""
+    try:
+        return parts.parse(part, text, "")
+    except parts.PartError:
+        return text
 
 
 @require_POST

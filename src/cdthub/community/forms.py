@@ -15,6 +15,9 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.forms.utils import ErrorDict
+
+from cdthub.core.codes import GUIDANCE_SECTIONS
 
 from . import parts, ratelimit
 from .models import Comment, ContactMessage, Suggestion
@@ -126,25 +129,50 @@ class CommentForm(GuardedForm):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
 
-GUIDANCE_HELP = (
-    "Summary: plain sentences. Guidance: a heading such as “When to use it:”, then one point a "
-    "line starting with “- ”. Related codes: one a line, e.g. “D0150 - first visit”."
-)
+LINE_MAX = parts.ITEM_MAX
+LINES_MAX = 40  # lines a reader may send for one section
+EXTRA_LINE = ""
 
 
 class SuggestionForm(GuardedForm):
+    """A reader's proposed change to one part of a code page, edited in place: the summary or
+    a note as text, one guidance section or the related codes as lines (one input a line,
+    posted as `line`), a learn-more link as its fields. `clean()` turns it into the part's
+    text format (parts.py) as `proposed_text`, the form the editors review."""
+
     form_name = "suggestion"
-    part = forms.ChoiceField(
-        choices=Suggestion.Part.choices,
-        label="Which part of the page?",
-    )
-    proposed_text = forms.CharField(
+    part = forms.ChoiceField(choices=Suggestion.Part.choices, widget=forms.HiddenInput)
+    section = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    text = forms.CharField(
+        required=False,
         max_length=Suggestion._meta.get_field("proposed_text").max_length,
-        label="Your proposed text",
-        help_text=GUIDANCE_HELP,
-        widget=forms.Textarea(attrs={"rows": 10}),
+        label="Your text",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    lines = forms.CharField(required=False)  # errors about the lines; the lines are `line`
+    kind = forms.ChoiceField(choices=parts.RESOURCE_KINDS, required=False, label="Kind of link")
+    title = forms.CharField(
+        required=False, max_length=parts.RESOURCE_LIMITS["title"], label="Title of the page"
+    )
+    url = forms.CharField(
+        required=False,
+        max_length=parts.RESOURCE_LIMITS["url"],
+        label="Address (URL)",
+        widget=forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
+    )
+    publisher = forms.CharField(
+        required=False,
+        max_length=parts.RESOURCE_LIMITS["source"],
+        label="Published by",
+        help_text="A payer, a dental society, a journal, a university…",
+    )
+    note = forms.CharField(
+        required=False,
+        max_length=parts.RESOURCE_LIMITS["note"],
+        label="One line on why it helps",
     )
     source = forms.CharField(
+        required=False,
         max_length=500,
         label="Source or citation",
         help_text="Where this comes from: a payer policy, an ADA guide, an article, your "
@@ -158,25 +186,130 @@ class SuggestionForm(GuardedForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
-    field_order = ["part", "proposed_text", "source", "email", "website", "ts"]
+    field_order = ["part", "section", "text", "source", "email", "website", "ts"]
 
     def __init__(self, *args, code: str, catalog, current: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.code, self.catalog, self.current = code, catalog, current or {}
+        for name in self.REQUIRED.get(self.chosen_part, ("source",)):
+            self.fields[name].required = True
 
+    # the fields each part needs (the others are not shown)
+    REQUIRED = {
+        parts.SUMMARY: ("text", "source"),
+        parts.OTHER: ("text", "source"),
+        parts.RESOURCE: ("title", "url", "publisher"),
+    }
+
+    # what the form edits --------------------------------------------------------------------
+    @property
+    def chosen_part(self) -> str:
+        value = self.data.get("part") if self.is_bound else self.initial.get("part")
+        return value if value in Suggestion.Part.values else parts.SUMMARY
+
+    @property
+    def chosen_section(self) -> str:
+        value = self.data.get("section") if self.is_bound else self.initial.get("section")
+        return value if value in dict(GUIDANCE_SECTIONS) else ""
+
+    @property
+    def uses_lines(self) -> bool:
+        return self.chosen_part == parts.RELATED or (
+            self.chosen_part == parts.GUIDANCE and bool(self.chosen_section)
+        )
+
+    def current_lines(self) -> list[str]:
+        """The lines as the page has them now."""
+        if self.chosen_part == parts.GUIDANCE:
+            return list((self.current.get(parts.GUIDANCE) or {}).get(self.chosen_section) or [])
+        if self.chosen_part == parts.RELATED:
+            return parts.to_text(parts.RELATED, self.current.get(parts.RELATED)).splitlines()
+        return []
+
+    def line_values(self) -> list[str]:
+        """The lines to show: what the reader sent, else the current ones (one empty line
+        when there are none)."""
+        if self.is_bound:
+            lines = [line[:LINE_MAX] for line in self.data.getlist("line")][:LINES_MAX]
+        else:
+            lines = self.current_lines()
+        return lines or [EXTRA_LINE]
+
+    def show_unchecked(self) -> None:
+        """Show the sent form again without checking it (a line was added or removed)."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+
+    # checking -------------------------------------------------------------------------------
     def clean(self):
         cleaned = super().clean()
-        part, text = cleaned.get("part"), cleaned.get("proposed_text")
-        if part and text:
-            try:
-                value = parts.parse(part, text, self.code, self.catalog)
-            except parts.PartError as e:
-                self.add_error("proposed_text", str(e))
-            else:
-                if part in parts.FIELD_PARTS and value == self.current.get(part):
-                    self.add_error("proposed_text", "This is the same as the current text.")
-                cleaned["value"] = value
+        part = cleaned.get("part")
+        if not part:
+            return cleaned
+        if part == parts.GUIDANCE and not self.chosen_section:
+            self.add_error(None, "Choose which section of the guidance to change.")
+            return cleaned
+        try:
+            text = self._proposed_text(part, cleaned)
+        except forms.ValidationError as e:
+            self.add_error(None, e)
+            return cleaned
+        if text is None:
+            return cleaned  # a field error was added
+        where = "lines" if self.uses_lines else "text"
+        try:
+            value = parts.parse(part, text, self.code, self.catalog)
+        except parts.PartError as e:
+            self.add_error("note" if part == parts.RESOURCE else where, str(e))
+            return cleaned
+        if part in parts.FIELD_PARTS and value == self.current.get(part):
+            self.add_error(where, "This is the same as the current text: change something first.")
+            return cleaned
+        cleaned["proposed_text"] = text
+        cleaned["section"] = self.chosen_section if part == parts.GUIDANCE else ""
         return cleaned
+
+    def _proposed_text(self, part: str, cleaned: dict) -> str | None:
+        if part in (parts.SUMMARY, parts.OTHER):
+            text = cleaned.get("text", "").strip()
+            return text or None  # empty: the required field's error is shown
+        if part == parts.RESOURCE:
+            return self._resource_text(cleaned)
+        lines = [" ".join(line.split()) for line in self.data.getlist("line")]
+        if len(lines) > LINES_MAX:
+            self.add_error("lines", f"Send at most {LINES_MAX} lines for one section.")
+            return None
+        if any(len(line) > LINE_MAX for line in lines):
+            self.add_error("lines", f"A line is longer than {LINE_MAX} characters; split it.")
+            return None
+        if part == parts.RELATED:
+            if not any(lines):
+                self.add_error("lines", "List at least one code, one a line.")
+                return None
+            return "\n".join(line for line in lines if line)
+        guidance = parts.with_section(self.current.get(parts.GUIDANCE), self.chosen_section, lines)
+        if not guidance:
+            self.add_error("lines", "Keep at least one point in the guidance.")
+            return None
+        return parts.to_text(parts.GUIDANCE, guidance)
+
+    def _resource_text(self, cleaned: dict) -> str | None:
+        if not all(cleaned.get(name, "").strip() for name in ("title", "url", "publisher")):
+            return None  # the required fields' errors are shown
+        try:
+            url = parts.check_url(cleaned["url"])
+        except parts.PartError as e:
+            self.add_error("url", str(e))
+            return None
+        value = {
+            "kind": cleaned.get("kind") or "other",
+            "title": cleaned["title"],
+            "url": url,
+            "source": cleaned["publisher"],
+            "note": cleaned.get("note", ""),
+        }
+        cleaned["source"] = cleaned.get("source", "").strip() or url
+        return parts.to_text(parts.RESOURCE, value)
 
 
 class ContactForm(GuardedForm):
@@ -206,10 +339,23 @@ class ContactForm(GuardedForm):
 
 
 class ReviewForm(forms.Form):
-    """An editor's decision on a suggested update."""
+    """An editor's decision on a suggested update, and their version of its text."""
 
     action = forms.ChoiceField(
-        choices=[("approve", "Approve"), ("reject", "Reject"), ("changes", "Ask for changes")]
+        choices=[
+            ("approve", "Approve"),
+            ("save", "Save my version"),
+            ("reject", "Reject"),
+            ("changes", "Ask for changes"),
+        ]
+    )
+    text = forms.CharField(
+        required=False,
+        max_length=Suggestion._meta.get_field("proposed_text").max_length,
+        label="Text to apply",
+        help_text="Edit the proposal before approving it if it needs it: approving applies this "
+        "version; the reader’s original is kept with the suggestion.",
+        widget=forms.Textarea(attrs={"rows": 10}),
     )
     note = forms.CharField(
         required=False,

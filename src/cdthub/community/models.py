@@ -10,6 +10,8 @@ follow-up only; no page, feed or API shows them.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 
@@ -138,6 +140,7 @@ class Suggestion(models.Model):
         SUMMARY = "summary", "Summary"
         GUIDANCE = "guidance", "Coding guidance"
         RELATED = "related", "Related codes"
+        RESOURCE = "resource", "A link to learn more"
         OTHER = "other", "Something else"
 
     class Status(models.TextChoices):
@@ -148,7 +151,11 @@ class Suggestion(models.Model):
 
     code = models.CharField(max_length=CODE_LENGTH, db_index=True)
     part = models.CharField(max_length=10, choices=Part.choices)
-    proposed_text = models.TextField(max_length=6000)
+    proposed_text = models.TextField(max_length=6000)  # the reader's text, kept as sent
+    # the guidance section the reader changed ("" for the whole part)
+    section = models.CharField(max_length=20, blank=True)
+    # an editor's version of the proposal ("" until one edits it); approving applies this
+    edited_text = models.TextField(max_length=6000, blank=True)
     source = models.CharField("source or citation", max_length=500)
     email = models.EmailField(max_length=254, blank=True, help_text="Never published.")
     status = models.CharField(
@@ -178,6 +185,11 @@ class Suggestion(models.Model):
         self.email = normalize_email(self.email)
         super().save(*args, **kwargs)
 
+    @property
+    def text_to_apply(self) -> str:
+        """What approving applies: the editor's version if there is one, else the reader's."""
+        return self.edited_text or self.proposed_text
+
 
 class RevisionQuerySet(models.QuerySet):
     def for_code(self, code: str):
@@ -195,11 +207,13 @@ class Revision(models.Model):
     lost: restoring writes a new revision)."""
 
     FIELD_PARTS = ("summary", "guidance", "related")  # parts that are CodeEntry fields
+    RESTORABLE = (*FIELD_PARTS, "resource")  # "resource": the code's whole list of links
 
     class Kind(models.TextChoices):
         SUGGESTION = "suggestion", "Approved suggestion"
         RESTORE = "restore", "Restored earlier text"
         REVIEW = "review", "Reviewed, no change"
+        EDIT = "edit", "Edited by an editor"
 
     code = models.CharField(max_length=CODE_LENGTH, db_index=True)
     part = models.CharField(max_length=10, blank=True)  # a Suggestion.Part, "" for a review
@@ -234,6 +248,8 @@ class Revision(models.Model):
 
     @property
     def part_label(self) -> str:
+        if self.part == Suggestion.Part.RESOURCE:
+            return "Learn more links"
         return Suggestion.Part(self.part).label if self.part else "Whole page"
 
     @property
@@ -244,7 +260,82 @@ class Revision(models.Model):
 
     @property
     def restorable(self) -> bool:
-        return self.part in self.FIELD_PARTS
+        return self.part in self.RESTORABLE
+
+
+class ResourceQuerySet(models.QuerySet):
+    def for_code(self, code: str):
+        return self.filter(code=code).order_by("position", "pk")
+
+
+class Resource(models.Model):
+    """A link an editor attached to a code ("Learn more"): a video, an article, a payer's
+    policy, an ADA guide. Changed only through services (each change is a Revision of the
+    code's whole list, so it can be restored)."""
+
+    class Kind(models.TextChoices):
+        VIDEO = "video", "Video"
+        ARTICLE = "article", "Article"
+        PAYER_POLICY = "payer_policy", "Payer policy"
+        ADA_GUIDE = "ada_guide", "ADA guide"
+        OTHER = "other", "Other"
+
+    code = models.CharField(max_length=CODE_LENGTH, db_index=True)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.ARTICLE)
+    title = models.CharField(max_length=200)
+    url = models.URLField(
+        "address (URL)",
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="An http:// or https:// address.",
+    )
+    source = models.CharField("source (publisher)", max_length=120)
+    note = models.CharField("one-line note", max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    # proposed by a reader (through a suggested update): its link gets rel="nofollow"
+    from_reader = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code", "position", "pk"]
+        verbose_name = "learn-more link"
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.title}"
+
+    def clean(self) -> None:
+        from cdthub.catalog import snapshot
+        from cdthub.core.codes import normalize_code
+
+        code = normalize_code(self.code or "")
+        if not code or snapshot.get().catalog.get(code) is None:
+            raise ValidationError({"code": "Not a CDT code in the dataset."})
+        self.code = code
+
+    @property
+    def domain(self) -> str:
+        from urllib.parse import urlsplit
+
+        host = (urlsplit(self.url).hostname or "").lower()
+        return host.removeprefix("www.")
+
+    @property
+    def rel(self) -> str:
+        return "noopener noreferrer nofollow" if self.from_reader else "noopener noreferrer"
+
+    def as_value(self) -> dict:
+        """What a Revision keeps of it (and what restoring puts back)."""
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "note": self.note,
+            "from_reader": self.from_reader,
+        }
 
 
 class ContactMessageQuerySet(models.QuerySet):

@@ -16,6 +16,15 @@ related   one related code a line: the code, then (optionally) a dash or colon a
               D0150 - first visit or after a long gap
               D0140: one problem only
 
+resource  a link to learn more, one "Name: value" a line (Kind, Title, Link, Source, Note):
+
+              Kind: Video
+              Title: Explaining care coordination to patients
+              Link: https://example.org/care-coordination
+              Source: Example Dental Society
+              Note: Five minutes, for front-desk staff.
+
+          an approved one is added to the code's "Learn more" links (resources.py).
 other     free text; an approved one is published as an editor's note, nothing is changed.
 
 `parse()` turns text into the value stored on catalog.models.CodeEntry (or raises PartError
@@ -26,11 +35,15 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
 from cdthub.core.codes import GUIDANCE_SECTIONS, Catalog, normalize_code
 
 SUMMARY = "summary"
 GUIDANCE = "guidance"
 RELATED = "related"
+RESOURCE = "resource"
 OTHER = "other"
 FIELD_PARTS = (SUMMARY, GUIDANCE, RELATED)
 
@@ -74,11 +87,26 @@ def to_text(part: str, value) -> str:
         for r in value or []:
             lines.append(f"{r['code']} - {r['note']}" if r.get("note") else r["code"])
         return "\n".join(lines)
+    if part == RESOURCE:
+        if not value:
+            return ""
+        kind = dict(RESOURCE_KINDS).get(value.get("kind", ""), value.get("kind", ""))
+        fields = [("Kind", kind), *((label, value.get(key, "")) for key, label in _RESOURCE_LINES)]
+        return "\n".join(f"{label}: {v}" for label, v in fields if v)
     return value or ""
 
 
 def to_lines(part: str, value) -> list[str]:
     """The value split into lines for a side-by-side diff (a summary: one sentence a line)."""
+    if isinstance(value, str) and part in (GUIDANCE, RELATED, RESOURCE):  # text not parsed
+        return value.splitlines()
+    if part == RESOURCE and isinstance(value, list):  # a code's whole list of links
+        kinds = dict(RESOURCE_KINDS)
+        return [
+            f"{kinds.get(r.get('kind', ''), 'Link')}: {r.get('title', '')} <{r.get('url', '')}>"
+            f" ({r.get('source', '')}){' – ' + r['note'] if r.get('note') else ''}"
+            for r in value
+        ]
     text = to_text(part, value)
     if part in (SUMMARY, OTHER):
         return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s] if text.strip() else []
@@ -93,6 +121,8 @@ def parse(part: str, text: str, code: str, catalog: Catalog | None = None):
         return _parse_guidance(text)
     if part == RELATED:
         return _parse_related(text, code, catalog)
+    if part == RESOURCE:
+        return _parse_resource(text)
     if part == OTHER:
         text = text.strip()
         if not text:
@@ -183,3 +213,78 @@ def _parse_related(text: str, code: str, catalog: Catalog | None) -> list[dict[s
     if len(out) > RELATED_MAX:
         raise PartError(f"List at most {RELATED_MAX} related codes.")
     return out
+
+
+# guidance, one section at a time (the suggest form edits one section's lines) ---------------
+def section_label(key: str) -> str:
+    return _LABELS.get(key, key)
+
+
+def with_section(guidance: dict | None, key: str, lines: list[str]) -> dict[str, list[str]]:
+    """The guidance with one section's points replaced by `lines` (blank ones dropped); the
+    sections keep the order code pages show them in."""
+    out = {k: list(v) for k, v in (guidance or {}).items()}
+    kept = [" ".join(line.split()) for line in lines if line.strip()]
+    if kept:
+        out[key] = kept
+    else:
+        out.pop(key, None)
+    return {k: out[k] for k, _ in GUIDANCE_SECTIONS if k in out}
+
+
+# a link to learn more ----------------------------------------------------------------------
+RESOURCE_KINDS = (
+    ("video", "Video"),
+    ("article", "Article"),
+    ("payer_policy", "Payer policy"),
+    ("ada_guide", "ADA guide"),
+    ("other", "Other"),
+)
+_RESOURCE_LINES = (("title", "Title"), ("url", "Link"), ("source", "Source"), ("note", "Note"))
+_RESOURCE_NAMES = {"kind": "kind", **{label.lower(): key for key, label in _RESOURCE_LINES}}
+_RESOURCE_NAMES.update({"url": "url", "address": "url", "publisher": "source"})
+_KIND_BY_NAME = {**{k: k for k, _ in RESOURCE_KINDS}, **{v.lower(): k for k, v in RESOURCE_KINDS}}
+RESOURCE_LIMITS = {"title": 200, "url": 500, "source": 120, "note": 200}
+_http_url = URLValidator(schemes=["http", "https"])
+
+
+def check_url(url: str) -> str:
+    url = url.strip()
+    try:
+        _http_url(url)
+    except ValidationError:
+        raise PartError(
+            "Give the full address of the page, starting with https:// (or http://)."
+        ) from None
+    return url
+
+
+def _parse_resource(text: str) -> dict[str, str]:
+    value = {"kind": "other", "title": "", "url": "", "source": "", "note": ""}
+    for n, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        name, colon, rest = line.partition(":")
+        key = _RESOURCE_NAMES.get(name.strip().lower()) if colon else None
+        if key is None:
+            raise PartError(
+                f"Line {n}: start the line with Kind:, Title:, Link:, Source: or Note:."
+            )
+        value[key] = " ".join(rest.split())
+    kind = _KIND_BY_NAME.get(value["kind"].lower())
+    if kind is None:
+        names = ", ".join(label for _, label in RESOURCE_KINDS)
+        raise PartError(f"Kind: use one of {names}.")
+    value["kind"] = kind
+    if not value["title"]:
+        raise PartError("Give the link a title.")
+    if not value["url"]:
+        raise PartError("Give the address of the page (Link: https://…).")
+    value["url"] = check_url(value["url"])
+    if not value["source"]:
+        raise PartError("Say who published it (Source:).")
+    for key, limit in RESOURCE_LIMITS.items():
+        if len(value[key]) > limit:
+            raise PartError(f"{key.capitalize()}: keep it under {limit} characters.")
+    return value

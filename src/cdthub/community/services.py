@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ from cdthub.catalog import editing, snapshot
 from cdthub.catalog.versions import pages_changed
 from cdthub.core.codes import Code
 
-from . import notify, parts, trust
+from . import notify, parts, resources, trust
 from .duplicates import DuplicateCheck, default_check
 from .models import AuditEntry, Comment, ContactMessage, Revision, Suggestion
 from .moderation import ModerationPolicy, default_policy
@@ -176,12 +177,13 @@ def moderate_comments(comments: Iterable[Comment], editor, action: str) -> int:
 
 # suggested updates --------------------------------------------------------------------------
 def submit_suggestion(
-    *, code: Code, part: str, proposed_text: str, source: str, email: str = ""
+    *, code: Code, part: str, proposed_text: str, source: str, email: str = "", section: str = ""
 ) -> Suggestion:
     with transaction.atomic():
         suggestion = Suggestion.objects.create(
             code=code.code,
             part=part,
+            section=section,
             proposed_text=proposed_text.strip(),
             source=source.strip(),
             email=email,
@@ -206,30 +208,52 @@ def _edit(code: str, part: str, value):
         raise WorkflowError(str(e)) from None
 
 
+def edit_suggestion(suggestion: Suggestion, editor, text: str) -> Suggestion:
+    """An editor's version of a proposal (the reader's text stays as sent); approving applies
+    it. Raises PartError when it does not follow the part's format."""
+    text = (text or "").replace("\r\n", "\n").strip()
+    parts.parse(suggestion.part, text, suggestion.code, snapshot.get().catalog)
+    with transaction.atomic():
+        suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+        _check_open(suggestion)
+        suggestion.edited_text = "" if text == suggestion.proposed_text.strip() else text
+        suggestion.save(update_fields=["edited_text"])
+        audit("suggestion.edited", editor, suggestion, detail=text)
+    return suggestion
+
+
 def approve_suggestion(suggestion: Suggestion, editor) -> Revision:
-    """Apply the proposed text to the code (or publish it as an editor's note for 'other')
-    and record a revision holding the previous value."""
+    """Apply the proposal (the editor's version if they edited it) to the code: a changed
+    part, a new learn-more link, or an editor's note ('other'); record a revision holding the
+    previous value."""
     value = parts.parse(
-        suggestion.part, suggestion.proposed_text, suggestion.code, snapshot.get().catalog
+        suggestion.part, suggestion.text_to_apply, suggestion.code, snapshot.get().catalog
     )
     with transaction.atomic():
         suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
         _check_open(suggestion)
-        previous = None
-        if suggestion.part in parts.FIELD_PARTS:
-            previous = _edit(suggestion.code, suggestion.part, value)
+        if suggestion.part == parts.RESOURCE:
+            try:
+                resources.add(suggestion.code, editor, suggestion=suggestion, **value)
+            except ValidationError as e:
+                raise WorkflowError(" ".join(e.messages)) from None
+            revision = Revision.objects.filter(suggestion=suggestion).latest("pk")
         else:
-            pages_changed()  # an editor's note shows on the page
-        revision = Revision.objects.create(
-            code=suggestion.code,
-            part=suggestion.part,
-            kind=Revision.Kind.SUGGESTION,
-            previous_value=previous,
-            new_value=value,
-            source=suggestion.source,
-            editor=editor,
-            suggestion=suggestion,
-        )
+            previous = None
+            if suggestion.part in parts.FIELD_PARTS:
+                previous = _edit(suggestion.code, suggestion.part, value)
+            else:
+                pages_changed()  # an editor's note shows on the page
+            revision = Revision.objects.create(
+                code=suggestion.code,
+                part=suggestion.part,
+                kind=Revision.Kind.SUGGESTION,
+                previous_value=previous,
+                new_value=value,
+                source=suggestion.source,
+                editor=editor,
+                suggestion=suggestion,
+            )
         _close(suggestion, editor, Suggestion.Status.APPROVED, "")
         audit("suggestion.approved", editor, suggestion, detail=f"revision {revision.pk}")
     notify.suggestion_reviewed(suggestion)
@@ -269,14 +293,22 @@ def restore_revision(revision: Revision, editor, *, side: str = "after") -> Revi
     """Put back the text as it was after (side='after') or before ('before') a revision;
     the current text is kept in the new revision."""
     if not revision.restorable:
-        raise WorkflowError("Only the summary, guidance and related codes can be restored.")
+        raise WorkflowError(
+            "Only the summary, guidance, related codes and learn-more links can be restored."
+        )
     if side not in ("after", "before"):
         raise WorkflowError("Restore the text after or before the change.")
     value = revision.new_value if side == "after" else revision.previous_value
     if value is None:
         raise WorkflowError("There is no earlier text to restore.")
     with transaction.atomic():
-        previous = _edit(revision.code, revision.part, value)
+        if revision.part == parts.RESOURCE:
+            try:
+                previous = resources.replace_all(revision.code, value)
+            except ValidationError as e:
+                raise WorkflowError(" ".join(e.messages)) from None
+        else:
+            previous = _edit(revision.code, revision.part, value)
         restored = Revision.objects.create(
             code=revision.code,
             part=revision.part,

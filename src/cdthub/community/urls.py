@@ -1,7 +1,7 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path, re_path
 
-from . import desk, views
+from . import desk, desk_resources, views
 from .logins import LoginPage
 
 app_name = "community"
@@ -27,4 +27,12 @@ urlpatterns = [
     path("community/revisions/<int:pk>/restore/", desk.restore, name="restore"),
     re_path(rf"^community/codes/{CODE}/reviewed/$", desk.mark_reviewed, name="mark_reviewed"),
     path("community/contact/", desk.contact_messages, name="contact_messages"),
+    path("community/resources/", desk_resources.resource_list, name="resources"),
+    path("community/resources/new/", desk_resources.resource_add, name="resource_add"),
+    path("community/resources/<int:pk>/", desk_resources.resource_edit, name="resource_edit"),
+    path(
+        "community/resources/<int:pk>/remove/",
+        desk_resources.resource_remove,
+        name="resource_remove",
+    ),
 ]

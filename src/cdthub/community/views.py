@@ -18,8 +18,9 @@ from django.views.decorators.http import require_http_methods
 
 from cdthub.catalog import snapshot
 from cdthub.catalog.models import CodeEntry
-from cdthub.core.codes import Code
+from cdthub.core.codes import GUIDANCE_SECTIONS, Code
 
+from . import forms as forms_module
 from . import parts, ratelimit, services, trust
 from .accounts import RESTORE
 from .diffs import side_by_side
@@ -209,29 +210,86 @@ def _current_values(code: str) -> dict:
     return {p: parts.value_of(entry, p) for p in parts.FIELD_PARTS} if entry else {}
 
 
+def _choices(current: dict) -> list[dict]:
+    """What a reader may change, as links to the suggest form (one guidance section each)."""
+    guidance = current.get(parts.GUIDANCE) or {}
+    out = [{"part": parts.SUMMARY, "section": "", "label": "Summary"}]
+    for key, label in GUIDANCE_SECTIONS:
+        out.append(
+            {
+                "part": parts.GUIDANCE,
+                "section": key,
+                "label": label,
+                "count": len(guidance.get(key) or []),
+            }
+        )
+    out += [
+        {"part": parts.RELATED, "section": "", "label": "Related codes"},
+        {"part": parts.RESOURCE, "section": "", "label": "A link to learn more"},
+        {"part": parts.OTHER, "section": "", "label": "Something else"},
+    ]
+    return out
+
+
+def _edit_lines(request: HttpRequest) -> bool:
+    """A line-editor button without JavaScript ("add a line below", "remove"): change the
+    posted lines in place and show the form again; nothing is checked or stored yet."""
+    action = "insert" if "insert" in request.POST else "remove" if "remove" in request.POST else ""
+    if not action:
+        return False
+    data = request.POST.copy()
+    lines = data.getlist("line")
+    raw = data.get(action, "")
+    at = len(lines) - 1 if raw == "end" else int(raw) if raw.isdigit() else -1
+    if action == "insert":
+        lines.insert(min(at + 1, len(lines)) if at >= -1 else len(lines), "")
+    elif 0 <= at < len(lines):
+        del lines[at]
+    data.setlist("line", lines[: forms_module.LINES_MAX])
+    data["focus"] = str(min(max(at + (1 if action == "insert" else 0), 0), len(lines) - 1))
+    request.POST = data
+    return True
+
+
+def _rows(line: str) -> int:
+    """Rows of a line's text box: long points wrap, so the whole of each one shows."""
+    return min(1 + len(line) // 75, 6)
+
+
 def suggest(request: HttpRequest, code: str) -> HttpResponse:
     found = code_or_404(code)
     current = _current_values(found.code)
-    catalog = snapshot.get().catalog
-    texts = {p: parts.to_text(p, current.get(p)) for p in parts.FIELD_PARTS}
-    initial_part = request.GET.get("part", Suggestion.Part.SUMMARY)
-    if initial_part not in Suggestion.Part.values:
-        initial_part = Suggestion.Part.SUMMARY
+    part = request.GET.get("part", parts.SUMMARY)
+    if part not in Suggestion.Part.values:
+        part = parts.SUMMARY
+    section = request.GET.get("section", "")
+    if part == parts.GUIDANCE and section not in dict(GUIDANCE_SECTIONS):
+        section = GUIDANCE_SECTIONS[0][0]
+    initial = {
+        "part": part,
+        "section": section if part == parts.GUIDANCE else "",
+        "text": parts.to_text(part, current.get(part)) if part == parts.SUMMARY else "",
+        "kind": "article",
+    }
+    editing_lines = request.method == "POST" and _edit_lines(request)
     form = SuggestionForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         code=found.code,
-        catalog=catalog,
+        catalog=snapshot.get().catalog,
         current=current,
-        initial={"part": initial_part, "proposed_text": texts.get(initial_part, "")},
+        initial=initial,
     )
     thanks = reverse("community:suggest_thanks", args=[found.code])
     status = 200
-    if request.method == "POST":
+    if editing_lines:
+        form.show_unchecked()
+    elif request.method == "POST":
 
         def on_valid():
             services.submit_suggestion(
                 code=found,
                 part=form.cleaned_data["part"],
+                section=form.cleaned_data["section"],
                 proposed_text=form.cleaned_data["proposed_text"],
                 source=form.cleaned_data["source"],
                 email=form.cleaned_data.get("email") or "",
@@ -244,14 +302,27 @@ def suggest(request: HttpRequest, code: str) -> HttpResponse:
         if response is not None:
             return response
         status = 400
+    chosen_part, chosen_section = form.chosen_part, form.chosen_section
+    focus = request.POST.get("focus", "") if editing_lines else ""
     return render(
         request,
         "community/suggest.html",
         {
             "code": found,
             "form": form,
-            "texts": texts,
-            "parts": Suggestion.Part.choices,
+            "choices": _choices(current),
+            "chosen_part": chosen_part,
+            "chosen_section": chosen_section,
+            "chosen_label": parts.section_label(chosen_section)
+            if chosen_part == parts.GUIDANCE
+            else Suggestion.Part(chosen_part).label,
+            "lines": [(n, line, _rows(line)) for n, line in enumerate(form.line_values())]
+            if form.uses_lines
+            else [],
+            "focus_line": int(focus) if focus.isdigit() else None,
+            "current_text": parts.to_text(chosen_part, current.get(chosen_part))
+            if chosen_part != parts.OTHER
+            else "",
         },
         status=status,
     )
@@ -282,7 +353,7 @@ def history(request: HttpRequest, code: str) -> HttpResponse:
     rows = []
     for rev in revisions:
         diff = None
-        if rev.part in parts.FIELD_PARTS:
+        if rev.restorable:
             diff = side_by_side(
                 rev.part,
                 rev.previous_value,

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0003_record_edited_fields'),
+        ('community', '0004_resources_suggestion_edits'),
     ]
 
     operations = [
