@@ -7,7 +7,7 @@ The later line of a pair gets the finding; services in the history on the same d
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..model import Finding
 from ..packs import Conflict, Pack
@@ -48,7 +48,15 @@ class BundleConflict(ClaimRule):
     def wants(self, site: Site, env: Env) -> bool:
         return bool(env.pack.lines_for(site.number).conflicts)
 
-    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+    def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
+        partners = ctx.env.pack.conflict_partners
+        codes = {site.number for _line, site in ctx.lines if site.number}
+        codes.update(site.number for _item, site in ctx.history if site.number)
+        if not any(code in partners and not partners[code].isdisjoint(codes) for code in codes):
+            return ()  # no two of the claim's codes can clash: nothing to compare
+        return self._clashes(ctx)
+
+    def _clashes(self, ctx: ClaimContext) -> Iterator[Finding]:
         pack = ctx.env.pack
         seen: list[tuple[dt.date, Site, int | None]] = [
             (item.date, site, None)
