@@ -100,8 +100,8 @@ class _Reader:
         }  # fmt: skip
         # segments read by their values (see SEGMENTS): id -> (parse elements, method taking
         # (values, segment number))
-        self.parsers: dict[str, tuple[Callable[[list[str]], Any], Callable[[Any, int], None]]] = {
-            "LX": (parse_lx, self.lx), "SV3": (self.parse_sv3, self.sv3),
+        self.parsers: dict[str, tuple[Callable[[list[str]], Any], Callable[[Any, int], object]]] = {
+            "LX": (parse_lx, self.new_line), "SV3": (self.parse_sv3, self.sv3),
             "DTP": (parse_dtp, self.dtp), "TOO": (self.parse_too, self.place_tooth),
             "NM1": (parse_nm1, p.nm1), "N3": (parse_n3, p.n3), "N4": (parse_n4, p.n4),
             "REF": (parse_first, p.ref), "PAT": (parse_first, p.pat),
@@ -297,9 +297,6 @@ class _Reader:
         if fault:
             self.faults(n, (fault,), None)
         return done
-
-    def lx(self, number_text: str, n: int) -> None:
-        self.new_line(number_text, n)
 
     def new_line(self, number_text: str, n: int) -> Line | None:
         """LX: a new service line, numbered by its place in the claim (LX01 is checked)."""
