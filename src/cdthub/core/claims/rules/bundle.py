@@ -50,11 +50,16 @@ class BundleConflict(ClaimRule):
 
     def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
         partners = ctx.env.pack.conflict_partners
-        codes = {site.number for _line, site in ctx.lines if site.number}
-        codes.update(site.number for _item, site in ctx.history if site.number)
-        if not any(code in partners and not partners[code].isdisjoint(codes) for code in codes):
-            return ()  # no two of the claim's codes can clash: nothing to compare
-        return self._clashes(ctx)
+        codes: set[str | None] = set()
+        for _line, site in ctx.lines:
+            codes.add(site.number)
+        for _item, site in ctx.history:
+            codes.add(site.number)
+        for code in codes:
+            others = partners.get(code or "")
+            if others is not None and not others.isdisjoint(codes):
+                return self._clashes(ctx)
+        return ()  # no two of the claim's codes can clash: nothing to compare
 
     def _clashes(self, ctx: ClaimContext) -> Iterator[Finding]:
         pack = ctx.env.pack
