@@ -23,11 +23,44 @@ CACHE_LIMIT = 200_000  # distinct lines remembered per pack before the cache sta
 # claim rules that run on every claim (the others only when a line's code concerns them)
 ALWAYS = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if type(rule).wants is ClaimRule.wants)
 
+LineKey = tuple[object, ...]  # a line as written: code, year, system, tooth, surfaces, area, extra
+Known = tuple[Site, tuple[Issue, ...], int]  # its Site, its line rules' issues, claim rules (bits)
+
 
 def _site_key(item: Line | HistoryItem, year: int | None) -> SiteKey:
     extra = item.extra_teeth if isinstance(item, Line) else ()
     return (item.code or "", year, (item.tooth_system or "JP").upper(), item.tooth,
             item.surfaces, item.area, extra)  # fmt: skip
+
+
+class _Plan:
+    """What checking against one pack needs, worked out once: the answers for each distinct
+    line met so far, and which claim rules to run for each combination of lines' wishes."""
+
+    def __init__(self, catalog: Catalog, pack: Pack) -> None:
+        self.catalog = catalog
+        self.env = Env(catalog, pack)
+        self.lines: dict[LineKey, Known] = {}
+        self.rules: dict[int, tuple[ClaimRule, ...]] = {}
+
+    def known(self, key: LineKey, item: Line | HistoryItem, year: int | None) -> Known:
+        """The answers for a line not met before under `key` (worked out, then kept)."""
+        if len(self.lines) >= CACHE_LIMIT:
+            self.lines.clear()
+        env = self.env
+        site = build_site(self.catalog, _site_key(item, year))
+        issues = tuple(issue for rule in LINE_RULES for issue in rule.check_line(site, env))
+        wanted = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if rule.wants(site, env))
+        known = self.lines[key] = (site, issues, wanted)
+        return known
+
+    def claim_rules(self, wanted: int) -> tuple[ClaimRule, ...]:
+        rules = self.rules.get(wanted)
+        if rules is None:
+            rules = self.rules[wanted] = tuple(
+                rule for i, rule in enumerate(CLAIM_RULES) if wanted >> i & 1
+            )
+        return rules
 
 
 class Checker:
@@ -37,55 +70,48 @@ class Checker:
         self.catalog = catalog
         self.pack = pack
         self.today = today or dt.date.today()
-        self._cache: dict[int, dict[SiteKey, tuple[Site, tuple[Issue, ...], int]]] = {}
-        self._envs: dict[int, Env] = {}
+        self._plans: dict[int, _Plan] = {}
 
-    def _env(self, pack: Pack) -> Env:
-        env = self._envs.get(id(pack))
-        if env is None:
-            env = self._envs[id(pack)] = Env(self.catalog, pack)
-        return env
-
-    def _read(self, env: Env, key: SiteKey) -> tuple[Site, tuple[Issue, ...], int]:
-        """The line's Site, its line rules' issues, and which claim rules want it (bits)."""
-        cache = self._cache.setdefault(id(env.pack), {})
-        hit = cache.get(key)
-        if hit is None:
-            if len(cache) >= CACHE_LIMIT:
-                cache.clear()
-            site = build_site(self.catalog, key)
-            issues = tuple(issue for rule in LINE_RULES for issue in rule.check_line(site, env))
-            wanted = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if rule.wants(site, env))
-            hit = cache[key] = (site, issues, wanted)
-        return hit
+    def _plan(self, pack: Pack) -> _Plan:
+        plan = self._plans.get(id(pack))
+        if plan is None:
+            plan = self._plans[id(pack)] = _Plan(self.catalog, pack)
+        return plan
 
     def check(self, claim: Claim) -> list[Finding]:
-        env = self._env(self.pack or pack_for(claim.payer))
-        cache = self._cache.get(id(env.pack), {})
+        plan = self._plan(self.pack or pack_for(claim.payer))
+        known = plan.lines
         lines: list[tuple[Line, Site]] = []
         found: list[Finding] = []
         wanted = ALWAYS
         for line in claim.lines:
-            key = (line.code, line.date.year if line.date else None, line.tooth_system,
-                   line.tooth, line.surfaces, line.area, line.extra_teeth)  # fmt: skip
-            site, issues, wants = cache.get(key) or self._read(env, _site_key(line, key[1]))
+            year = line.date.year if line.date else None
+            key = (line.code, year, line.tooth_system, line.tooth, line.surfaces, line.area,
+                   line.extra_teeth)  # fmt: skip
+            site, issues, wants = known.get(key) or plan.known(key, line, year)
             wanted |= wants
             lines.append((line, site))
             for rule, severity, message in issues:
                 found.append(
                     Finding(claim.id, line.number, rule, severity, f"Line {line.number}: {message}")
                 )
-        history = [(h, self._read(env, _site_key(h, None))[0]) for h in claim.history]
-        ctx = ClaimContext(claim, env, lines, history, self.today)
-        for i, claim_rule in enumerate(CLAIM_RULES):
-            if wanted >> i & 1:
-                found.extend(claim_rule.check_claim(ctx))
+        history = []
+        for item in claim.history:
+            past = ("history", item.code, item.tooth_system, item.tooth, item.surfaces, item.area)
+            history.append((item, (known.get(past) or plan.known(past, item, None))[0]))
+        ctx = ClaimContext(claim, plan.env, lines, history, self.today)
+        for claim_rule in plan.claim_rules(wanted):
+            found.extend(claim_rule.check_claim(ctx))
         if claim.problems:
-            known = {(p.line, p.rule) for p in claim.problems}
-            found = [*claim.problems, *(f for f in found if (f.line, f.rule) not in known)]
+            known_problems = {(p.line, p.rule) for p in claim.problems}
+            found = [*claim.problems, *(f for f in found if (f.line, f.rule) not in known_problems)]
         if len(found) > 1:
-            found.sort(key=lambda f: -1 if f.line is None else f.line)
+            found.sort(key=_line_order)
         return found
+
+
+def _line_order(finding: Finding) -> int:
+    return -1 if finding.line is None else finding.line
 
 
 def check(

@@ -179,5 +179,15 @@ class Pack:
             add(n.codes, "coverage", n)
         return index
 
+    @cached_property
+    def conflict_partners(self) -> Mapping[str, frozenset[str]]:
+        """For each code a conflict line names: the other codes it may clash with."""
+        partners: dict[str, set[str]] = {}
+        for c in self.conflicts:
+            for a, others in ((c.codes, c.with_codes), (c.with_codes, c.codes)):
+                for code in a:
+                    partners.setdefault(code, set()).update(others - {code})
+        return {code: frozenset(others) for code, others in partners.items()}
+
     def lines_for(self, code: str | None) -> PackLines:
         return self.by_code.get(code or "", _NO_LINES)

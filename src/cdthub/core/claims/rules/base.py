@@ -13,7 +13,7 @@ Rules register themselves with `@register`; `rules/__init__.py` imports every ru
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -118,7 +118,8 @@ class ClaimRule(Rule):
     def wants(self, site: Site, env: Env) -> bool:
         return True
 
-    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:  # pragma: no cover
+    def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:  # pragma: no cover
+        """The findings (a generator, or a plain list or tuple when that is quicker)."""
         raise NotImplementedError
 
     def finding(

@@ -7,7 +7,7 @@ The later line of a pair gets the finding; services in the history on the same d
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..model import Finding
 from ..packs import Conflict, Pack
@@ -48,7 +48,20 @@ class BundleConflict(ClaimRule):
     def wants(self, site: Site, env: Env) -> bool:
         return bool(env.pack.lines_for(site.number).conflicts)
 
-    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+    def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
+        partners = ctx.env.pack.conflict_partners
+        codes: set[str | None] = set()
+        for _line, site in ctx.lines:
+            codes.add(site.number)
+        for _item, site in ctx.history:
+            codes.add(site.number)
+        for code in codes:
+            others = partners.get(code or "")
+            if others is not None and not others.isdisjoint(codes):
+                return self._clashes(ctx)
+        return ()  # no two of the claim's codes can clash: nothing to compare
+
+    def _clashes(self, ctx: ClaimContext) -> Iterator[Finding]:
         pack = ctx.env.pack
         seen: list[tuple[dt.date, Site, int | None]] = [
             (item.date, site, None)

@@ -8,7 +8,7 @@ bundle.conflict, which say more precisely what is wrong.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,16 +47,17 @@ class FrequencyExceeded(ClaimRule):
     def wants(self, site: Site, env: Env) -> bool:
         return bool(env.pack.lines_for(site.number).frequencies)
 
-    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+    def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
         pack = ctx.env.pack
         billed: dict[str, list[Any]] = {}  # limit id -> [limit, services this claim counts]
         for line, site in ctx.lines:
             for limit in pack.lines_for(site.number).frequencies:
                 entry = billed.setdefault(limit.id, [limit, 0])
                 entry[1] += max(1, line.quantity)
-        for limit, count in billed.values():
-            if ctx.history or count > limit.max:  # else the claim alone stays within it
-                yield from self._check(ctx, limit)
+        over = [limit for limit, count in billed.values() if ctx.history or count > limit.max]
+        if not over:  # without history, a claim within every limit on its own needs no count
+            return ()
+        return (finding for limit in over for finding in self._check(ctx, limit))
 
     def _check(self, ctx: ClaimContext, limit: Frequency) -> Iterator[Finding]:
         history = [

@@ -7,6 +7,7 @@ Tooth numbers go through `core/teeth.py` (Universal for JP, ISO 3950 for JO), su
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...codes import Catalog, normalize_code
 from ...teeth import (
@@ -30,8 +31,10 @@ _ARCH_CODE = {"upper": "01", "lower": "02"}
 _LIST = re.compile(r"[-,;–]|\s(?:to|and|through|thru)\s", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _teeth(text: str, system: str, many: bool) -> tuple[Tooth, ...]:
-    """One tooth, or (for codes over a range of teeth) a range or list such as 3-5 or 3,4,5."""
+    """One tooth, or (for codes over a range of teeth) a range or list such as 3-5 or 3,4,5
+    (kept: a day's claims name the same few teeth again and again)."""
     if many and _LIST.search(text):
         return parse_tooth_range(text, system)
     return (parse_tooth(text, system),)
@@ -85,6 +88,15 @@ def _area_parts(area: str | None, teeth: tuple[Tooth, ...]) -> tuple[str | None,
     return quadrant, arches.pop() if len(arches) == 1 else None
 
 
+@lru_cache(maxsize=4096)
+def read_surfaces(text: str) -> tuple[str | None, str | None]:
+    """(surfaces in normal form, None) or (None, why they cannot be read)."""
+    try:
+        return normalize_surfaces(text), None
+    except SurfaceError as exc:
+        return None, str(exc)
+
+
 def build_site(catalog: Catalog, key: SiteKey) -> Site:
     """The Site of a line (or history item) described by `key` (see `site_key`)."""
     code_text, year, system, tooth, surfaces, area, extra = key
@@ -94,10 +106,7 @@ def build_site(catalog: Catalog, key: SiteKey) -> Site:
     teeth, tooth_error = read_teeth(tooth, system, extra, many)
     normal, surface_error = None, None
     if surfaces is not None and str(surfaces).strip():
-        try:
-            normal = normalize_surfaces(surfaces)
-        except SurfaceError as exc:
-            surface_error = str(exc)
+        normal, surface_error = read_surfaces(str(surfaces))
     clean_area = str(area).strip() if area is not None and str(area).strip() else None
     quadrant, arch = _area_parts(clean_area, teeth)
     service = (

@@ -8,13 +8,20 @@ code takes comes from the Catalog (`Code.surfaces`); letters are read and judged
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ...codes import Code
-from ...teeth import surface_problems
+from ...teeth import Tooth, surface_problems
 from .base import Env, Issue, LineRule, Site, register
 from .instead import codes_instead, count_words, surfaces_phrase
 
 ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
+@lru_cache(maxsize=4096)
+def _surface_problems(surfaces: str, tooth: Tooth) -> tuple[str, ...]:
+    """`surface_problems`, kept: the same few surfaces on the same teeth come back all day."""
+    return tuple(surface_problems(surfaces, tooth))
 
 
 def takes_surfaces(code: Code | None) -> bool:
@@ -88,6 +95,6 @@ class SurfaceWrongForTooth(LineRule):
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
         if not takes_surfaces(site.code) or not site.surfaces or site.tooth is None:
             return
-        problems = surface_problems(site.surfaces, site.tooth)
+        problems = _surface_problems(site.surfaces, site.tooth)
         if problems:
             yield self.issue(env, "; ".join(problems) + ".")

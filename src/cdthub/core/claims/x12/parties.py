@@ -2,8 +2,10 @@
 subscriber (2010BA) and payer (2010BB), the patient when not the subscriber (2000C), with
 their addresses, ids and birth dates.
 
-Each method reads one segment's elements; the reader calls them. Inside a claim, the other
-payers' loops (2320/2330, opened by SBR) are skipped.
+The `parse_*` functions turn a segment's elements into plain values (the same text always gives
+the same values, so the reader keeps them by segment text); the methods of `Parties` take those
+values, and the segment number for notes. Inside a claim, the other payers' loops (2320/2330,
+opened by SBR) are skipped.
 """
 
 from __future__ import annotations
@@ -56,6 +58,17 @@ def parse_first(el: list[str]) -> tuple[str, str]:
     """The first two elements (REF qualifier and value, PAT relationship, HL…)."""
     el = _padded(el, 3)
     return el[1].strip(), el[2].strip()
+
+
+def parse_dmg(el: list[str]) -> tuple[str, str]:
+    """DMG: the date format qualifier and the date text."""
+    el = _padded(el, 3)
+    return el[1], el[2].strip()
+
+
+def parse_nothing(el: list[str]) -> None:
+    """For segments whose presence is all that counts (SBR)."""
+    return None
 
 
 class Parties:
@@ -126,8 +139,8 @@ class Parties:
                 self.note(n, f"the transaction set names no {' and no '.join(missing)}", "error")
         self.reset(level)
 
-    def nm1(self, el: list[str], n: int) -> None:
-        entity, name, first_name, qualifier, ident = parse_nm1(el)
+    def nm1(self, values: Nm1, n: int) -> None:
+        entity, name, first_name, qualifier, ident = values
         self.party = None
         if self.other_payer or (self.in_claim and entity in ("IL", "PR")):
             return
@@ -156,15 +169,15 @@ class Parties:
                 party.relationship = self.patient.relationship
             self.patient = party
 
-    def n3(self, el: list[str], n: int) -> None:
+    def n3(self, address: tuple[str, ...], n: int) -> None:
         if self.party is not None:
-            self.party.address = parse_n3(el)
+            self.party.address = address
 
-    def n4(self, el: list[str], n: int) -> None:
+    def n4(self, values: tuple[str, str, str], n: int) -> None:
         party = self.party
         if party is None:
             return
-        values = party.city, party.state, party.postal_code = parse_n4(el)
+        party.city, party.state, party.postal_code = values
         zip_ok = len(values[2]) == 9 and values[2].isdigit()
         if party is self.billing and not zip_ok and self.first_time("zip", values[2]):
             self.note(
@@ -174,28 +187,27 @@ class Parties:
                 "warning",
             )
 
-    def ref(self, el: list[str], n: int) -> None:
+    def ref(self, values: tuple[str, str], n: int) -> None:
         if self.party is not None and self.party is self.billing:
-            qualifier, value = parse_first(el)
+            qualifier, value = values
             if qualifier == "EI":
                 self.party.tax_id = value
 
-    def pat(self, el: list[str], n: int) -> None:
+    def pat(self, values: tuple[str, str], n: int) -> None:
         if self.patient is None:
             self.patient = Party()
-        self.patient.relationship = parse_first(el)[0]
+        self.patient.relationship = values[0]
 
-    def sbr(self, el: list[str], n: int) -> None:
+    def sbr(self, values: None, n: int) -> None:
         if self.in_claim:
             self.other_payer = True
             self.party = None
 
-    def dmg(self, el: list[str], n: int) -> None:
+    def dmg(self, values: tuple[str, str], n: int) -> None:
         if self.party is None or self.other_payer:
             return
-        el = _padded(el, 3)
-        text = el[2].strip()
-        day = self.date(text) if el[1] == "D8" else None
+        qualifier, text = values
+        day = self.date(text) if qualifier == "D8" else None
         bad = None if day else n
         if self.party is self.patient:
             self.patient_birth, self.patient_bad_birth = day, bad

@@ -6,9 +6,11 @@ each service line (LX, SV3 code/fee/area/quantity, every TOO tooth with its surf
 NTE). Faults become findings: file-level ones (envelopes, unknown segments) in the shared
 list, a claim's own in `Claim.problems`, each naming its segment number (ISA is segment 1).
 
-This loop is the checker's hot path: the segments of a service line are read inline, and their
-parsed values are kept by segment text, so a day's DTP, a fee schedule's SV3 or TOO*JP*30*M:O
-met again is not split again.
+This loop is the checker's hot path. Most segments of a day's claims repeat word for word (a
+day's DTP, a fee schedule's SV3, TOO*JP*30*M:O, LX*1, the payer's NM1), so each kind of
+segment whose values depend on its text alone is parsed once and kept by text (`SEGMENTS`):
+met again, it costs one dictionary look-up and its method. Only the others (envelopes, HL,
+CLM, NTE) are split into elements each time.
 """
 
 from __future__ import annotations
@@ -22,9 +24,17 @@ from typing import Any, TextIO
 from ..fields import problem, shown
 from ..model import Claim, Finding, Line, Severity
 from .envelope import Envelope
-from .parties import Parties
+from .parties import (
+    Parties,
+    parse_dmg,
+    parse_first,
+    parse_n3,
+    parse_n4,
+    parse_nm1,
+    parse_nothing,
+)
 from .segments import Separators, read_isa, segment_batches
-from .values import Problem, Sv3, Too, amount, ccyymmdd, parse_dtp, parse_sv3, parse_too
+from .values import Dtp, Problem, Sv3, Too, amount, ccyymmdd, parse_dtp, parse_sv3, parse_too
 
 # Every segment an 837 (dental, professional or institutional) may hold; others are unknown.
 KNOWN = frozenset(
@@ -36,7 +46,11 @@ _SEGMENT_ID = re.compile(r"[A-Z][A-Z0-9]{1,2}")
 _NUMBERS = tuple(str(i) for i in range(1000))
 ENVELOPE = frozenset(("ISA", "GS", "ST", "SE", "GE", "IEA"))
 MAX_LISTED = 20  # findings of one kind listed before they are only counted
-CACHE_SIZE = 8192  # distinct segment texts kept parsed
+CACHE_SIZE = 1 << 15  # distinct segment texts kept parsed (then the memo starts afresh)
+# segments read by their values alone: id -> whether their values are kept by segment text
+# (not for DMG, whose birth dates seldom repeat); parsed by `_Reader.parsers`
+SEGMENTS = {"LX": True, "SV3": True, "DTP": True, "TOO": True, "NM1": True, "SBR": True,
+            "N3": True, "N4": True, "REF": True, "PAT": True, "DMG": False}  # fmt: skip
 
 
 def read_x12(stream: TextIO, findings: list[Finding]) -> Iterator[Claim]:
@@ -77,15 +91,23 @@ class _Reader:
         self.line_at = 0  # the LX segment of the current line
         self.claim_date: dt.date | None = None
         self.claim_raw_date: str | None = None
-        self.element = "*"
+        self.element = self.component = ""
         p = self.parties
-        # what is read off the fast path, by segment id: each takes (elements, segment number)
+        # segments split each time, by id: each method takes (elements, segment number)
         self.others: dict[str, Callable[[list[str], int], Claim | None]] = {
             "ISA": self.isa, "GS": self.gs, "ST": self.st, "SE": self.se, "GE": self.ge,
-            "IEA": self.iea, "HL": self.hl, "CLM": self.clm, "LX": self.lx, "SV3": self.sv3,
-            "TOO": self.too, "DTP": self.dtp, "NTE": self.nte, "NM1": p.nm1, "N3": p.n3,
-            "N4": p.n4, "REF": p.ref, "PAT": p.pat, "SBR": p.sbr, "DMG": p.dmg,
+            "IEA": self.iea, "HL": self.hl, "CLM": self.clm, "NTE": self.nte,
         }  # fmt: skip
+        # segments read by their values (see SEGMENTS): id -> (parse elements, method taking
+        # (values, segment number))
+        self.parsers: dict[str, tuple[Callable[[list[str]], Any], Callable[[Any, int], object]]] = {
+            "LX": (parse_lx, self.new_line), "SV3": (self.parse_sv3, self.sv3),
+            "DTP": (parse_dtp, self.dtp), "TOO": (self.parse_too, self.place_tooth),
+            "NM1": (parse_nm1, p.nm1), "N3": (parse_n3, p.n3), "N4": (parse_n4, p.n4),
+            "REF": (parse_first, p.ref), "PAT": (parse_first, p.pat),
+            "SBR": (parse_nothing, p.sbr), "DMG": (parse_dmg, p.dmg),
+        }  # fmt: skip
+        assert self.parsers.keys() == SEGMENTS.keys()
 
     # --- findings -----------------------------------------------------------------------------
 
@@ -129,61 +151,44 @@ class _Reader:
     # --- the loop -----------------------------------------------------------------------------
 
     def run(self, batches: Iterator[list[str]], seps: Separators) -> Iterator[Claim]:
-        """The loop. Inside a service line, SV3, DTP, TOO and LX are read right here (their
-        parsed values cached by segment text); every other segment is split and handed to
-        its method in `others`."""
+        """The loop: a segment met before inside a set is handed its kept values; any other
+        is split, and read by its id (see `SEGMENTS` and `others`)."""
         self.element = element = seps.element
         self.component = seps.component
-        others, parsed, new = self.others, self.parsed, self.parse_new
-        sv3, too = self.parse_sv3, self.parse_too
-        lx_head = "LX" + element
-        line: Line | None = None  # mirrors self.line: the service line being read
+        parsed = self.parsed
         n = 0
         for batch in batches:
             for seg in batch:
                 n += 1
-                if line is not None:  # inside a service line: its segments on the fast path
-                    head = seg[:3]
-                    if head == "SV3" and not self.sv3_seen:
-                        values = parsed.get(seg) or new(seg, sv3)
-                        line.code, line.fee, line.area, line.quantity, found = values
-                        self.sv3_seen = True
-                        if found:
-                            self.faults(n, found, line)
-                        continue
-                    if head == "DTP" and not self.parties.other_payer:
-                        day = parsed.get(seg) or new(seg, parse_dtp)
-                        if day:
-                            line.date, line.raw_date, found = day
-                            if found:
-                                self.faults(n, found, line)
-                        continue
-                    if head == "TOO":
-                        self.place_tooth(parsed.get(seg) or new(seg, too), n)
-                        continue
-                    if head == lx_head:
-                        line = self.new_line(seg[3:], n)
-                        continue
+                hit = parsed.get(seg)
+                if hit is not None and self.reading:
+                    hit[0](hit[1], n)
+                    continue
                 el = seg.split(element)
-                handler = others.get(el[0])
-                if handler is None or not (self.reading or el[0] in ENVELOPE):
-                    self.other(el[0], n, seg)
+                sid = el[0]
+                if not (self.reading or sid in ENVELOPE):
+                    self.other(sid, n, seg)
+                    continue
+                reader = self.parsers.get(sid)
+                if reader is not None:
+                    values = reader[0](el)
+                    if SEGMENTS[sid]:
+                        if len(parsed) >= CACHE_SIZE:
+                            parsed.clear()
+                        parsed[seg] = (reader[1], values)
+                    reader[1](values, n)
+                    continue
+                handler = self.others.get(sid)
+                if handler is None:
+                    self.other(sid, n, seg)
                     continue
                 done = handler(el, n)
                 if done is not None:
                     yield done
-                line = self.line
         if self.claim is not None:
             yield self.finish(n)
         self.envelope.end(n)
         self.close()
-
-    def parse_new(self, seg: str, parse: Callable[[list[str]], Any]) -> Any:
-        """A service-line segment not met before: parsed and kept (see `parsed`)."""
-        if len(self.parsed) >= CACHE_SIZE:
-            self.parsed.clear()
-        values = self.parsed[seg] = parse(seg.split(self.element))
-        return values
 
     def parse_sv3(self, el: list[str]) -> Sv3:
         return parse_sv3(el, self.component)
@@ -293,9 +298,6 @@ class _Reader:
             self.faults(n, (fault,), None)
         return done
 
-    def lx(self, el: list[str], n: int) -> None:
-        self.new_line(el[1].strip() if len(el) > 1 else "", n)
-
     def new_line(self, number_text: str, n: int) -> Line | None:
         """LX: a new service line, numbered by its place in the claim (LX01 is checked)."""
         claim = self.claim
@@ -321,9 +323,9 @@ class _Reader:
             )
         return line
 
-    def sv3(self, el: list[str], n: int) -> None:
-        """SV3 off the fast path: before any LX, or a second SV3 after one LX."""
-        values = parse_sv3(el, self.component)
+    def sv3(self, values: Sv3, n: int) -> None:
+        """SV3: the line's code, fee, area and quantity (a line of its own when no LX came
+        before it)."""
         line = self.line
         if line is None or self.sv3_seen:
             if self.claim is None:
@@ -335,9 +337,6 @@ class _Reader:
         line.code, line.fee, line.area, line.quantity, found = values
         if found:
             self.faults(n, found, line)
-
-    def too(self, el: list[str], n: int) -> None:
-        self.place_tooth(parse_too(el, self.component), n)
 
     def place_tooth(self, values: Too, n: int) -> None:
         line = self.line
@@ -353,8 +352,7 @@ class _Reader:
         else:
             line.extra_teeth += ((tooth, surfaces),)
 
-    def dtp(self, el: list[str], n: int) -> None:
-        values = parse_dtp(el)
+    def dtp(self, values: Dtp | tuple[()], n: int) -> None:
         if not values or self.claim is None or self.parties.other_payer:
             return
         day, raw, found = values
@@ -398,3 +396,8 @@ class _Reader:
                 )
                 claim.problems.append(problem(message, claim.id))
         return claim
+
+
+def parse_lx(el: list[str]) -> str:
+    """LX: the line number as written."""
+    return el[1].strip() if len(el) > 1 else ""

@@ -21,9 +21,10 @@ _AMOUNT = re.compile(r"\d{1,10}(\.\d{0,4})?|\.\d{1,4}")
 Problem = tuple[str, str, Severity]  # message, rule, severity
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 15)
 def ccyymmdd(text: str) -> dt.date | None:
-    """A CCYYMMDD date between 1900 and 2199, or None."""
+    """A CCYYMMDD date between 1900 and 2199, or None (kept: a file names the same days of
+    service again and again, and many birth dates more than once)."""
     if len(text) != 8 or not text.isdigit() or not 1900 <= int(text[:4]) <= 2199:
         return None
     try:
