@@ -312,7 +312,7 @@ class SearchIndex:
                     + 4 * (text[0] == word[0])
                 )
 
-            best = max(candidates, key=rank)[0]
+            best = max(sorted(candidates), key=rank)[0]  # sorted: ties never depend on hashing
             return ((best, self.surface[best]),)
         return self._split(word) or self._split(word, phrase_only=False)
 
