@@ -34,6 +34,13 @@ STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it of on or the to with per each one my me i "
     "what which code codes cdt dental do does how".split()
 )
+# words too vague to make a code relevant on their own ("follow up", "oral surgeon", "dental
+# visit"): they add to a code that matches another word of the query, never alone (unless the
+# query has nothing else)
+FILLER = frozenset(
+    "up down out off over oral dental dentist patient patients pt done got get made make sure "
+    "also then after need needed very just".split()
+)
 # field → weight of one matching word
 FIELD_WEIGHTS = {"title": 3.0, "terms": 3.5, "summary": 1.0, "family": 1.2}
 PHRASE_BONUS = {"terms": 9.0, "title": 6.0}
@@ -361,6 +368,8 @@ class SearchIndex:
         if trim and coverage is not None:
             order = trim_hits(order, ranked, coverage, code_why)
         stems = list(dict.fromkeys(w.stem for w in words if w.stem in self.postings))
+        if any(st not in _FILLER_STEMS for st in stems):  # reasons name the words that count
+            stems = [st for st in stems if st not in _FILLER_STEMS]
         shown = {w.stem: w.corrected or self.display(w.stem) for w in words}
         for w in words:  # a word as the reader typed it, where it was not corrected
             if w.corrected is None and w.stem in shown and " " not in w.typed:
@@ -443,6 +452,8 @@ class SearchIndex:
         (the share of the query's distinct words it matches)."""
         acc = np.zeros(len(self.codes))
         matched = np.zeros(len(self.codes))
+        meaningful = np.zeros(len(self.codes))  # matches of words that are not filler
+        only_filler = all(_FILLER_STEMS.issuperset(w.stem.split()) for w in words)
         seen: set[str] = set()
         for w in words:
             if w.stem in seen or w.stem not in self.contrib:
@@ -451,6 +462,8 @@ class SearchIndex:
             idx, values = self.contrib[w.stem]
             acc[idx] += values * (0.8 if w.corrected else 1.0)
             matched[idx] += 1
+            if w.stem not in _FILLER_STEMS:
+                meaningful[idx] += 1
         resolved = [w.stem for w in words]
         n = len(resolved)
         for size in range(min(self.max_phrase, n), 0, -1):
@@ -458,6 +471,8 @@ class SearchIndex:
                 key = " ".join(resolved[start : start + size])
                 for name, docs in self.phrases.get(key, {}).items():
                     acc[list(docs)] += PHRASE_BONUS[name] * (1 + 0.5 * (size - 1))
+                    if size > 1:  # a whole name ("follow up visit") is more than its words
+                        meaningful[list(docs)] += 1
         exact = self.phrases.get(" ".join(resolved), {}).get("terms")
         if exact:
             acc[list(exact)] += EXACT_TERM_BONUS
@@ -465,7 +480,7 @@ class SearchIndex:
         if typed:
             acc[list(typed)] += TYPED_TERM_BONUS
         distinct = len(set(resolved)) or 1
-        hit = acc > 0
+        hit = (acc > 0) & ((meaningful > 0) | only_filler)
         scores += np.where(hit, acc * (0.55 + 0.45 * matched / distinct) + self.prior, 0.0)
         return matched / distinct
 
@@ -480,6 +495,9 @@ class SearchIndex:
                 best = max(options, key=lambda w: (self.surface[w] in self.lay_stems, -len(w)))
                 prefix = prefix[: prefix.lower().rfind(last)] + best
         return self.find(prefix, limit=limit)
+
+
+_FILLER_STEMS = frozenset(stem(w) for w in FILLER)
 
 
 def _merge_splits(corrections: list[Correction]) -> list[Correction]:
