@@ -69,20 +69,17 @@ def explain(text: CodeText, query: Sequence[str], shown: dict[str, str]) -> list
         default=(0, 0, ""),
     )
     if best_term[0]:
-        options.append(
-            (best_term[0], 0, Reason("terms", f'also known as "{best_term[2]}"'))
-        )
+        options.append((best_term[0], 0, Reason("terms", f'also known as "{best_term[2]}"')))
     in_title = [w for w in query if w in text.title]
     if in_title:
         whole = len(in_title) == len(query) > 1
-        words = "matches the title" if whole else "title has " + _quote([shown[w] for w in in_title])
+        named = _quote([shown[w] for w in in_title])
+        words = "matches the title" if whole else f"title has {named}"
         # the title itself, when it holds every word, before a lay term that does too
         options.append((len(in_title), -1 if whole else 1, Reason("title", words)))
     in_family = [w for w in query if w in text.family]
     if in_family:
-        options.append(
-            (len(in_family), 2, Reason("family", f'in the group "{text.family_name}"'))
-        )
+        options.append((len(in_family), 2, Reason("family", f'in the group "{text.family_name}"')))
     in_summary = [w for w in query if w in text.summary]
     if in_summary:
         options.append(
