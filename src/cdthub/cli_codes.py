@@ -175,7 +175,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if shell_ate_a_tooth(args.text, result):
         err(
             "cdthub: note: no tooth number was read. A shell drops everything after an "
-            f'unquoted #, so quote the text: cdthub suggest "{text} #30"'
+            f'unquoted #, so quote the text, e.g. cdthub suggest "{text} #30"'
         )
     if args.json:
         print_json(result.to_dict())
