@@ -83,3 +83,71 @@ def test_suggest_nothing_found_says_so(capsys):
     assert main(["suggest", "qwxz"]) == 0
     captured = capsys.readouterr()
     assert "no code fits" in captured.err and "Open questions" in captured.out
+
+
+def test_code_shows_the_category_name_and_the_guidance(capsys):
+    assert main(["code", "D2393"]) == 0
+    out = capsys.readouterr().out
+    assert "Category:   Restorative (D2000–D2999)" in out
+    assert "\nWhen to use it\n  - " in out and "\nCommon reasons for denial\n  - " in out
+
+
+def test_codes_lists_one_code_a_line(capsys):
+    assert main(["codes", "--category", "preventive"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("D1") and all(line[:2] == "D1" for line in lines)
+    assert any(line.startswith("D1110  ") for line in lines)
+
+
+@pytest.mark.parametrize(
+    "argv,code,status",
+    [
+        (["code", "D9998", "--json"], "code_not_found", 1),
+        (["codes", "--category", "nope", "--json"], "unknown_category", 1),
+        (["changes", "2026", "2025", "--json"], "bad_range", 1),
+        (["changes", "1800", "2026", "--json"], "unknown_edition", 1),
+        (["search", " ", "--json"], "empty_query", 2),
+        (["suggest", "crown", "--limit", "0", "--json"], "bad_limit", 2),
+        (["check", "/no/such/file.json", "--json"], "unreadable", 2),
+        (["search", "--json"], "usage", 2),  # no query at all
+    ],
+)
+def test_json_errors_are_one_document_on_stdout(capsys, argv, code, status):
+    assert main(argv) == status
+    captured = capsys.readouterr()
+    error = json.loads(captured.out)["error"]
+    assert error["code"] == code and error["message"]
+    assert captured.err == ""
+
+
+@pytest.mark.parametrize(
+    "argv", [["search", ""], ["search", "  "], ["suggest", ""], ["code", ""], ["code", " "]]
+)
+def test_an_empty_query_exits_2_everywhere(capsys, argv):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cdthub: ") and "Traceback" not in err
+
+
+def test_search_says_a_typo_correction_once_and_one_reason_a_line(capsys):
+    assert main(["search", "extration", "--limit", "3"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count('"extration" read as "extraction"') == 1
+    assert "extration" not in captured.out
+    assert captured.out.startswith("D7140  ") and '[also known as "' in captured.out
+
+
+@pytest.mark.parametrize(
+    "argv,hint",
+    [
+        (["suggest", "MOD", "composite"], True),  # typed: MOD composite #30 (unquoted)
+        (["suggest", "crown", "on"], True),
+        (["suggest", "MOD composite #30"], False),
+        (["suggest", "MOD composite on 30"], False),  # the tooth was read
+        (["suggest", "MOD composite"], False),  # quoted: the shell ate nothing
+        (["suggest", "deep", "cleaning"], False),  # no tooth needed
+    ],
+)
+def test_a_tooth_eaten_by_the_shell_gets_a_hint(capsys, argv, hint):
+    assert main(argv) == 0
+    assert ("unquoted #" in capsys.readouterr().err) is hint

@@ -2,6 +2,13 @@
 (or, for serve/import/manage, into the Django site). `--json` prints one JSON document on stdout;
 messages go to stderr.
 
+Errors: a command raises `CliError(code, message, status)`. The message goes to stderr as
+"cdthub: …"; with `--json` the document `{"error": {"code": ..., "message": ...}}` goes to
+stdout instead, as the API answers. Status 1: what was asked for does not exist or does not
+fit (unknown code, category or edition); status 2: the command was used wrongly (empty query,
+bad option) or its input cannot be read. A closed pipe (`cdthub codes | head -1`) ends quietly
+with status 141, as commands killed by SIGPIPE report in a shell.
+
 The subcommands live in the modules listed in COMMANDS; each has `register(commands)`, which adds
 its subcommands with `commands.add_parser(...)` and `set_defaults(func=...)`. A new command
 module is one more line in COMMANDS.
@@ -12,9 +19,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -30,6 +38,22 @@ COMMANDS = (
     "cdthub.cli_ops",  # backup, restore
 )
 DEFAULT_SETTINGS = "cdthub.web.settings.local"
+CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `yes | head -1`
+
+
+class CliError(Exception):
+    """A command fails for a reason the user can fix; `code` is a stable word for scripts."""
+
+    def __init__(self, code: str, message: str, status: int = 1):
+        super().__init__(message)
+        self.code, self.message, self.status = code, message, status
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors become CliError, so `--json` answers them in JSON too."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CliError("usage", f"{message} (see: {self.prog} --help)", 2)
 
 
 def err(message: str) -> None:
@@ -62,7 +86,7 @@ def snapshot() -> Snapshot:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="cdthub", description="CDT dental procedure codes: look up, search, serve."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -71,16 +95,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def fail(exc: CliError, as_json: bool) -> int:
+    if as_json:
+        print_json({"error": {"code": exc.code, "message": exc.message}})
+    else:
+        err(f"cdthub: {exc.message}")
+    return exc.status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in argv
     try:
-        status: int = args.func(args)
-    except UnknownEdition as exc:
-        err(f"cdthub: {exc}")
-        return 1
-    except ImproperlyConfigured as exc:  # settings or start-up checks refuse, saying why
-        err(f"cdthub: {exc}")
-        return 2
+        try:
+            args = build_parser().parse_args(argv)
+            status: int = args.func(args)
+        except CliError as exc:
+            status = fail(exc, as_json)
+        except UnknownEdition as exc:
+            status = fail(CliError("unknown_edition", str(exc), 1), as_json)
+        except ImproperlyConfigured as exc:  # settings or start-up checks refuse, saying why
+            status = fail(CliError("not_configured", str(exc), 2), as_json)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+    except BrokenPipeError:
+        # the reader went away (`| head`): nothing more to say to it, and no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return CLOSED_PIPE
     return status
 
 

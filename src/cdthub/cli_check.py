@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from .cli import err, snapshot
+from .cli import CliError, err, snapshot
 from .core.claims.batch import Piece, check_sources, expand
 from .core.claims.check import Summary
 from .core.claims.formats import FORMATS, UnreadableFile
@@ -111,17 +111,14 @@ class _Output:
 
 def cmd_check(args: argparse.Namespace) -> int:
     if args.jobs < 1:
-        err("cdthub: --jobs must be 1 or more")
-        return 2
+        raise CliError("bad_jobs", "--jobs must be 1 or more", 2)
     try:
         pack = _pack(args.pack)
         files = expand(args.files)
     except (PackError, UnreadableFile) as exc:
-        err(f"cdthub: {exc}")
-        return 2
+        raise CliError("unreadable", str(exc), 2) from None
     if not files:
-        err("cdthub: no files to check (the folder is empty)")
-        return 2
+        raise CliError("unreadable", "no files to check (the folder is empty)", 2)
     pieces = check_sources(files, _catalog(), pack, args.format, args.jobs)
     total = sum(p.stat().st_size for p in files)
     if sys.stderr.isatty() and total >= PROGRESS_FROM:

@@ -83,9 +83,26 @@ def test_search_page_never_fails(client, q):
     assert "<b>bold</b>" not in r.content.decode()
 
 
-def test_search_page_shows_why(client):
+def test_search_page_gives_one_plain_reason_per_row(client):
     page = client.get("/search/", {"q": "deep cleaning"}).content.decode()
-    assert "D4341" in page and "Matched:" in page
+    assert "D4341" in page and "Also known as &quot;deep cleaning&quot;" in page
+    assert "terms:" not in page and "summary:" not in page
+    assert "D9222" not in page  # deep sedation: the list stops where relevance drops
+
+
+def test_search_page_says_a_typo_correction_once(client):
+    page = client.get("/search/", {"q": "extration"}).content.decode()
+    assert page.count("you typed “extration”") == 1
+    assert "<strong>extraction</strong>" in page and "D7140" in page
+
+
+def test_search_api_adds_the_reason_and_the_corrections(client):
+    data = client.get("/api/v1/search", {"q": "extration", "limit": 30}).json()
+    assert data["corrections"] == [{"typed": "extration", "read_as": "extraction"}]
+    first = data["results"][0]
+    assert first["code"] == "D7140" and first["reason"] == first["why"][0]
+    assert not any("extration" in w for r in data["results"] for w in r["why"])
+    assert len(data["results"]) < 30
 
 
 def test_changes_page_and_feed(client):

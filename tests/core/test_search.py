@@ -54,9 +54,56 @@ def test_prefix_lists_codes_in_order(index):
     assert codes[:3] == sorted(codes[:3]) and all(c.startswith("D99") for c in codes)
 
 
-def test_results_explain_why(index):
-    hit = index.search("extration", limit=1)[0]
-    assert any("read as" in w for w in hit.why)
+def test_a_typo_is_corrected_once_for_the_whole_query(index):
+    found = index.find("extration", limit=30)
+    assert [str(c) for c in found.corrections] == ['"extration" read as "extraction"']
+    assert not any("extration" in w for h in found.hits for w in h.why)
+    assert [str(c) for c in index.find("rootcanal").corrections] == [
+        '"rootcanal" read as "root canal"'
+    ]
+    assert index.find("deep cleaning").corrections == []
+
+
+@pytest.mark.parametrize(
+    "query,code,reason",
+    [
+        ("deep cleaning", "D4341", 'also known as "deep cleaning"'),
+        ("night guard", "D9944", 'also known as "night guard"'),
+        ("D0274", "D0274", "code D0274"),
+        ("scaling and root planing", "D4341", "matches the title"),
+        ("extration", "D7140", 'also known as "tooth extraction"'),
+    ],
+)
+def test_each_result_gives_one_plain_reason_first(index, query, code, reason):
+    hit = next(h for h in index.search(query, limit=10) if h.code.code == code)
+    assert hit.reason == reason == hit.why[0]
+    assert not any(w.startswith(("terms:", "summary:", "family:", "title:")) for w in hit.why)
+
+
+@pytest.mark.parametrize(
+    "query,unrelated",
+    [
+        ("deep cleaning", {"D9222", "D9223", "D9932", "D1110"}),  # deep sedation, denture cleaning
+        ("night guard", {"D9932", "D9933", "D9934", "D9935", "D9947"}),
+        ("emergency exam", {"D7990", "D0120"}),  # tracheotomy, the recall exam
+    ],
+)
+def test_results_stop_where_relevance_drops(index, query, unrelated):
+    codes = top(index, query, 30)
+    assert codes and len(codes) < 30
+    assert not unrelated & set(codes), codes
+
+
+def test_untrimmed_search_keeps_weak_candidates_for_the_assistant(index):
+    assert "D9222" in [h.code.code for h in index.search("deep cleaning", 30, trim=False)]
+
+
+def test_bitewings_lead_with_the_bitewing_codes(index):
+    assert all("D0270" <= c <= "D0277" for c in top(index, "bitewings", 3))
+
+
+def test_emergency_exam_leads_with_the_limited_evaluation(index):
+    assert top(index, "emergency exam", 1) == ["D0140"]
 
 
 def test_deleted_codes_rank_below_current(index):
@@ -92,9 +139,9 @@ def test_search_never_raises(index, text):
 
 
 def test_complete_finishes_the_last_word(index):
-    codes = [h.code.code for h in index.complete("night gu", limit=5)]
+    codes = [h.code.code for h in index.complete("night gu", limit=5).hits]
     assert {"D9944", "D9945", "D9946"} & set(codes)
-    assert index.complete("", limit=5) == []
+    assert index.complete("", limit=5).hits == []
 
 
 def test_words_the_data_writes_as_one(index):

@@ -94,8 +94,8 @@ def search(
     """`complete=true` treats the last word as unfinished (as-you-type suggestions)."""
     limit = max(1, min(limit, MAX_LIMIT))
     index = snapshot.get().index
-    hits = (index.complete if complete else index.search)(q[:200], limit=limit)
-    return {"query": q[:200], "results": [h.to_dict() for h in hits]}
+    found = (index.complete if complete else index.find)(q[:200], limit=limit)
+    return {**found.to_dict(), "query": q[:200]}
 
 
 @router.get(

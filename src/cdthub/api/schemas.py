@@ -90,13 +90,22 @@ class Hit(Schema):
     code: str
     title: str
     score: float
-    why: list[str] = Field(description="why it matched, in plain words")
+    why: list[str] = Field(description="why it matched, in plain words, the plainest first")
+    reason: str = Field(
+        description='the one reason to show ("also known as "deep cleaning"", "code D0274")'
+    )
     deleted: int | None
+
+
+class Correction(Schema):
+    typed: str = Field(description="a word of the query as typed")
+    read_as: str = Field(description="what it was read as (a typo corrected)")
 
 
 class SearchResults(Schema):
     query: str
-    results: list[Hit]
+    results: list[Hit] = Field(description="best first; the list stops where relevance drops")
+    corrections: list[Correction] = Field(description="typos corrected, once for the query")
 
 
 class Suggestion(Schema):

@@ -121,11 +121,20 @@ def code_detail(request: HttpRequest, code: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
     snap = snapshot.get()
-    hits = snap.index.search(query, limit=SEARCH_LIMIT) if query.strip() else []
     exact = normalize_code(query)
     if exact and snap.catalog.get(exact) and request.GET.get("go") == "1":
         return redirect("catalog:code", code=exact)
-    return render(request, "catalog/search.html", {"query": query, "hits": hits})
+    found = snap.index.find(query, limit=SEARCH_LIMIT)
+    return render(
+        request,
+        "catalog/search.html",
+        {
+            "query": query,
+            "hits": found.hits,
+            "corrections": found.corrections,
+            "limit": SEARCH_LIMIT,
+        },
+    )
 
 
 def changes(request: HttpRequest, year: int) -> HttpResponse:

@@ -2,7 +2,8 @@
 
 Understands code numbers and prefixes ("D99", "9992", "d 9992"), words of titles, summaries and
 lay terms, abbreviations ("FMX", "SRP", "I&D"), multi-word phrases ("deep cleaning") and typos
-("extration"). Every hit says why it matched.
+("extration"). Every hit says why it matched, plainest reason first (search_reasons.py); a
+typo correction is said once for the whole query. `find` stops where relevance drops.
 
 Scoring is BM25-like per field, plus phrase bonuses for whole terms, plus a penalty for
 deleted codes. Built once per Catalog snapshot; a query touches only the postings of its words.
@@ -16,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import snowballstemmer
@@ -24,6 +25,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .codes import Catalog, Code, normalize_code
+from .search_reasons import CodeText, Correction, Reason, explain
+from .search_reasons import trim as trim_hits
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 12
@@ -31,10 +34,18 @@ STOPWORDS = frozenset(
     "a an and are as at be by for from in into is it of on or the to with per each one my me i "
     "what which code codes cdt dental do does how".split()
 )
+# words too vague to make a code relevant on their own ("follow up", "oral surgeon", "dental
+# visit"): they add to a code that matches another word of the query, never alone (unless the
+# query has nothing else)
+FILLER = frozenset(
+    "up down out off over oral dental dentist patient patients pt done got get made make sure "
+    "also then after need needed very just".split()
+)
 # field → weight of one matching word
 FIELD_WEIGHTS = {"title": 3.0, "terms": 3.5, "summary": 1.0, "family": 1.2}
 PHRASE_BONUS = {"terms": 9.0, "title": 6.0}
 EXACT_TERM_BONUS = 8.0
+TYPED_TERM_BONUS = 4.0  # the query is a lay term word for word, as typed ("bitewings")
 PRIOR_WEIGHT = 0.6
 TITLE_B = 0.2  # titles of one family differ in length by detail, not by relevance
 DELETED_FACTOR = 0.35
@@ -115,11 +126,28 @@ def content_words(text: str) -> list[str]:
     return [st for _, st in analyze(text)]
 
 
+class Word(NamedTuple):
+    """One query word: as typed, the stem searched for, and the word it was corrected to."""
+
+    typed: str
+    stem: str
+    corrected: str | None = None
+
+
 @dataclass(slots=True)
 class Hit:
     code: Code
     score: float
-    why: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+
+    @property
+    def why(self) -> list[str]:
+        """The reasons in plain words, the one to show first first."""
+        return [r.text for r in self.reasons]
+
+    @property
+    def reason(self) -> str:
+        return self.reasons[0].text if self.reasons else ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -127,7 +155,24 @@ class Hit:
             "title": self.code.title,
             "score": round(self.score, 3),
             "why": self.why,
+            "reason": self.reason,
             "deleted": self.code.deleted,
+        }
+
+
+@dataclass(slots=True)
+class Results:
+    """A query's hits and how its words were read (typo corrections, said once)."""
+
+    query: str
+    hits: list[Hit]
+    corrections: list[Correction] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "results": [h.to_dict() for h in self.hits],
+            "corrections": [c.to_dict() for c in self.corrections],
         }
 
 
@@ -142,6 +187,8 @@ class SearchIndex:
         self.length: dict[str, list[int]] = {f: [0] * len(self.codes) for f in FIELD_WEIGHTS}
         self.surface: dict[str, str] = {}  # every word seen in the data → its stem
         self.lay_stems: set[str] = set()  # stems that occur in lay terms / abbreviations
+        self.texts: list[CodeText] = []
+        self.typed_terms: dict[str, set[int]] = defaultdict(set)  # term as typed → codes
         for i, code in enumerate(self.codes):
             fields = {
                 "title": [code.title],
@@ -149,6 +196,17 @@ class SearchIndex:
                 "summary": [code.summary],
                 "family": [catalog.family_name(code)] if code.family else [],
             }
+            self.texts.append(
+                CodeText(
+                    title=frozenset(content_words(code.title)),
+                    family=frozenset(content_words(" ".join(fields["family"]))),
+                    family_name=" ".join(fields["family"]),
+                    summary=frozenset(content_words(code.summary)),
+                    terms=tuple((t, frozenset(content_words(t))) for t in code.terms),
+                )
+            )
+            for term in code.terms:
+                self.typed_terms[" ".join(raw_words(term))].add(i)
             for name, texts in fields.items():
                 for text in texts:
                     pairs = analyze(text)
@@ -261,7 +319,7 @@ class SearchIndex:
                     + 4 * (text[0] == word[0])
                 )
 
-            best = max(candidates, key=rank)[0]
+            best = max(sorted(candidates), key=rank)[0]  # sorted: ties never depend on hashing
             return ((best, self.surface[best]),)
         return self._split(word) or self._split(word, phrase_only=False)
 
@@ -276,19 +334,29 @@ class SearchIndex:
         return ()
 
     # querying ------------------------------------------------------------------------------
-    def search(self, query: str, limit: int = 20, include_deleted: bool = True) -> list[Hit]:
-        """Ranked hits for `query`; never raises on odd input (empty, huge, symbols).
+    def search(
+        self, query: str, limit: int = 20, include_deleted: bool = True, trim: bool = True
+    ) -> list[Hit]:
+        """Ranked hits for `query`; never raises on odd input (empty, huge, symbols)."""
+        return self.find(query, limit, include_deleted, trim).hits
 
-        Scores are summed in one vector over all codes; the reasons ("why") are worked out for
-        the returned hits only."""
+    def find(
+        self, query: str, limit: int = 20, include_deleted: bool = True, trim: bool = True
+    ) -> Results:
+        """Ranked hits for `query` with the typo corrections made. With `trim` the list stops
+        where relevance drops (see search_reasons.trim); without, it has up to `limit` hits
+        (the coding assistant weighs weak candidates itself).
+
+        Scores are summed in one vector over all codes; the reasons are worked out for the
+        returned hits only."""
         query = (query or "")[:MAX_QUERY_CHARS]
         if not query.strip() or limit <= 0:
-            return []
+            return Results(query, [])
         scores = np.zeros(len(self.codes))
         code_why: dict[int, str] = {}
         is_code = self._code_matches(query, scores, code_why)
         words = [] if is_code else self.resolve(query)
-        phrases = self._word_matches(words, scores) if words else []
+        coverage = self._word_matches(words, scores, query) if words else None
         ranked = scores * self._deleted_factor
         if not include_deleted:
             ranked[list(self._deleted)] = 0.0
@@ -297,14 +365,28 @@ class SearchIndex:
             top = np.argpartition(-ranked[candidates], limit - 1)[:limit]
             candidates = candidates[top]
         order = sorted(candidates.tolist(), key=lambda i: (-ranked[i], i))
+        if trim and coverage is not None:
+            order = trim_hits(order, ranked, coverage, code_why)
+        stems = list(dict.fromkeys(w.stem for w in words if w.stem in self.postings))
+        if any(st not in _FILLER_STEMS for st in stems):  # reasons name the words that count
+            stems = [st for st in stems if st not in _FILLER_STEMS]
+        shown = {w.stem: w.corrected or self.display(w.stem) for w in words}
+        for w in words:  # a word as the reader typed it, where it was not corrected
+            if w.corrected is None and w.stem in shown and " " not in w.typed:
+                shown[w.stem] = w.typed
         hits = []
         for i in order:
-            why = [code_why[i]] if i in code_why else []
-            why += self._explain(i, words, phrases)
+            reasons = [Reason("code", code_why[i])] if i in code_why else []
+            reasons += explain(self.texts[i], stems, shown)
             if i in self._deleted:
-                why.append(f"deleted in CDT {self.codes[i].deleted}")
-            hits.append(Hit(self.codes[i], float(ranked[i]), why))
-        return hits
+                reasons.append(Reason("deleted", f"deleted in CDT {self.codes[i].deleted}"))
+            hits.append(Hit(self.codes[i], float(ranked[i]), reasons))
+        corrections = list(
+            dict.fromkeys(
+                Correction(w.typed.split(":")[0], w.corrected) for w in words if w.corrected
+            )
+        )
+        return Results(query, hits, _merge_splits(corrections))
 
     def display(self, st: str) -> str:
         """A readable word for a stem (the shortest word of the data that has it)."""
@@ -338,9 +420,9 @@ class SearchIndex:
                 why[i] = f"code {self.codes[i].code}"
         return False
 
-    def resolve(self, text: str) -> list[tuple[str, str, bool]]:
-        """(what the reader typed, stem searched for, corrected?) for each query word."""
-        out: list[tuple[str, str, bool]] = []
+    def resolve(self, text: str) -> list[Word]:
+        """Each query word: as typed, the stem searched for, and what it was corrected to."""
+        out: list[Word] = []
         pairs = analyze(text)[:MAX_QUERY_WORDS]
         i = 0
         while i < len(pairs):
@@ -350,74 +432,59 @@ class SearchIndex:
                 nxt_raw, nxt_stem = pairs[i]
                 if raw + nxt_raw in self.surface and nxt_stem not in self.postings:
                     # "tooth ache" → "toothache": two typed words that the data writes as one
-                    out.append((f"{raw} {nxt_raw}", self.surface[raw + nxt_raw], True))
+                    joined = raw + nxt_raw
+                    out.append(Word(f"{raw} {nxt_raw}", self.surface[joined], joined))
                     i += 1
                     continue
             halves = self._split(raw)
             if halves:
-                out += [(f"{raw}: {w}", s2, True) for w, s2 in halves]
+                out += [Word(raw, s2, w) for w, s2 in halves]
                 continue
             if st in self.postings:
-                out.append((raw, st, False))
+                out.append(Word(raw, st))
                 continue
             fixed = self._correct(raw)
-            if fixed:
-                out += [(raw if len(fixed) == 1 else f"{raw}: {w}", s2, True) for w, s2 in fixed]
-            else:
-                out.append((raw, st, False))
+            out += [Word(raw, s2, w) for w, s2 in fixed] if fixed else [Word(raw, st)]
         return out
 
-    def _word_matches(
-        self, words: list[tuple[str, str, bool]], scores: np.ndarray
-    ) -> list[tuple[str, str, float]]:
-        """Adds word, phrase and coverage scores into `scores`; returns the phrases that matched."""
+    def _word_matches(self, words: list[Word], scores: np.ndarray, query: str) -> np.ndarray:
+        """Adds word, phrase and coverage scores into `scores`; returns each code's coverage
+        (the share of the query's distinct words it matches)."""
         acc = np.zeros(len(self.codes))
         matched = np.zeros(len(self.codes))
+        meaningful = np.zeros(len(self.codes))  # matches of words that are not filler
+        only_filler = all(_FILLER_STEMS.issuperset(w.stem.split()) for w in words)
         seen: set[str] = set()
-        for _, w, typo in words:
-            if w in seen or w not in self.contrib:
+        for w in words:
+            if w.stem in seen or w.stem not in self.contrib:
                 continue
-            seen.add(w)
-            idx, values = self.contrib[w]
-            acc[idx] += values * (0.8 if typo else 1.0)
+            seen.add(w.stem)
+            idx, values = self.contrib[w.stem]
+            acc[idx] += values * (0.8 if w.corrected else 1.0)
             matched[idx] += 1
-        resolved = [st for _, st, _ in words]
-        found: list[tuple[str, str, float]] = []
+            if w.stem not in _FILLER_STEMS:
+                meaningful[idx] += 1
+        resolved = [w.stem for w in words]
         n = len(resolved)
         for size in range(min(self.max_phrase, n), 0, -1):
             for start in range(n - size + 1):
                 key = " ".join(resolved[start : start + size])
                 for name, docs in self.phrases.get(key, {}).items():
-                    bonus = PHRASE_BONUS[name] * (1 + 0.5 * (size - 1))
-                    found.append((key, name, bonus))
-                    acc[list(docs)] += bonus
+                    acc[list(docs)] += PHRASE_BONUS[name] * (1 + 0.5 * (size - 1))
+                    if size > 1:  # a whole name ("follow up visit") is more than its words
+                        meaningful[list(docs)] += 1
         exact = self.phrases.get(" ".join(resolved), {}).get("terms")
         if exact:
             acc[list(exact)] += EXACT_TERM_BONUS
+        typed = self.typed_terms.get(" ".join(raw_words(query)))
+        if typed:
+            acc[list(typed)] += TYPED_TERM_BONUS
         distinct = len(set(resolved)) or 1
-        hit = acc > 0
+        hit = (acc > 0) & ((meaningful > 0) | only_filler)
         scores += np.where(hit, acc * (0.55 + 0.45 * matched / distinct) + self.prior, 0.0)
-        return found
+        return matched / distinct
 
-    def _explain(
-        self, i: int, words: list[tuple[str, str, bool]], phrases: list[tuple[str, str, float]]
-    ) -> list[str]:
-        """Why code number `i` matched, in words a reader understands."""
-        why: list[str] = []
-        for typed, w, typo in words:
-            label = f'"{typed}" read as "{self.display(w)}"' if typo else f'"{typed}"'
-            for name, docs in self.postings.get(w, {}).items():
-                if i in docs:
-                    why.append(f"{name}: {label}")
-        for key, name, _ in phrases:
-            if i in self.phrases[key][name]:
-                where = "also known as" if name == "terms" else "title is"
-                text = f'{where} "{self.phrase_text.get((key, i), key)}"'
-                if text not in why:
-                    why.append(text)
-        return why
-
-    def complete(self, prefix: str, limit: int = 8) -> list[Hit]:
+    def complete(self, prefix: str, limit: int = 8) -> Results:
         """As-you-type: complete the last, unfinished word with a known word, then search."""
         prefix = (prefix or "")[:MAX_QUERY_CHARS]
         typed = raw_words(prefix)
@@ -427,4 +494,18 @@ class SearchIndex:
             if options:
                 best = max(options, key=lambda w: (self.surface[w] in self.lay_stems, -len(w)))
                 prefix = prefix[: prefix.lower().rfind(last)] + best
-        return self.search(prefix, limit=limit)
+        return self.find(prefix, limit=limit)
+
+
+_FILLER_STEMS = frozenset(stem(w) for w in FILLER)
+
+
+def _merge_splits(corrections: list[Correction]) -> list[Correction]:
+    """'rootcanal' read as 'root' and as 'canal' → 'rootcanal' read as 'root canal'."""
+    out: list[Correction] = []
+    for c in corrections:
+        if out and out[-1].typed == c.typed:
+            out[-1] = Correction(c.typed, f"{out[-1].read_as} {c.read_as}")
+        else:
+            out.append(c)
+    return out

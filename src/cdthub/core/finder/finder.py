@@ -29,6 +29,7 @@ from typing import Any
 
 from ..codes import Catalog, Code
 from ..search import SearchIndex
+from ..search_reasons import Reason
 from . import qualifiers
 from .dimensions import DIMENSIONS
 from .fit import distinguishable, fit
@@ -159,7 +160,7 @@ class Finder:
         for query, weight in queries:
             hits = [
                 h
-                for h in self.index.search(query, POOL, include_deleted=False)
+                for h in self.index.search(query, POOL, include_deleted=False, trim=False)
                 if h.code.code in self.profiles
             ]
             if not hits:
@@ -168,7 +169,7 @@ class Finder:
             for h in hits:
                 relevance[h.code.code] += weight * h.score / best
                 if query is reading.query:
-                    why[h.code.code].extend(_search_reasons(h.why))
+                    why[h.code.code].extend(_search_reasons(h.reasons))
         for m in matches:
             for code, w in self.term_codes[id(m.term)]:
                 relevance[code] += LEXICON_WEIGHT * w
@@ -236,22 +237,12 @@ def _confidence(top: float) -> float:
     return round(min(1.0, top / 1.5), 3)
 
 
-def _search_reasons(why: list[str]) -> list[str]:
-    """The search index's best one or two reasons, in plain words: whole names first, then
-    words of the title or lay terms; the summary only when nothing else matched."""
-    strong, words, weak = [], [], []
-    for w in why:
-        if w.startswith(("also known as", "title is")):
-            strong.append(w)
-        elif " read as " in w:
-            continue
-        elif w.startswith(("title: ", "terms: ")):
-            words.append(w.replace("title: ", "title has ").replace("terms: ", "known as "))
-        elif w.startswith(("summary: ", "family: ")):
-            weak.append(
-                w.replace("summary: ", "description mentions ").replace("family: ", "family has ")
-            )
-    return (strong + words or weak)[:2]
+def _search_reasons(reasons: list[Reason]) -> list[str]:
+    """The search index's best one or two reasons: a lay term or the title first; the family
+    or the summary only when nothing else matched."""
+    strong = [r.text for r in reasons if r.kind in ("terms", "title")]
+    weak = [r.text for r in reasons if r.kind in ("family", "summary")]
+    return (strong or weak)[:2]
 
 
 def _dedupe(items: list[str]) -> list[str]:
