@@ -20,8 +20,7 @@ FIELDS = ["category", *RECORD_FIELDS[1:]]
 def load_dataset(force: bool = False) -> int | None:
     """Load the bundled dataset; returns the number of codes written, None when already current."""
     fp = fingerprint()
-    state = CatalogState.objects.filter(pk=1).first()
-    if state and state.dataset_fingerprint == fp and not force and CodeEntry.objects.exists():
+    if not force and _current(fp, CatalogState.objects.filter(pk=1).first()):
         return None
     records, families = records_and_families()
     rows = []
@@ -34,6 +33,11 @@ def load_dataset(force: bool = False) -> int | None:
             )
         rows.append(row)
     with transaction.atomic():
+        # looked at again under the state row's lock: another process may have loaded it while
+        # this one read the files (SQLite's IMMEDIATE transactions serialise writers anyway)
+        state = CatalogState.objects.select_for_update().filter(pk=1).first()
+        if not force and _current(fp, state):
+            return None
         edited = {e.code: e for e in CodeEntry.objects.exclude(edited=[])}
         for row in rows:
             for name in edited[row.code].edited if row.code in edited else ():
@@ -47,3 +51,7 @@ def load_dataset(force: bool = False) -> int | None:
         )
         catalog_changed(fp)
     return len(rows)
+
+
+def _current(fp: str, state: CatalogState | None) -> bool:
+    return bool(state and state.dataset_fingerprint == fp and CodeEntry.objects.exists())

@@ -2,7 +2,9 @@
 
 `ScratchSite` runs gunicorn on a fresh SQLite database (WAL, busy timeout and IMMEDIATE
 transactions, as settings/base.py configures it) in a temporary directory, in a process group
-of its own: stopping it stops its workers too, whatever happened meanwhile.
+of its own: stopping it stops its workers too, whatever happened meanwhile. Given a
+`database_url` (PostgreSQL) and a `redis_url`, it uses those instead: several scratch sites
+sharing them are several app servers of one site (cdthub.web.services starts throwaway ones).
 
 `post_comments` sends readers through the real "Leave a reply" form at the same time (CSRF
 cookie and token, a signed single-use time stamp per comment, honeypot, rate limit with an
@@ -51,8 +53,16 @@ LOGGING = {{"version": 1, "disable_existing_loggers": False}}
 
 
 class ScratchSite:
-    def __init__(self, workers: int = 2, threads: int = 4, min_seconds: int = 3):
+    def __init__(
+        self,
+        workers: int = 2,
+        threads: int = 4,
+        min_seconds: int = 3,
+        database_url: str = "",
+        redis_url: str = "",
+    ):
         self.workers, self.threads, self.min_seconds = workers, threads, min_seconds
+        self.database_url, self.redis_url = database_url, redis_url
         self.url = ""
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._proc: subprocess.Popen[bytes] | None = None
@@ -71,6 +81,17 @@ class ScratchSite:
     def db(self) -> Path:
         return self.root / "cdthub.sqlite3"
 
+    def env(self) -> dict[str, str]:
+        """The environment of this site's processes (also for `cdthub` commands run on it)."""
+        return {
+            **os.environ,
+            "CDTHUB_VAR_DIR": str(self.root),
+            "PYTHONPATH": str(self.root),
+            "DJANGO_SETTINGS_MODULE": "cdthub_scratch_settings",
+            "DATABASE_URL": self.database_url,
+            "REDIS_URL": self.redis_url,
+        }
+
     def start(self) -> ScratchSite:
         self._tmp = tempfile.TemporaryDirectory(prefix="cdthub-scratch-")
         try:
@@ -83,18 +104,10 @@ class ScratchSite:
     def _start(self) -> None:
         settings = _SETTINGS.format(min_seconds=self.min_seconds)
         (self.root / "cdthub_scratch_settings.py").write_text(textwrap.dedent(settings))
-        env = {
-            **os.environ,
-            "CDTHUB_VAR_DIR": str(self.root),
-            "PYTHONPATH": str(self.root),
-            "DJANGO_SETTINGS_MODULE": "cdthub_scratch_settings",
-            "DATABASE_URL": "",
-        }
+        env = self.env()
         prepare = (
             "import django; django.setup()\n"
-            "from django.core.management import call_command\n"
-            "call_command('migrate', verbosity=0)\n"
-            "from cdthub.catalog.loading import load_dataset; load_dataset()\n"
+            "from cdthub.catalog.preparing import prepare_database; prepare_database()\n"
         )
         subprocess.run([sys.executable, "-c", prepare], env=env, check=True)
         # the socket is bound here and handed over, so no other process can take the port
@@ -161,10 +174,19 @@ class ScratchSite:
         path = self.root / "gunicorn.log"
         return path.read_text()[-2000:] if path.exists() else ""
 
-    def stored_comments(self) -> int:
+    def query(self, sql: str) -> list[tuple]:
+        """Rows of one read-only SQL statement, straight from the site's database."""
+        if self.database_url:
+            import psycopg
+
+            with psycopg.connect(self.database_url) as db:
+                return db.execute(sql).fetchall()
         with sqlite3.connect(self.db) as db:
-            count: int = db.execute("select count(*) from community_comment").fetchone()[0]
-            return count
+            return db.execute(sql).fetchall()
+
+    def stored_comments(self) -> int:
+        count: int = self.query("select count(*) from community_comment")[0][0]
+        return count
 
 
 @dataclass

@@ -41,6 +41,7 @@ def use_settings(default: str) -> None:
 BASE_DIR = Path(__file__).resolve().parents[4]  # the project checkout (holds var/)
 VAR_DIR = Path(_str("CDTHUB_VAR_DIR") or BASE_DIR / "var")  # SQLite file, caches, static files
 DATABASE_URL = _str("DATABASE_URL")  # PostgreSQL (dj-database-url syntax); unset: SQLite
+REDIS_URL = _str("REDIS_URL")  # cache, page cache, rate limits, sessions; unset: local caches
 
 # --- the site ---------------------------------------------------------------------------------
 SECRET_KEY = _str("DJANGO_SECRET_KEY")
