@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install run test test-fast lint typecheck format validate bench bench-search \
+.PHONY: help install run test test-postgres test-fast lint typecheck format validate bench bench-search \
 	bench-http bench-finder bench-comments bench-claims clean
 
 help: ## list the targets
@@ -22,10 +22,20 @@ install: $(STAMP) ## create .venv and install cdthub with its test tools
 run: $(STAMP) ## prepare SQLite with the bundled dataset and serve on http://127.0.0.1:8000 (PORT=… overrides)
 	$(BIN)/cdthub serve --port $(PORT)
 
-test: $(STAMP) ## lint, type-check core/, then the whole suite (unit, view/API, property, browser)
+# the database tests again on a throwaway PostgreSQL, with the caches in a throwaway Redis
+PG_PASS := $(BIN)/python -m cdthub.web.services --postgres --redis -- \
+	$(BIN)/python -m pytest -q -n auto -m "(db or services) and not browser"
+
+test: $(STAMP) ## Debian packages the tests need, lint, types, the suite on SQLite, then on PostgreSQL + Redis
+	bash scripts/test-deps.sh
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto -m "not services"
+	$(PG_PASS)
+
+test-postgres: $(STAMP) ## only the database tests, on throwaway PostgreSQL + Redis servers
+	bash scripts/test-deps.sh
+	$(PG_PASS)
 
 test-fast: $(STAMP) ## the suite without browser tests
 	$(BIN)/python -m pytest -q -n auto -m "not browser"

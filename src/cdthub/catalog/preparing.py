@@ -33,10 +33,15 @@ def preparation_lock(alias: str = "default") -> Iterator[None]:
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_KEY])
-    elif connection.vendor == "sqlite" and str(connection.settings_dict["NAME"]) not in (
-        "",
-        ":memory:",
-    ) and "mode=memory" not in str(connection.settings_dict["NAME"]):
+    elif (
+        connection.vendor == "sqlite"
+        and str(connection.settings_dict["NAME"])
+        not in (
+            "",
+            ":memory:",
+        )
+        and "mode=memory" not in str(connection.settings_dict["NAME"])
+    ):
         path = Path(connection.settings_dict["NAME"])
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path.with_name(path.name + ".prepare.lock"), "ab") as lock:

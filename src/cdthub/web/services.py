@@ -100,7 +100,7 @@ class _Server:
         self._tmp = Path(tempfile.mkdtemp(prefix=f"cdthub-{self.name}-"))
         _running.add(self)
         try:
-            for attempt in range(3):  # another process may take the free port before us
+            for _ in range(3):  # another process may take the free port before us
                 self.port = free_port()
                 if self._start():
                     return self
