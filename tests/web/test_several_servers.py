@@ -27,6 +27,7 @@ from ..conftest import PASSWORD
 pytestmark = pytest.mark.services
 
 ADDRESS = "203.0.113.77"
+MIN_SECONDS = 1  # a public form sent sooner after it was shown is refused
 FOLLOW_SECONDS = 15  # how long the other server may take to follow a change (it takes ~1 s)
 
 
@@ -41,20 +42,20 @@ class Reader:
         return self.opener.open(self.site.url + path, timeout=60).read().decode()
 
     def form(self, path: str) -> dict[str, str]:
+        """The CSRF token and time stamp of the form at `path`, as a reader opening it."""
         page = self.get(path)
-        fields = {
-            "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        found = {
+            "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page),
+            "ts": re.search(r'name="ts" value="([^"]+)"', page),
         }
-        stamp = re.search(r'name="ts" value="([^"]+)"', page)
-        if stamp:
-            fields["ts"] = stamp
-        return {name: match.group(1) for name, match in fields.items() if match}
+        return {name: match.group(1) for name, match in found.items() if match}
 
-    def post(self, path: str, data: dict[str, str]) -> tuple[int, str]:
-        """(status, the address answered from after redirects)."""
+    def post(self, path: str, data: dict[str, str], form: dict[str, str]) -> tuple[int, str]:
+        """Send `data` with a `form` opened before; (status, the address that answered after
+        redirects)."""
         request = urllib.request.Request(
             self.site.url + path,
-            data=urllib.parse.urlencode({**self.form(path), **data}).encode(),
+            data=urllib.parse.urlencode({**form, **data}).encode(),
             headers={"X-Real-IP": ADDRESS, "Referer": self.site.url + path},
         )
         try:
@@ -62,6 +63,13 @@ class Reader:
                 return response.status, response.geturl()
         except urllib.error.HTTPError as exc:
             return exc.code, exc.geturl()
+
+    def fill_in(self, path: str, data: dict[str, str], shown_on: str = "") -> tuple[int, str]:
+        """Open the form (on the page `shown_on`, or at `path`), take a moment (the scratch
+        sites refuse forms sent within a second), send it."""
+        form = self.form(shown_on or path)
+        time.sleep(MIN_SECONDS + 0.2)
+        return self.post(path, data, form)
 
 
 def _eventually(check, what: str) -> None:
@@ -77,7 +85,9 @@ def two_servers(postgres, redis):
     """Two servers on one database and one Redis, started at the same moment (both prepare
     the empty database)."""
     sites = [
-        ScratchSite(workers=2, threads=2, min_seconds=1, database_url=postgres, redis_url=redis)
+        ScratchSite(
+            workers=2, threads=2, min_seconds=MIN_SECONDS, database_url=postgres, redis_url=redis
+        )
         for _ in range(2)
     ]
     try:
@@ -105,8 +115,12 @@ def test_two_servers_on_one_database_and_redis_are_one_site(two_servers, tmp_pat
         "message": "Which code fits a night guard adjustment?",
         "website": "",
     }
-    time.sleep(1.2)  # CDTHUB_FORM_MIN_SECONDS of the scratch sites
-    answers = [Reader(site).post("/contact/", message) for site in (a, b, a, b, a, b, a)]
+    readers = [Reader(site) for site in (a, b, a, b, a, b, a)]
+    forms = [reader.form("/contact/") for reader in readers]
+    time.sleep(MIN_SECONDS + 0.2)
+    answers = [
+        reader.post("/contact/", message, form) for reader, form in zip(readers, forms, strict=True)
+    ]
     assert [status for status, _ in answers] == [200] * 5 + [429] * 2
     assert all(url.endswith("/contact/thanks/") for _, url in answers[:5])
     assert a.query("select count(*) from community_contactmessage") == [(5,)]
@@ -116,7 +130,7 @@ def test_two_servers_on_one_database_and_redis_are_one_site(two_servers, tmp_pat
     before = reader_on_b.get(f"/codes/{CODE}/")  # B caches the page (in the shared Redis)
     body = "Our payer asks for a narrative with this one; is that usual?"
     comment = {"name": "Sam", "email": "sam@example.org", "body": body, "website": ""}
-    status, url = Reader(a).post(f"/codes/{CODE}/comments/new/", comment)
+    status, url = Reader(a).fill_in(f"/codes/{CODE}/comments/new/", comment, f"/codes/{CODE}/")
     assert url.endswith("/comments/thanks/")
     assert body not in before and body not in reader_on_b.get(f"/codes/{CODE}/")  # pending
     subprocess.run(
@@ -125,10 +139,10 @@ def test_two_servers_on_one_database_and_redis_are_one_site(two_servers, tmp_pat
         input=PASSWORD + "\n", env=a.env(), text=True, check=True, capture_output=True,
     )  # fmt: skip
     editor = Reader(a)
-    status, url = editor.post("/accounts/login/", {"username": "edna", "password": PASSWORD})
+    status, url = editor.fill_in("/accounts/login/", {"username": "edna", "password": PASSWORD})
     assert url.endswith("/community/")
     [(comment_id,)] = a.query("select id from community_comment")
-    editor.post("/community/moderation/", {"single": f"approve:{comment_id}"})
+    editor.fill_in("/community/moderation/", {"single": f"approve:{comment_id}"})
     assert a.query("select status from community_comment") == [("approved",)]
     _eventually(
         lambda: body in reader_on_b.get(f"/codes/{CODE}/"), "the approved comment on server B"
