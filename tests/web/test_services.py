@@ -2,6 +2,7 @@
 nothing behind; a missing package is named in one sentence."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -68,3 +69,23 @@ def test_the_command_s_failure_is_passed_on_and_the_servers_still_stop():
     )
     assert run.returncode == 3
     assert not _listening(int(run.stdout.strip().rsplit(":", 1)[1].split("/")[0]))
+
+
+@pytest.mark.services
+def test_stopping_the_runner_stops_its_command_and_the_servers():
+    wait = "import os, time; print(os.environ['REDIS_URL'], flush=True); time.sleep(120)"
+    runner = subprocess.Popen(
+        [sys.executable, "-m", "cdthub.web.services", "--redis", "--", sys.executable, "-c", wait],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        port = int(runner.stdout.readline().strip().rsplit(":", 1)[1].split("/")[0])
+        assert _listening(port)
+        runner.terminate()
+        assert runner.wait(timeout=60) == 128 + signal.SIGTERM
+        assert not _listening(port)
+    finally:
+        runner.kill()
+        runner.wait()
+        runner.stdout.close()

@@ -308,7 +308,15 @@ def main(argv: list[str] | None = None) -> int:
     if not command:
         parser.error("give the command to run after --")
 
+    child: subprocess.Popen[bytes] | None = None
+
     def stop_on_signal(signum: int, frame: object) -> None:
+        if child is not None and child.poll() is None:
+            child.send_signal(signum)  # let the command stop first, then stop the servers
+            try:
+                child.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                child.kill()
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop_on_signal)
@@ -326,11 +334,17 @@ def main(argv: list[str] | None = None) -> int:
             servers.append(redis)
             redis.start()
             env["REDIS_URL"] = redis.url
-        return subprocess.run(command, env=env).returncode
+        child = subprocess.Popen(command, env=env)
+        return child.wait()
     except MissingPackage as exc:
         print(f"cdthub: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C reached the command too: let it finish stopping
+        if child is not None:
+            try:
+                child.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                child.kill()
         return 130
     finally:
         for server in servers:
