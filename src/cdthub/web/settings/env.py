@@ -57,6 +57,7 @@ HSTS_SUBDOMAINS = _bool("CDTHUB_HSTS_SUBDOMAINS", True)
 HSTS_PRELOAD = _bool("CDTHUB_HSTS_PRELOAD")
 PORT = _int("PORT", 8000)  # `cdthub serve`
 WARM_UP = _bool("CDTHUB_WARM_UP")  # build the snapshot when wsgi.py is imported (--preload)
+TEST_WORKER = _str("PYTEST_XDIST_WORKER")  # gw0, gw1…: set by pytest-xdist in each test process
 
 # --- e-mail (SMTP) ----------------------------------------------------------------------------
 # Django's own defaults (localhost:25, no login) apply to whatever is left unset.

@@ -1,5 +1,3 @@
-import os
-
 from . import env
 from .base import *  # noqa: F403
 
@@ -20,6 +18,6 @@ CACHES = {
 if env.REDIS_URL:
     # `make test`'s second pass: the caches in a real Redis. Clearing a cache between tests
     # empties its whole Redis database, so each pytest-xdist process gets a database of its own.
-    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-    CACHES = redis_caches(redis_database(env.REDIS_URL, 1 + int(_worker or 0)))  # noqa: F405
+    _worker = int(env.TEST_WORKER.removeprefix("gw") or 0)
+    CACHES = redis_caches(redis_database(env.REDIS_URL, 1 + _worker))  # noqa: F405
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
