@@ -1,8 +1,8 @@
-"""Two app servers (gunicorn, two workers each) sharing one PostgreSQL database and one Redis
-behave as one site: they start together without loading the data twice, the contact form's
-limit is counted once for both, a comment approved on one shows on the other, and both follow
-a change of the catalog's data. Servers and databases are throwaway and stopped whatever
-happens (tests/conftest.py, cdthub.web.scratch)."""
+"""Two app servers (`cdthub serve`: gunicorn, two workers each) sharing one PostgreSQL database
+and one Redis behave as one site: they start together without loading the data twice, the
+contact form's limit is counted once for both, a comment approved on one shows on the other,
+and both follow a change of the catalog's data. Servers and databases are throwaway and
+stopped whatever happens (tests/conftest.py, cdthub.web.scratch)."""
 
 from __future__ import annotations
 
@@ -82,12 +82,10 @@ def _eventually(check, what: str) -> None:
 
 @pytest.fixture
 def two_servers(postgres, redis):
-    """Two servers on one database and one Redis, started at the same moment (both prepare
-    the empty database)."""
+    """Two `cdthub serve` on one database and one Redis, started at the same moment (both
+    prepare the empty database)."""
     sites = [
-        ScratchSite(
-            workers=2, threads=2, min_seconds=MIN_SECONDS, database_url=postgres, redis_url=redis
-        )
+        ScratchSite(min_seconds=MIN_SECONDS, database_url=postgres, redis_url=redis, serve=True)
         for _ in range(2)
     ]
     try:

@@ -39,7 +39,8 @@ from pathlib import Path
 from types import TracebackType
 
 CODE = "D9992"
-START_SECONDS = 90  # to migrate, load the dataset and answer a first request on a busy machine
+START_SECONDS = 180  # to build its snapshot and answer a first request on a very busy machine
+PREPARE_SECONDS = 120  # more for `cdthub serve`, which migrates and loads before it listens
 STOP_SECONDS = 10
 DEADLINE = 240  # seconds for a whole run of readers; a stuck server fails it instead of hanging
 _SETTINGS = """
@@ -60,9 +61,13 @@ class ScratchSite:
         min_seconds: int = 3,
         database_url: str = "",
         redis_url: str = "",
+        serve: bool = False,
     ):
         self.workers, self.threads, self.min_seconds = workers, threads, min_seconds
         self.database_url, self.redis_url = database_url, redis_url
+        self.serve = (
+            serve  # started as `cdthub serve --port N` (which prepares, then runs gunicorn)
+        )
         self.url = ""
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._proc: subprocess.Popen[bytes] | None = None
@@ -105,6 +110,22 @@ class ScratchSite:
         settings = _SETTINGS.format(min_seconds=self.min_seconds)
         (self.root / "cdthub_scratch_settings.py").write_text(textwrap.dedent(settings))
         env = self.env()
+        if self.serve:
+            self._proc = self._cdthub_serve(env)
+        else:
+            self._proc = self._gunicorn(env)
+        deadline = time.monotonic() + START_SECONDS + (PREPARE_SECONDS if self.serve else 0)
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited at start:\n{self.log()}")
+            try:
+                urllib.request.urlopen(f"{self.url}/codes/{CODE}/", timeout=10).read()
+                return
+            except OSError:  # not listening yet, or busy building its first snapshot
+                time.sleep(0.3)
+        raise RuntimeError(f"gunicorn did not answer within {START_SECONDS} s:\n{self.log()}")
+
+    def _gunicorn(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
         prepare = (
             "import django; django.setup()\n"
             "from cdthub.catalog.preparing import prepare_database; prepare_database()\n"
@@ -114,7 +135,7 @@ class ScratchSite:
         with socket.socket() as listener:
             listener.bind(("127.0.0.1", 0))
             self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
-            self._proc = subprocess.Popen(
+            return subprocess.Popen(
                 [
                     *(sys.executable, "-m", "gunicorn", "cdthub.web.wsgi:application"),
                     *("--bind", f"fd://{listener.fileno()}"),
@@ -128,16 +149,24 @@ class ScratchSite:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group: stop() ends master and workers
             )
-        deadline = time.monotonic() + START_SECONDS
-        while time.monotonic() < deadline:
-            if self._proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited at start:\n{self.log()}")
-            try:
-                urllib.request.urlopen(f"{self.url}/codes/{CODE}/", timeout=10).read()
-                return
-            except OSError:  # not listening yet, or busy building its first snapshot
-                time.sleep(0.3)
-        raise RuntimeError(f"gunicorn did not answer within {START_SECONDS} s:\n{self.log()}")
+
+    def _cdthub_serve(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
+        with socket.socket() as probe:  # a free port (serve binds it itself, a moment later)
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        with open(self.root / "gunicorn.log", "ab") as log:
+            return subprocess.Popen(
+                [
+                    *(sys.executable, "-m", "cdthub.cli", "serve", "--port", str(port)),
+                    *("--workers", str(self.workers)),
+                ],
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def stop(self) -> None:
         """Stop gunicorn and its workers and remove the directory; safe to call twice."""
