@@ -33,15 +33,7 @@ def preparation_lock(alias: str = "default") -> Iterator[None]:
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_KEY])
-    elif (
-        connection.vendor == "sqlite"
-        and str(connection.settings_dict["NAME"])
-        not in (
-            "",
-            ":memory:",
-        )
-        and "mode=memory" not in str(connection.settings_dict["NAME"])
-    ):
+    elif connection.vendor == "sqlite" and _on_disk(str(connection.settings_dict["NAME"])):
         path = Path(connection.settings_dict["NAME"])
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path.with_name(path.name + ".prepare.lock"), "ab") as lock:
@@ -52,6 +44,10 @@ def preparation_lock(alias: str = "default") -> Iterator[None]:
                 locks.unlock(lock)
     else:  # an in-memory database belongs to one process
         yield
+
+
+def _on_disk(name: str) -> bool:
+    return name not in ("", ":memory:") and "mode=memory" not in name
 
 
 def prepare_database() -> int | None:
