@@ -89,3 +89,16 @@ def test_stopping_the_runner_stops_its_command_and_the_servers():
         runner.kill()
         runner.wait()
         runner.stdout.close()
+
+
+@pytest.mark.services
+def test_a_server_whose_owner_was_killed_is_stopped_by_the_next_start():
+    orphan = (
+        "import os; from cdthub.web.services import Redis\n"
+        "server = Redis().start(); print(server.port, server.root, flush=True); os._exit(0)\n"
+    )  # exits without stopping it, as a process killed outright would
+    run = subprocess.run([sys.executable, "-c", orphan], capture_output=True, text=True, check=True)
+    port, root = run.stdout.split()
+    assert _listening(int(port))
+    services.reap_leftovers()
+    assert not _listening(int(port)) and not os.path.exists(root)

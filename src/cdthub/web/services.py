@@ -3,7 +3,9 @@ the end-to-end checks of several app servers and anyone trying the production pa
 
 Each server lives in a temporary directory, listens on 127.0.0.1 on a free port, and is stopped
 and removed whatever happens: `stop()` is safe to call twice, the context managers call it, and
-an atexit hook stops whatever is still running when the interpreter exits.
+an atexit hook stops whatever is still running when the interpreter exits. A process killed
+outright runs none of that, so each directory names its owner (`owner.pid`) and the server's
+process (`server.pid`): starting a server first stops and removes any left by a dead owner.
 
     python -m cdthub.web.services --postgres --redis -- pytest -m db
 
@@ -97,7 +99,9 @@ class _Server:
         return self._tmp
 
     def start(self) -> _Server:
+        reap_leftovers()
         self._tmp = Path(tempfile.mkdtemp(prefix=f"cdthub-{self.name}-"))
+        (self._tmp / OWNER_FILE).write_text(str(os.getpid()))
         _running.add(self)
         try:
             for _ in range(3):  # another process may take the free port before us
@@ -252,6 +256,7 @@ class Redis(_Server):
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+        (self.root / PID_FILE).write_text(str(self._proc.pid))
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
@@ -286,10 +291,40 @@ class Redis(_Server):
                 continue
 
 
+OWNER_FILE, PID_FILE = "owner.pid", "server.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def reap_leftovers() -> None:
+    """Stop and remove the throwaway servers whose owning process is gone."""
+    for owner in glob.glob(os.path.join(tempfile.gettempdir(), f"cdthub-*/{OWNER_FILE}")):
+        root = Path(owner).parent
+        try:
+            if _alive(int(Path(owner).read_text())):
+                continue
+        except (OSError, ValueError):
+            continue
+        for pidfile in (root / PID_FILE, root / "data" / "postmaster.pid"):
+            _kill_pidfile(pidfile)
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def _kill_pidfile(path: Path) -> None:
+    """Kill the server whose process id `path` holds, if that process is still one of ours."""
     try:
         pid = int(path.read_text().split()[0])
-        os.kill(pid, signal.SIGKILL)
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        if b"redis-server" in command or b"postgres" in command:  # not a reused process id
+            os.kill(pid, signal.SIGKILL)
     except (OSError, ValueError, IndexError):
         pass
 
