@@ -5,8 +5,8 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install run test test-fast lint typecheck format validate bench bench-search \
-	bench-http bench-finder bench-comments bench-claims bench-nginx clean run-dev
+.PHONY: help install run run-dev test test-postgres test-fast lint typecheck format validate bench \
+	bench-search bench-http bench-finder bench-comments bench-claims bench-nginx clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -25,10 +25,20 @@ run: $(STAMP) ## DEBUG off; prepare SQLite with the bundled dataset and serve on
 run-dev: $(STAMP) ## as run, with DEBUG on and reload on code changes: for debugging, never for others
 	$(BIN)/cdthub serve --dev --port $(PORT)
 
-test: $(STAMP) ## lint, type-check core/, then the whole suite (unit, view/API, property, browser)
+# the database tests again on a throwaway PostgreSQL, with the caches in a throwaway Redis
+PG_PASS := $(BIN)/python -m cdthub.web.services --postgres --redis -- \
+	$(BIN)/python -m pytest -q -n auto -m "(db or services) and not browser"
+
+test: $(STAMP) ## Debian packages the tests need, lint, types, the suite on SQLite, then on PostgreSQL + Redis
+	bash scripts/test-deps.sh
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto -m "not services"
+	$(PG_PASS)
+
+test-postgres: $(STAMP) ## only the database tests, on throwaway PostgreSQL + Redis servers
+	bash scripts/test-deps.sh
+	$(PG_PASS)
 
 test-fast: $(STAMP) ## the suite without browser tests
 	$(BIN)/python -m pytest -q -n auto -m "not browser"

@@ -3,7 +3,15 @@
 Every test starts with empty caches and no in-memory snapshot: rendered pages, rate-limit
 counters and the snapshot all outlive a test's database transaction, so without this a test
 could see what an earlier one left behind.
+
+Tests that touch the database are marked `db` here; `make test` runs them a second time on
+PostgreSQL with the caches in Redis. Tests marked `services` get real servers from the
+`postgres` and `redis` fixtures (cdthub.web.services: throwaway, stopped whatever happens).
 """
+
+import itertools
+import os
+import uuid
 
 import pytest
 from django.core.cache import caches
@@ -22,6 +30,76 @@ hypothesis_settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 hypothesis_settings.load_profile("cdthub")
+
+
+DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.get_closest_marker("django_db") or DB_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.db)
+
+
+# real servers (tests marked `services`) -------------------------------------------------------
+@pytest.fixture(scope="session")
+def postgres_cluster(request):
+    """A PostgreSQL cluster's superuser URL: the one `make test` started
+    (CDTHUB_TEST_POSTGRES), or a throwaway one for this test process."""
+    from cdthub.web.services import MissingPackage, Postgres
+
+    if os.environ.get("CDTHUB_TEST_POSTGRES"):
+        return os.environ["CDTHUB_TEST_POSTGRES"]
+    try:
+        server = Postgres()
+        request.addfinalizer(server.stop)
+        server.start()
+    except MissingPackage as exc:
+        pytest.fail(str(exc))
+    return server.url
+
+
+@pytest.fixture
+def postgres(postgres_cluster):
+    """The URL of an empty PostgreSQL database of this test's own."""
+    import psycopg
+
+    name = f"cdthub_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_cluster, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield postgres_cluster.rsplit("/", 1)[0] + f"/{name}"
+    with psycopg.connect(postgres_cluster, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def redis_server(request):
+    """A redis-server of this test process's own (not `make test`'s REDIS_URL, whose databases
+    the other test processes use)."""
+    from cdthub.web.services import MissingPackage, Redis
+
+    try:
+        server = Redis()
+        request.addfinalizer(server.stop)
+        server.start()
+    except MissingPackage as exc:
+        pytest.fail(str(exc))
+    return server
+
+
+_redis_databases = itertools.count()
+
+
+@pytest.fixture
+def redis(redis_server):
+    """The URL of an emptied Redis database of this test's own."""
+    import redis as redis_py
+
+    from cdthub.web.settings.base import redis_database
+
+    url = redis_database(redis_server.url, next(_redis_databases) % 64)
+    redis_py.Redis.from_url(url).flushdb()
+    return url
 
 
 @pytest.fixture(scope="session")

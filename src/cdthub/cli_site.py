@@ -78,13 +78,11 @@ MAX_PROBLEMS_SHOWN = 20
 
 def _prepare_database() -> int | None:
     """Create or migrate the database and load the bundled dataset when it changed
-    (returns how many codes were loaded, None when the data was already current)."""
-    from django.core.management import call_command
+    (returns how many codes were loaded, None when the data was already current), under a lock
+    so servers starting together do it once (catalog/preparing.py)."""
+    from .catalog.preparing import prepare_database
 
-    from .catalog.loading import load_dataset
-
-    call_command("migrate", interactive=False, verbosity=0)
-    return load_dataset()
+    return prepare_database()
 
 
 DEV_SETTINGS = "cdthub.web.settings.dev"

@@ -3,6 +3,7 @@
 snapshot built from them (see snapshot.py)."""
 
 from django.db import models
+from django.utils import timezone
 
 from cdthub.core.dataset import RECORD_FIELDS
 
@@ -88,12 +89,14 @@ class CatalogState(models.Model):
 
     @classmethod
     def bump(cls, fingerprint: str | None = None) -> int:
-        state, _ = cls.objects.get_or_create(pk=1)
-        state.version += 1
+        """One step up, counted by the database (several servers may change data at once: a
+        read-then-write here could give two changes the same version)."""
+        cls.objects.get_or_create(pk=1)
+        changes: dict = {"version": models.F("version") + 1, "changed_at": timezone.now()}
         if fingerprint is not None:
-            state.dataset_fingerprint = fingerprint
-        state.save()
-        return state.version
+            changes["dataset_fingerprint"] = fingerprint
+        cls.objects.filter(pk=1).update(**changes)
+        return cls.objects.values_list("version", flat=True).get(pk=1)
 
     @classmethod
     def touch_pages(cls) -> None:

@@ -2,7 +2,9 @@
 
 `ScratchSite` runs gunicorn on a fresh SQLite database (WAL, busy timeout and IMMEDIATE
 transactions, as settings/base.py configures it) in a temporary directory, in a process group
-of its own: stopping it stops its workers too, whatever happened meanwhile.
+of its own: stopping it stops its workers too, whatever happened meanwhile. Given a
+`database_url` (PostgreSQL) and a `redis_url`, it uses those instead: several scratch sites
+sharing them are several app servers of one site (cdthub.web.services starts throwaway ones).
 
 `post_comments` sends readers through the real "Leave a reply" form at the same time (CSRF
 cookie and token, a signed single-use time stamp per comment, honeypot, rate limit with an
@@ -37,7 +39,8 @@ from pathlib import Path
 from types import TracebackType
 
 CODE = "D9992"
-START_SECONDS = 90  # to migrate, load the dataset and answer a first request on a busy machine
+START_SECONDS = 180  # to build its snapshot and answer a first request on a very busy machine
+PREPARE_SECONDS = 120  # more for `cdthub serve`, which migrates and loads before it listens
 STOP_SECONDS = 10
 DEADLINE = 240  # seconds for a whole run of readers; a stuck server fails it instead of hanging
 _SETTINGS = """
@@ -51,8 +54,20 @@ LOGGING = {{"version": 1, "disable_existing_loggers": False}}
 
 
 class ScratchSite:
-    def __init__(self, workers: int = 2, threads: int = 4, min_seconds: int = 3):
+    def __init__(
+        self,
+        workers: int = 2,
+        threads: int = 4,
+        min_seconds: int = 3,
+        database_url: str = "",
+        redis_url: str = "",
+        serve: bool = False,
+    ):
         self.workers, self.threads, self.min_seconds = workers, threads, min_seconds
+        self.database_url, self.redis_url = database_url, redis_url
+        self.serve = (
+            serve  # started as `cdthub serve --port N` (which prepares, then runs gunicorn)
+        )
         self.url = ""
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._proc: subprocess.Popen[bytes] | None = None
@@ -71,6 +86,17 @@ class ScratchSite:
     def db(self) -> Path:
         return self.root / "cdthub.sqlite3"
 
+    def env(self) -> dict[str, str]:
+        """The environment of this site's processes (also for `cdthub` commands run on it)."""
+        return {
+            **os.environ,
+            "CDTHUB_VAR_DIR": str(self.root),
+            "PYTHONPATH": str(self.root),
+            "DJANGO_SETTINGS_MODULE": "cdthub_scratch_settings",
+            "DATABASE_URL": self.database_url,
+            "REDIS_URL": self.redis_url,
+        }
+
     def start(self) -> ScratchSite:
         self._tmp = tempfile.TemporaryDirectory(prefix="cdthub-scratch-")
         try:
@@ -83,25 +109,33 @@ class ScratchSite:
     def _start(self) -> None:
         settings = _SETTINGS.format(min_seconds=self.min_seconds)
         (self.root / "cdthub_scratch_settings.py").write_text(textwrap.dedent(settings))
-        env = {
-            **os.environ,
-            "CDTHUB_VAR_DIR": str(self.root),
-            "PYTHONPATH": str(self.root),
-            "DJANGO_SETTINGS_MODULE": "cdthub_scratch_settings",
-            "DATABASE_URL": "",
-        }
+        env = self.env()
+        if self.serve:
+            self._proc = self._cdthub_serve(env)
+        else:
+            self._proc = self._gunicorn(env)
+        deadline = time.monotonic() + START_SECONDS + (PREPARE_SECONDS if self.serve else 0)
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited at start:\n{self.log()}")
+            try:
+                urllib.request.urlopen(f"{self.url}/codes/{CODE}/", timeout=10).read()
+                return
+            except OSError:  # not listening yet, or busy building its first snapshot
+                time.sleep(0.3)
+        raise RuntimeError(f"gunicorn did not answer within {START_SECONDS} s:\n{self.log()}")
+
+    def _gunicorn(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
         prepare = (
             "import django; django.setup()\n"
-            "from django.core.management import call_command\n"
-            "call_command('migrate', verbosity=0)\n"
-            "from cdthub.catalog.loading import load_dataset; load_dataset()\n"
+            "from cdthub.catalog.preparing import prepare_database; prepare_database()\n"
         )
         subprocess.run([sys.executable, "-c", prepare], env=env, check=True)
         # the socket is bound here and handed over, so no other process can take the port
         with socket.socket() as listener:
             listener.bind(("127.0.0.1", 0))
             self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
-            self._proc = subprocess.Popen(
+            return subprocess.Popen(
                 [
                     *(sys.executable, "-m", "gunicorn", "cdthub.web.wsgi:application"),
                     *("--bind", f"fd://{listener.fileno()}"),
@@ -115,16 +149,24 @@ class ScratchSite:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group: stop() ends master and workers
             )
-        deadline = time.monotonic() + START_SECONDS
-        while time.monotonic() < deadline:
-            if self._proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited at start:\n{self.log()}")
-            try:
-                urllib.request.urlopen(f"{self.url}/codes/{CODE}/", timeout=10).read()
-                return
-            except OSError:  # not listening yet, or busy building its first snapshot
-                time.sleep(0.3)
-        raise RuntimeError(f"gunicorn did not answer within {START_SECONDS} s:\n{self.log()}")
+
+    def _cdthub_serve(self, env: dict[str, str]) -> subprocess.Popen[bytes]:
+        with socket.socket() as probe:  # a free port (serve binds it itself, a moment later)
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        with open(self.root / "gunicorn.log", "ab") as log:
+            return subprocess.Popen(
+                [
+                    *(sys.executable, "-m", "cdthub.cli", "serve", "--port", str(port)),
+                    *("--workers", str(self.workers)),
+                ],
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def stop(self) -> None:
         """Stop gunicorn and its workers and remove the directory; safe to call twice."""
@@ -161,10 +203,19 @@ class ScratchSite:
         path = self.root / "gunicorn.log"
         return path.read_text()[-2000:] if path.exists() else ""
 
-    def stored_comments(self) -> int:
+    def query(self, sql: str) -> list[tuple]:
+        """Rows of one read-only SQL statement, straight from the site's database."""
+        if self.database_url:
+            import psycopg
+
+            with psycopg.connect(self.database_url) as db:
+                return db.execute(sql).fetchall()
         with sqlite3.connect(self.db) as db:
-            count: int = db.execute("select count(*) from community_comment").fetchone()[0]
-            return count
+            return db.execute(sql).fetchall()
+
+    def stored_comments(self) -> int:
+        count: int = self.query("select count(*) from community_comment")[0][0]
+        return count
 
 
 @dataclass

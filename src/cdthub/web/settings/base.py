@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment variables are read in env.py only."""
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 
@@ -61,7 +62,8 @@ TEMPLATES = [
 
 def database(url: str):
     if url:
-        return dj_database_url.parse(url, conn_max_age=60)
+        # connections are kept a minute and checked before reuse (a restarted server is no error)
+        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     env.VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -114,6 +116,28 @@ CACHES = {
     },
 }
 
+
+def redis_caches(url: str) -> dict:
+    """Both caches in one Redis, shared by every process of every app server: pages, rate-limit
+    counters (INCR is atomic on the server), spent form stamps and sessions."""
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    return {
+        "default": {**redis, "KEY_PREFIX": "cdthub"},
+        "shared": {**redis, "KEY_PREFIX": "cdthub-shared"},
+    }
+
+
+def redis_database(url: str, number: int) -> str:
+    """`url` pointing at Redis database `number` instead."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+if env.REDIS_URL:
+    CACHES = redis_caches(env.REDIS_URL)
+    # sessions read from Redis, written through to the database (a Redis restart logs nobody out)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # E-mail through SMTP, configured by the environment (see env.py)
 EMAIL_HOST = env.EMAIL_HOST
 EMAIL_PORT = env.EMAIL_PORT
@@ -165,7 +189,7 @@ CDTHUB_RATE_LIMITS = {
     "login-user": (10, 900),  # per username, from any address
     "login-address": (20, 900),  # per address, across usernames (password spraying)
 }
-# shared by the worker processes of one machine; with several machines use e.g. Redis
+# shared by the worker processes of one machine; with REDIS_URL, by every app server
 CDTHUB_RATE_LIMIT_CACHE = "shared"
 CDTHUB_TRUSTED_PROXY_HOPS = env.TRUSTED_PROXY_HOPS  # the client address: community/ratelimit.py
 CDTHUB_CLIENT_IP_HEADER = env.CLIENT_IP_HEADER  # e.g. HTTP_X_REAL_IP behind a proxy

@@ -46,6 +46,7 @@ def use_settings(default: str) -> None:
 BASE_DIR = Path(__file__).resolve().parents[4]  # the project checkout (holds var/)
 VAR_DIR = Path(_str("CDTHUB_VAR_DIR") or BASE_DIR / "var")  # SQLite file, caches, static files
 DATABASE_URL = _str("DATABASE_URL")  # PostgreSQL (dj-database-url syntax); unset: SQLite
+REDIS_URL = _str("REDIS_URL")  # cache, page cache, rate limits, sessions; unset: local caches
 
 # --- the site ---------------------------------------------------------------------------------
 SECRET_KEY = _str("DJANGO_SECRET_KEY")
@@ -61,6 +62,7 @@ HSTS_SUBDOMAINS = _bool("CDTHUB_HSTS_SUBDOMAINS", True)
 HSTS_PRELOAD = _bool("CDTHUB_HSTS_PRELOAD")
 PORT = _int("PORT", 8000)  # `cdthub serve`
 WARM_UP = _bool("CDTHUB_WARM_UP")  # build the snapshot when wsgi.py is imported (--preload)
+TEST_WORKER = _str("PYTEST_XDIST_WORKER")  # gw0, gw1…: set by pytest-xdist in each test process
 
 # --- e-mail (SMTP) ----------------------------------------------------------------------------
 # Django's own defaults (localhost:25, no login) apply to whatever is left unset.
