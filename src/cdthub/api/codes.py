@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from cdthub.catalog import snapshot
-from cdthub.community import resources
+from cdthub.catalog.code_page import code_page
 from cdthub.core.codes import CATEGORY_BY_SLUG
 
 from . import schemas
@@ -76,7 +76,7 @@ def get_code(request: HttpRequest, code: str, edition: int | None = None) -> dic
     if found is None:
         raise not_found(code)
     data = found.to_dict()
-    data["resources"] = resources.public(found.code)
+    data.update(code_page.details(found.code))  # e.g. the community's "resources"
     if edition is not None:
         data["valid_in_edition"] = found.valid_in(edition)
     return data

@@ -4,7 +4,9 @@ them (as django-contrib-comments' `moderator.register` keeps the blog free of co
 - fragments: a template rendered at one place of the page ("review": after the official text,
   "end": after the article), with the context a function gives for the code;
 - holes: values that differ per reader (a form's time stamp). A cached page holds a placeholder
-  for each, filled in per request (page_cache.py).
+  for each, filled in per request (page_cache.py);
+- details: fields added to the code's API answer (`GET /api/v1/codes/{code}`), a function of
+  the code number.
 
     code_page.add_fragment("end", "community/_comments.html", comments_context)
     code_page.add_hole("form_stamp", lambda request: stamp("comment"))
@@ -46,6 +48,7 @@ class CodePage:
     def __init__(self) -> None:
         self._fragments: dict[str, Fragment] = {}
         self._holes: dict[str, Hole] = {}
+        self._details: dict[str, Callable[[str], Any]] = {}
 
     def add_fragment(
         self, place: str, template: str, context: Callable[[Code, Context], dict[str, Any]]
@@ -56,6 +59,12 @@ class CodePage:
 
     def add_hole(self, name: str, fill: Callable[[HttpRequest], str]) -> None:
         self._holes[name] = Hole(name, fill)
+
+    def add_detail(self, name: str, value: Callable[[str], Any]) -> None:
+        self._details[name] = value
+
+    def details(self, code: str) -> dict[str, Any]:
+        return {name: value(code) for name, value in self._details.items()}
 
     def fragments(self, place: str) -> list[Fragment]:
         return [f for f in self._fragments.values() if f.place == place]

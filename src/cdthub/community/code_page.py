@@ -13,6 +13,7 @@ from django.template import Context
 from cdthub.catalog.code_page import code_page
 from cdthub.core.codes import Code
 
+from . import resources
 from .forms import CommentForm, stamp
 from .models import Comment, Resource, Revision
 from .moderation import default_policy
@@ -58,3 +59,4 @@ def register() -> None:
     code_page.add_fragment("review", "community/_review_bar.html", review_bar)
     code_page.add_fragment("end", "community/_comments.html", comments)
     code_page.add_hole("form_stamp", _form_stamp)
+    code_page.add_detail("resources", resources.public)
