@@ -1,7 +1,7 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path, re_path
 
-from . import desk, views
+from . import desk, erasure_views, views
 from .logins import LoginPage
 
 app_name = "community"
@@ -25,4 +25,5 @@ urlpatterns = [
     path("community/revisions/<int:pk>/restore/", desk.restore, name="restore"),
     re_path(rf"^community/codes/{CODE}/reviewed/$", desk.mark_reviewed, name="mark_reviewed"),
     path("community/contact/", desk.contact_messages, name="contact_messages"),
+    path("community/erase/", erasure_views.erase, name="erase"),
 ]

@@ -6,11 +6,19 @@ from cdthub.api.urls import api
 from cdthub.catalog.feeds import ChangesFeed
 from cdthub.catalog.sitemaps import SITEMAPS
 
+from . import pages
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {**SITEMAPS, "reading": pages.PagesSitemap}},
+        name="sitemap",
+    ),
     path("feeds/changes/", ChangesFeed(), name="feed-changes"),
+    path("", include((pages.urlpatterns, "pages"))),
     path("", include("cdthub.checker.urls")),
     path("", include("cdthub.community.urls")),
     path("", include("cdthub.catalog.urls")),
