@@ -21,7 +21,9 @@ def test_about_says_what_cdthub_is_and_that_it_is_independent(client):
     r = client.get("/about/")
     assert r.status_code == 200
     words = text(r)
-    assert "not affiliated with, sponsored by or endorsed by the American Dental Association" in words
+    assert (
+        "not affiliated with, sponsored by or endorsed by the American Dental Association" in words
+    )
     for who in ("dental society", "payer", "government body"):
         assert who in words
     assert "© American Dental Association" in words
@@ -43,14 +45,16 @@ def test_every_page_has_the_independence_line_linking_to_about(client, path):
 def test_privacy_says_what_is_kept_for_how_long_and_how_to_delete_it(client, settings):
     settings.CDTHUB_RETENTION = {"rejected_comments": 21, "handled_messages": 200}
     words = text(client.get("/privacy/"))
-    for item in ("name, e-mail address and comment", "contact message", "suggested update", "Server logs"):
+    for item in ("name, e-mail address and comment", "contact message", "suggested update"):
         assert item in words
+    assert "Server logs" in words
     assert "deleted 21 days later" in words and "Deleted 200 days after" in words
     assert "removed 90 days after an editor" in words  # the default
     for cookie in ("csrftoken", "sessionid", "messages"):
         assert cookie in words
     assert "never appears on a page" in words
-    assert "Having your data deleted" in words and 'href="/contact/"' in client.get("/privacy/").content.decode()
+    assert "Having your data deleted" in words
+    assert 'href="/contact/"' in client.get("/privacy/").content.decode()
 
 
 @pytest.mark.parametrize(

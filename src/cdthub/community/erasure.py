@@ -96,7 +96,9 @@ class ErasureError(ValueError):
 def _address(email: str) -> str:
     address = normalize_email(email)
     if "@" not in address or len(address) > 254:
-        raise ErasureError("Give the e-mail address the person wrote from, such as ann@example.org.")
+        raise ErasureError(
+            "Give the e-mail address the person wrote from, such as ann@example.org."
+        )
     return address
 
 

@@ -22,7 +22,7 @@ class ErasureForm(forms.Form):
 @role_required(*erasure.PERMISSIONS)
 def erase(request: HttpRequest) -> HttpResponse:
     if not erasure.can_erase(request.user):
-        raise PermissionDenied("Erasing needs the right to delete comments, messages and suggestions.")
+        raise PermissionDenied("Erasing needs the right to delete comments, messages, suggestions.")
     form = ErasureForm(request.POST or None)
     held = earlier = None
     if request.method == "POST" and form.is_valid():

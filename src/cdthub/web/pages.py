@@ -12,9 +12,8 @@ from django.shortcuts import render
 from django.urls import path, reverse
 
 from cdthub.catalog import snapshot
-from cdthub.core.codes import CATEGORIES
-
 from cdthub.community import retention
+from cdthub.core.codes import CATEGORIES
 
 # how long the web server in front of cdthub keeps its access logs (deploy/ configures it)
 LOG_DAYS = 14

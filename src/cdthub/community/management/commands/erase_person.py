@@ -14,9 +14,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("email", help="the address the person wrote from")
         parser.add_argument("--yes", action="store_true", help="erase without asking")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="only show what would be erased"
-        )
+        parser.add_argument("--dry-run", action="store_true", help="only show what would be erased")
 
     def handle(self, *args, email: str, yes: bool = False, dry_run: bool = False, **options):
         try:
@@ -31,7 +29,8 @@ class Command(BaseCommand):
         )
         earlier = erasure.erased_before(email)
         if earlier:
-            self.stdout.write(f"This address was erased before, on {earlier[0].created_at:%Y-%m-%d}.")
+            when = earlier[0].created_at
+            self.stdout.write(f"This address was erased before, on {when:%Y-%m-%d}.")
         if not held.anything:
             self.stdout.write("Nothing to erase.")
             return
