@@ -41,19 +41,15 @@ def test_changes_lists_every_edition_with_its_counts(client, catalog):
     assert r.status_code == 200
     page = r.content.decode()
     years = catalog.years()
-    found = re.findall(
-        r'<a href="/changes/(\d{4})/">CDT \1</a></th><td class="num">(\d+)</td>'
-        r'<td class="num">(\d+)</td><td class="num">(\d+)</td>',
-        page,
-    )
-    assert [int(y) for y, *_ in found] == sorted(years, reverse=True)
-    for year, added, revised, deleted in found:
+    rows = re.findall(r'<a href="/changes/(\d{4})/">CDT \1</a></th>(.*?)</tr>', page)
+    assert [int(y) for y, _ in rows] == sorted(years, reverse=True)
+    for year, cells in rows:
         changes = catalog.changes_in(int(year))
-        assert (int(added), int(revised), int(deleted)) == (
-            len(changes.added),
-            len(changes.revised),
-            len(changes.deleted),
-        )
+        counts = (len(changes.added), len(changes.revised), len(changes.deleted))
+        if any(counts):
+            assert re.findall(r'<td class="num">(\d+)</td>', cells) == [str(n) for n in counts]
+        else:  # the second year of a two-year edition
+            assert "no changes recorded" in cells
     assert client.get(f"/changes/{years[-1]}/").status_code == 200
 
 
