@@ -167,6 +167,7 @@ def test_import_stores_the_text_and_pages_show_it(imported, client):
     assert data["official"]["nomenclature"] == "Test nomenclature for D0120"
     assert data["official"]["edition"] == 2026
     assert client.get("/api/v1/codes/D0170").json()["official"] is None
+    assert "Official ADA text" not in client.get("/codes/D0170/").content.decode()
 
 
 def test_xlsx_through_the_command(loaded_db, tmp_path, capsys):

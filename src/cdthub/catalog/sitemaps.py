@@ -23,6 +23,8 @@ class PageSitemap(Sitemap):
 
     def items(self):
         pages = [reverse("catalog:home"), reverse("catalog:code_list")]
+        pages += [reverse("catalog:changes_index")]
+        pages += [reverse("catalog:changes", args=[y]) for y in snapshot.get().catalog.years()]
         pages += [reverse("catalog:category", kwargs={"slug": c.slug}) for c in CATEGORIES]
         return pages
 

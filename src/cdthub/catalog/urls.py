@@ -12,6 +12,7 @@ urlpatterns = [
     re_path(r"^codes/(?P<code>[^/]{1,40})/?$", views.code_redirect, name="code_any"),
     path("search/", views.search, name="search"),
     path("suggest/", views_suggest.suggest, name="suggest"),
+    path("changes/", views.changes_index, name="changes_index"),
     path("changes/<int:year>/", views.changes, name="changes"),
     path("holes/", page_cache.holes, name="holes"),  # a shared page's per-reader values
 ]

@@ -146,3 +146,10 @@ def changes(request: HttpRequest, year: int) -> HttpResponse:
     return render(
         request, "catalog/changes.html", {"year": year, "changes": found, "years": cat.years()}
     )
+
+
+def changes_index(request: HttpRequest) -> HttpResponse:
+    """Every edition the dataset holds, newest first, with what it added, revised and deleted."""
+    cat = snapshot.get().catalog
+    editions = [cat.changes_in(year) for year in reversed(cat.years())]
+    return render(request, "catalog/changes_index.html", {"editions": editions})

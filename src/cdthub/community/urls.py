@@ -1,7 +1,7 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path, re_path
 
-from . import desk, desk_resources, views
+from . import desk, desk_resources, erasure_views, views
 from .logins import LoginPage
 
 app_name = "community"
@@ -35,4 +35,5 @@ urlpatterns = [
         desk_resources.resource_remove,
         name="resource_remove",
     ),
+    path("community/erase/", erasure_views.erase, name="erase"),
 ]

@@ -7,12 +7,20 @@ from cdthub.catalog.feeds import ChangesFeed
 from cdthub.catalog.sitemaps import SITEMAPS
 from cdthub.ops.health import healthz
 
+from . import pages
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {**SITEMAPS, "reading": pages.PagesSitemap}},
+        name="sitemap",
+    ),
     path("feeds/changes/", ChangesFeed(), name="feed-changes"),
+    path("", include((pages.urlpatterns, "pages"))),
     path("", include("cdthub.checker.urls")),
     path("", include("cdthub.community.urls")),
     path("", include("cdthub.catalog.urls")),
