@@ -50,7 +50,7 @@ def test_privacy_says_what_is_kept_for_how_long_and_how_to_delete_it(client, set
     assert "Server logs" in words
     assert "deleted 21 days later" in words and "Deleted 200 days after" in words
     assert "removed 90 days after an editor" in words  # the default
-    for cookie in ("csrftoken", "sessionid", "messages"):
+    for cookie in ("csrftoken", "sessionid", "messages", "cdthub_commenter"):
         assert cookie in words
     assert "never appears on a page" in words
     assert "Having your data deleted" in words
