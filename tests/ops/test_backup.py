@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def comments(loaded_db, make_comment):
+    if connection.vendor != "sqlite":  # the PostgreSQL pass of make test: pg_dump's job there
+        pytest.skip("cdthub backup/restore is SQLite's online backup")
     made = [
         make_comment(body=f"Comment number {n}: payers ask for a narrative.", name=f"Reader {n}")
         for n in range(12)
