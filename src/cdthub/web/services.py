@@ -325,8 +325,25 @@ def _kill_pidfile(path: Path) -> None:
         command = Path(f"/proc/{pid}/cmdline").read_bytes()
         if b"redis-server" in command or b"postgres" in command:  # not a reused process id
             os.kill(pid, signal.SIGKILL)
+            _wait_gone(pid)
     except (OSError, ValueError, IndexError):
         pass
+
+
+def _wait_gone(pid: int, seconds: float = 10) -> None:
+    """Until the killed process has died (gone, or a zombie with no thread left, so its sockets
+    are closed): SIGKILL is delivered asynchronously, and a server's other threads outlive its
+    main one for a moment; its port must be free when reap_leftovers returns."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            threads = len(os.listdir(f"/proc/{pid}/task"))
+        except (OSError, IndexError):
+            return
+        if state in ("Z", "X") and threads <= 1:
+            return
+        time.sleep(0.02)
 
 
 def main(argv: list[str] | None = None) -> int:
