@@ -20,7 +20,6 @@ from __future__ import annotations
 import itertools
 import os
 import re
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -37,6 +36,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+
+from ..ops.processes import stop_process_group
 
 CODE = "D9992"
 START_SECONDS = 180  # to build its snapshot and answer a first request on a very busy machine
@@ -172,18 +173,7 @@ class ScratchSite:
         """Stop gunicorn and its workers and remove the directory; safe to call twice."""
         proc, self._proc = self._proc, None
         if proc is not None:
-            for sig in (signal.SIGTERM, signal.SIGKILL):
-                try:
-                    os.killpg(proc.pid, sig)
-                except ProcessLookupError:
-                    break
-                try:
-                    proc.wait(timeout=STOP_SECONDS)
-                    break
-                except subprocess.TimeoutExpired:
-                    continue
-            if proc.poll() is None:
-                proc.wait()
+            stop_process_group(proc, STOP_SECONDS)
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None

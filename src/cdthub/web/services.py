@@ -31,6 +31,8 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from ..ops.processes import stop_process_group
+
 START_SECONDS = 60
 STOP_SECONDS = 10
 PACKAGES = "scripts/test-deps.sh"  # where the list of Debian packages the tests need is kept
@@ -277,18 +279,8 @@ class Redis(_Server):
 
     def _halt(self) -> None:
         proc, self._proc = self._proc, None
-        if proc is None:
-            return
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(proc.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
-                proc.wait(timeout=STOP_SECONDS)
-                break
-            except subprocess.TimeoutExpired:
-                continue
+        if proc is not None:
+            stop_process_group(proc, STOP_SECONDS)
 
 
 OWNER_FILE, PID_FILE = "owner.pid", "server.pid"
