@@ -82,6 +82,20 @@ def test_admin_bulk_action_uses_the_same_step(client, make_comment, db):
     assert "pat@example.org" not in change
 
 
+@pytest.mark.parametrize("selected", ["99999999999999999999999", "-3", "1 OR 1=1"])
+def test_an_admin_bulk_action_on_a_forged_id_is_a_400_and_changes_nothing(
+    client, make_comment, selected
+):
+    from cdthub.community.accounts import create_user
+
+    client.force_login(create_user("ada", "admin", "a-long-test-passphrase-42"))
+    c = make_comment()
+    data = {"action": "approve_comments", "_selected_action": [str(c.pk), selected]}
+    assert client.post("/admin/community/comment/", data).status_code == 400
+    assert Comment.objects.get().status == Comment.Status.PENDING
+    assert not AuditEntry.objects.filter(action="comment.approve").exists()
+
+
 @pytest.mark.parametrize(
     "data",
     [

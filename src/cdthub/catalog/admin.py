@@ -2,11 +2,13 @@
 
 from django.contrib import admin
 
+from cdthub.web.rowids import RowIdAdmin
+
 from .models import OfficialText
 
 
 @admin.register(OfficialText)
-class OfficialTextAdmin(admin.ModelAdmin):
+class OfficialTextAdmin(RowIdAdmin):
     """The ADA's text as imported by `cdthub import FILE --edition YEAR`: staff can look, not
     edit; the licensed file stays the only way in, so every row matches a file."""
 

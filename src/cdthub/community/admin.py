@@ -8,6 +8,8 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db import models
 
+from cdthub.web.rowids import RowIdAdmin
+
 from . import parts, resources, services
 from .accounts import MODERATE, REVIEW
 from .models import AuditEntry, Comment, ContactMessage, Resource, Revision, Suggestion
@@ -25,7 +27,7 @@ def _moderate(action: str, label: str):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(RowIdAdmin):
     list_display = ["code", "name", "short_body", "status", "created_at", "is_reply"]
     list_filter = ["status", "created_at"]
     search_fields = ["code", "name", "body"]
@@ -65,7 +67,7 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
+class SuggestionAdmin(RowIdAdmin):
     list_display = ["code", "part", "status", "created_at", "reviewed_by", "reviewed_at"]
     list_filter = ["status", "part"]
     search_fields = ["code", "proposed_text", "source"]
@@ -104,7 +106,7 @@ class SuggestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(RowIdAdmin):
     list_display = ["code", "kind", "part", "editor", "created_at"]
     list_filter = ["kind", "part"]
     search_fields = ["code", "source", "note"]
@@ -120,7 +122,7 @@ class RevisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(RowIdAdmin):
     """Learn-more links; saving and deleting go through resources.py, so the admin's changes
     are in the code's history (and restorable) like the desk's."""
 
@@ -150,7 +152,7 @@ class ResourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
+class ContactMessageAdmin(RowIdAdmin):
     list_display = ["created_at", "topic", "name", "short_message", "handled_at"]
     list_filter = ["topic", ("handled_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "message"]
@@ -182,7 +184,7 @@ class ContactMessageAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(RowIdAdmin):
     list_display = ["created_at", "action", "actor", "object_type", "object_id", "code"]
     list_filter = ["action"]
     search_fields = ["code", "action"]

@@ -4,7 +4,6 @@ contact messages. Each page needs login and a role; each action is one call into
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from cdthub.catalog.models import CodeEntry
+from cdthub.web.rowids import row_ids
 
 from . import duplicates, parts, services
 from .accounts import CONTACT, MODERATE, RESTORE, REVIEW, role_required
@@ -45,21 +45,6 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-MAX_ID = 2**63 - 1  # the largest row id the databases hold
-
-
-def _ids(values) -> list[int]:
-    """Row ids from the desk's own forms; anything else there is a forged request (400)."""
-    out = []
-    for v in values:
-        if v in (None, ""):
-            continue
-        if not (isinstance(v, str) and v.isascii() and v.isdigit() and 0 < int(v) <= MAX_ID):
-            raise BadRequest("Not a row id.")
-        out.append(int(v))
-    return out
-
-
 @role_required(MODERATE)
 def moderation(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", Comment.Status.PENDING)
@@ -69,9 +54,9 @@ def moderation(request: HttpRequest) -> HttpResponse:
         single = request.POST.get("single", "")
         if single:
             action, _, raw_id = single.partition(":")
-            ids = _ids([raw_id])
+            ids = row_ids([raw_id])
         else:
-            action, ids = request.POST.get("bulk", ""), _ids(request.POST.getlist("ids"))
+            action, ids = request.POST.get("bulk", ""), row_ids(request.POST.getlist("ids"))
         if action not in services.MODERATION_ACTIONS:
             messages.error(request, "Choose approve, reject or spam.")
         elif not ids:
@@ -238,7 +223,7 @@ def mark_reviewed(request: HttpRequest, code: str) -> HttpResponse:
 def contact_messages(request: HttpRequest) -> HttpResponse:
     show = request.GET.get("show", "new")
     if request.method == "POST":
-        msg = ContactMessage.objects.filter(pk__in=_ids([request.POST.get("handled")])).first()
+        msg = ContactMessage.objects.filter(pk__in=row_ids([request.POST.get("handled")])).first()
         if msg is not None and request.user.has_perm("community.change_contactmessage"):
             services.mark_contact_handled(msg, request.user)
             messages.success(request, f"Message from {msg.name} marked as handled.")
