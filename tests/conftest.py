@@ -9,8 +9,10 @@ PostgreSQL with the caches in Redis. Tests marked `services` get real servers fr
 `postgres` and `redis` fixtures (cdthub.web.services: throwaway, stopped whatever happens).
 """
 
+import hashlib
 import itertools
 import os
+import pickle
 import uuid
 
 import pytest
@@ -33,6 +35,32 @@ hypothesis_settings.load_profile("cdthub")
 
 
 DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def snapshots_built_once_per_content():
+    """Most view tests load the same bundled dataset into a fresh database, so the site builds
+    the same search index and assistant (0.7 s) again each time. Within this test process, a
+    catalog whose codes and families are equal to one already built reuses that build's index
+    and assistant (the Snapshot keeps the new catalog, with its version); any other catalog,
+    such as one a test has edited, is built for real."""
+    from cdthub.catalog import snapshot as site_snapshot
+
+    real = site_snapshot.build
+    built: dict[bytes, core_snapshot.Snapshot] = {}
+
+    def build(catalog):
+        key = hashlib.sha256(pickle.dumps((list(catalog), catalog.families), 5)).digest()
+        done = built.get(key)
+        if done is None:
+            if len(built) > 8:
+                built.clear()
+            done = built[key] = real(catalog)
+        return core_snapshot.Snapshot(catalog, done.index, done.finder)
+
+    site_snapshot.build = build
+    yield
+    site_snapshot.build = real
 
 
 def pytest_collection_modifyitems(items):
