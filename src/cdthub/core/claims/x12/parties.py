@@ -60,10 +60,12 @@ def parse_first(el: list[str]) -> tuple[str, str]:
     return el[1].strip(), el[2].strip()
 
 
-def parse_dmg(el: list[str]) -> tuple[str, str]:
-    """DMG: the date format qualifier and the date text."""
+def parse_dmg(
+    el: list[str], date: Callable[[str], dt.date | None]
+) -> tuple[str, dt.date | None]:
+    """DMG: the date format qualifier and the date (None when it cannot be read as CCYYMMDD)."""
     el = _padded(el, 3)
-    return el[1], el[2].strip()
+    return el[1], date(el[2].strip()) if el[1] == "D8" else None
 
 
 def parse_nothing(el: list[str]) -> None:
@@ -72,9 +74,8 @@ def parse_nothing(el: list[str]) -> None:
 
 
 class Parties:
-    def __init__(self, note: Note, date: Callable[[str], dt.date | None]) -> None:
+    def __init__(self, note: Note) -> None:
         self.note = note
-        self.date = date  # the reader's cached CCYYMMDD parser
         self.reported: set[tuple[str, str]] = set()
         self.start_set()
 
@@ -115,8 +116,8 @@ class Parties:
             return self.patient_birth, self.patient_bad_birth
         return self.subscriber_birth, self.subscriber_bad_birth
 
-    def hl(self, el: list[str], n: int) -> None:
-        level = el[3].strip() if len(el) > 3 else ""
+    def hl(self, level: str, n: int) -> None:
+        """HL: `level` is HL03."""
         if level not in LEVELS:
             self.note(
                 n,
@@ -203,11 +204,10 @@ class Parties:
             self.other_payer = True
             self.party = None
 
-    def dmg(self, values: tuple[str, str], n: int) -> None:
+    def dmg(self, values: tuple[str, dt.date | None], n: int) -> None:
         if self.party is None or self.other_payer:
             return
-        qualifier, text = values
-        day = self.date(text) if qualifier == "D8" else None
+        day = values[1]
         bad = None if day else n
         if self.party is self.patient:
             self.patient_birth, self.patient_bad_birth = day, bad
