@@ -148,9 +148,7 @@ class Parties:
         self.seen.add(entity)
         if entity not in PARTY_ENTITIES:
             return
-        party = self.party = Party(
-            name=name, first_name=first_name, id_qualifier=qualifier, id=ident
-        )
+        party = self.party = Party(name, first_name, ident, qualifier)  # Party's field order
         if entity == "85":
             self.billing = party
             if (qualifier != "XX" or not npi_ok(ident)) and self.first_time("npi", ident):

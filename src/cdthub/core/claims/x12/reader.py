@@ -50,10 +50,12 @@ MAX_LISTED = 20  # findings of one kind listed before they are only counted
 CACHE_SIZE = 1 << 16  # distinct segment texts kept parsed (then the memo starts afresh)
 # what the loop does with a kept segment (`_Reader.parsed`), by number (so that the kept
 # values hold nothing the garbage collector has to follow): the service line's own segments
-# and HL are read in the loop itself, the parties' handed to their `Parties` method (from
-# _PARTY on, in `_Reader.party_methods`); _DONE hands out a finished claim
+# and HL are read in the loop itself, the parties' handed to their `Parties` method (_PARTY
+# and after, see `_Reader.party_methods`); _DONE hands out a finished claim
 _LX, _SV3, _TOO, _DTP, _HL, _DONE, _NOTHING, _PARTY = range(8)
-_PARTY_SEGMENTS = ("NM1", "N3", "N4", "REF", "PAT", "SBR", "DMG")
+
+
+_Method = Callable[[Any, int], None]  # a `Parties` method: (values, segment number)
 
 
 def read_x12(stream: TextIO, findings: list[Finding]) -> Iterator[Claim]:
@@ -107,14 +109,15 @@ class _Reader:
             "LX": (parse_lx, _LX), "SV3": (self.parse_sv3, _SV3), "DTP": (parse_dtp, _DTP),
             "TOO": (self.parse_too, _TOO), "HL": (parse_hl, _HL),
         }  # fmt: skip
-        party_parsers = (parse_nm1, parse_n3, parse_n4, parse_first, parse_first, parse_nothing,
-                         self.parse_dmg)  # fmt: skip
-        for kind, (sid, parse) in enumerate(zip(_PARTY_SEGMENTS, party_parsers), _PARTY):
+        party_segments: tuple[tuple[str, Callable[[list[str]], Any], _Method], ...] = (
+            ("NM1", parse_nm1, p.nm1), ("N3", parse_n3, p.n3), ("N4", parse_n4, p.n4),
+            ("REF", parse_first, p.ref), ("PAT", parse_first, p.pat),
+            ("SBR", parse_nothing, p.sbr), ("DMG", self.parse_dmg, p.dmg),
+        )  # fmt: skip
+        self.party_methods: list[_Method] = []  # kind _PARTY + i: the i-th
+        for kind, (sid, parse, method) in enumerate(party_segments, _PARTY):
             self.parsers[sid] = (parse, kind)
-        self.party_methods: tuple[Callable[[Any, int], None], ...] = (
-            *(None,) * _PARTY,  # type: ignore[arg-type]
-            p.nm1, p.n3, p.n4, p.ref, p.pat, p.sbr, p.dmg,
-        )
+            self.party_methods.append(method)
 
     # --- findings -----------------------------------------------------------------------------
 
@@ -169,7 +172,7 @@ class _Reader:
         party_methods = self.party_methods
         reading = False
         line: Line | None
-        n = 0
+        n = 0  # the segment's number
         for batch in batches:
             for seg in batch:
                 n += 1
@@ -220,7 +223,7 @@ class _Reader:
                 elif kind is _DONE:
                     yield values
                 elif kind is not _NOTHING:
-                    party_methods[kind](values, n)
+                    party_methods[kind - _PARTY](values, n)
         if self.claim is not None:
             yield self.finish(n)
         self.envelope.end(n)
@@ -449,10 +452,12 @@ class _Reader:
             )
             return claim
         date, raw_date = self.claim_date, self.claim_raw_date
+        if date is not None or raw_date is not None:  # the claim's DTP*472, for lines without
+            for line in lines:
+                if line.date is None and line.raw_date is None:
+                    line.date, line.raw_date = date, raw_date
         added: Decimal | None = _ZERO
         for line in lines:
-            if line.date is None and line.raw_date is None:
-                line.date, line.raw_date = date, raw_date
             fee = line.fee
             if added is not None:
                 added = None if fee is None else added + fee
