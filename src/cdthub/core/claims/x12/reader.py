@@ -7,10 +7,14 @@ NTE). Faults become findings: file-level ones (envelopes, unknown segments) in t
 list, a claim's own in `Claim.problems`, each naming its segment number (ISA is segment 1).
 
 This loop is the checker's hot path. Most segments of a day's claims repeat word for word (a
-day's DTP, a fee schedule's SV3, TOO*JP*30*M:O, LX*1, the payer's NM1), so each kind of
-segment whose values depend on its text alone is parsed once and kept by text (`SEGMENTS`):
-met again, it costs one dictionary look-up and its method. Only the others (envelopes, HL,
-CLM, NTE) are split into elements each time.
+day's DTP, a fee schedule's SV3, TOO*JP*30*M:O, LX*1, the payer's NM1, HL*n, a patient's
+DMG), so each kind of segment whose values depend on its text alone is parsed once and kept
+by text (`_Reader.parsed`, with a number saying what to do with the values): met again, it
+costs one dictionary look-up. The usual service line (LX numbered in order, then a sound SV3,
+a first TOO, a DTP*472 on the line) and HL are read right in the loop, without a call; the
+parties' segments go to their `Parties` method; anything unusual goes to the method for its
+segment, which reads every case and says every fault. Only CLM, NTE and the envelopes are
+split into elements each time.
 """
 
 from __future__ import annotations
