@@ -60,12 +60,10 @@ def parse_first(el: list[str]) -> tuple[str, str]:
     return el[1].strip(), el[2].strip()
 
 
-def parse_dmg(
-    el: list[str], date: Callable[[str], dt.date | None]
-) -> tuple[str, dt.date | None]:
-    """DMG: the date format qualifier and the date (None when it cannot be read as CCYYMMDD)."""
+def parse_dmg(el: list[str], date: Callable[[str], dt.date | None]) -> dt.date | None:
+    """DMG: the birth date, or None when it is not a D8 date that `date` can read."""
     el = _padded(el, 3)
-    return el[1], date(el[2].strip()) if el[1] == "D8" else None
+    return date(el[2].strip()) if el[1] == "D8" else None
 
 
 def parse_nothing(el: list[str]) -> None:
@@ -202,10 +200,9 @@ class Parties:
             self.other_payer = True
             self.party = None
 
-    def dmg(self, values: tuple[str, dt.date | None], n: int) -> None:
+    def dmg(self, day: dt.date | None, n: int) -> None:
         if self.party is None or self.other_payer:
             return
-        day = values[1]
         bad = None if day else n
         if self.party is self.patient:
             self.patient_birth, self.patient_bad_birth = day, bad
