@@ -17,8 +17,9 @@ from ..fields import shown
 from ..model import Party
 from .segments import Note
 
-LEVELS = ("20", "22", "23")  # billing provider, subscriber, patient
-PARTY_ENTITIES = ("85", "IL", "PR", "QC")
+LEVELS = frozenset(("20", "22", "23"))  # billing provider, subscriber, patient
+PARTY_ENTITIES = frozenset(("85", "IL", "PR", "QC"))
+_ABOVE_PATIENT = frozenset(("20", "22"))
 
 
 def npi_ok(npi: str) -> bool:
@@ -72,6 +73,12 @@ def parse_nothing(el: list[str]) -> None:
 
 
 class Parties:
+    __slots__ = (
+        "note", "reported", "seen", "sender_checked", "billing", "subscriber", "payer",
+        "subscriber_birth", "subscriber_bad_birth", "patient", "patient_birth",
+        "patient_bad_birth", "level", "party", "in_claim", "other_payer",
+    )  # fmt: skip
+
     def __init__(self, note: Note) -> None:
         self.note = note
         self.reported: set[tuple[str, str]] = set()
@@ -94,7 +101,7 @@ class Parties:
         """An HL starts a level: forget what belonged to that level and the ones below it."""
         if level == "20":
             self.billing: Party | None = None
-        if level in ("20", "22"):
+        if level in _ABOVE_PATIENT:
             self.subscriber: Party | None = None
             self.payer: Party | None = None
             self.subscriber_birth: dt.date | None = None

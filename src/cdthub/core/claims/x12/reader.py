@@ -86,6 +86,12 @@ def _file_finding(n: int, message: str, severity: Severity) -> Finding:
 
 
 class _Reader:
+    __slots__ = (
+        "findings", "held", "counts", "parsed", "envelope", "parties", "read_any_set", "reading",
+        "claim", "line", "sv3_seen", "line_at", "claim_date", "claim_raw_date", "element",
+        "component", "others", "parsers", "party_methods",
+    )  # fmt: skip
+
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         self.held: list[Finding] = []  # tolerated faults: dropped when the file was all 4010
