@@ -1,17 +1,21 @@
-"""Properties over generated input: claim JSON → 837D → JSON keeps every line, and no 837D text,
-however broken, makes the reader raise anything but UnreadableFile."""
+"""Properties over generated input: claim JSON → 837D → JSON keeps every line, no 837D text,
+however broken, makes the reader raise anything but UnreadableFile, and the segment values the
+reader keeps by text change nothing it reads."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cdthub.core.claims.formats import UnreadableFile, X12Options, read_file, write_claims
 from cdthub.core.claims.model import Claim
+from cdthub.core.claims.x12 import reader
 
 from .helpers import CLEAN
 
@@ -153,3 +157,25 @@ def test_any_bytes_as_json_or_csv(data, fmt):
         list(claim_file.claims)
     except UnreadableFile:
         pass
+
+
+def _everything(text: str) -> object:
+    """All the reader gives for `text`: every claim field (parties included) and finding."""
+    try:
+        claim_file = read_file(io.BytesIO(text.encode("utf-8", "replace")), "x12")
+        claims = [dataclasses.asdict(c) for c in claim_file.claims]
+    except UnreadableFile as exc:
+        return str(exc)
+    return claims, claim_file.findings
+
+
+@SETTINGS
+@given(broken(), st.integers(1, 3))
+def test_kept_segments_read_as_on_their_first_reading(text, copies):
+    """The reader keeps each segment's values by its text: with nothing kept (each segment read
+    as if met for the first time, unless it repeats the one before), all is the same."""
+    text = text * copies  # several interchanges: segments met again
+    kept = _everything(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reader, "CACHE_SIZE", 0)  # the memo starts afresh at every segment
+        assert _everything(text) == kept

@@ -17,8 +17,9 @@ from ..fields import shown
 from ..model import Party
 from .segments import Note
 
-LEVELS = ("20", "22", "23")  # billing provider, subscriber, patient
-PARTY_ENTITIES = ("85", "IL", "PR", "QC")
+LEVELS = frozenset(("20", "22", "23"))  # billing provider, subscriber, patient
+PARTY_ENTITIES = frozenset(("85", "IL", "PR", "QC"))
+_ABOVE_PATIENT = frozenset(("20", "22"))
 
 
 def npi_ok(npi: str) -> bool:
@@ -60,10 +61,10 @@ def parse_first(el: list[str]) -> tuple[str, str]:
     return el[1].strip(), el[2].strip()
 
 
-def parse_dmg(el: list[str]) -> tuple[str, str]:
-    """DMG: the date format qualifier and the date text."""
+def parse_dmg(el: list[str], date: Callable[[str], dt.date | None]) -> dt.date | None:
+    """DMG: the birth date, or None when it is not a D8 date that `date` can read."""
     el = _padded(el, 3)
-    return el[1], el[2].strip()
+    return date(el[2].strip()) if el[1] == "D8" else None
 
 
 def parse_nothing(el: list[str]) -> None:
@@ -72,9 +73,14 @@ def parse_nothing(el: list[str]) -> None:
 
 
 class Parties:
-    def __init__(self, note: Note, date: Callable[[str], dt.date | None]) -> None:
+    __slots__ = (
+        "note", "reported", "seen", "sender_checked", "billing", "subscriber", "payer",
+        "subscriber_birth", "subscriber_bad_birth", "patient", "patient_birth",
+        "patient_bad_birth", "level", "party", "in_claim", "other_payer",
+    )  # fmt: skip
+
+    def __init__(self, note: Note) -> None:
         self.note = note
-        self.date = date  # the reader's cached CCYYMMDD parser
         self.reported: set[tuple[str, str]] = set()
         self.start_set()
 
@@ -95,7 +101,7 @@ class Parties:
         """An HL starts a level: forget what belonged to that level and the ones below it."""
         if level == "20":
             self.billing: Party | None = None
-        if level in ("20", "22"):
+        if level in _ABOVE_PATIENT:
             self.subscriber: Party | None = None
             self.payer: Party | None = None
             self.subscriber_birth: dt.date | None = None
@@ -115,8 +121,8 @@ class Parties:
             return self.patient_birth, self.patient_bad_birth
         return self.subscriber_birth, self.subscriber_bad_birth
 
-    def hl(self, el: list[str], n: int) -> None:
-        level = el[3].strip() if len(el) > 3 else ""
+    def hl(self, level: str, n: int) -> None:
+        """HL: `level` is HL03."""
         if level not in LEVELS:
             self.note(
                 n,
@@ -147,9 +153,7 @@ class Parties:
         self.seen.add(entity)
         if entity not in PARTY_ENTITIES:
             return
-        party = self.party = Party(
-            name=name, first_name=first_name, id_qualifier=qualifier, id=ident
-        )
+        party = self.party = Party(name, first_name, ident, qualifier)  # Party's field order
         if entity == "85":
             self.billing = party
             if (qualifier != "XX" or not npi_ok(ident)) and self.first_time("npi", ident):
@@ -203,11 +207,9 @@ class Parties:
             self.other_payer = True
             self.party = None
 
-    def dmg(self, values: tuple[str, str], n: int) -> None:
+    def dmg(self, day: dt.date | None, n: int) -> None:
         if self.party is None or self.other_payer:
             return
-        qualifier, text = values
-        day = self.date(text) if qualifier == "D8" else None
         bad = None if day else n
         if self.party is self.patient:
             self.patient_birth, self.patient_bad_birth = day, bad

@@ -7,10 +7,14 @@ NTE). Faults become findings: file-level ones (envelopes, unknown segments) in t
 list, a claim's own in `Claim.problems`, each naming its segment number (ISA is segment 1).
 
 This loop is the checker's hot path. Most segments of a day's claims repeat word for word (a
-day's DTP, a fee schedule's SV3, TOO*JP*30*M:O, LX*1, the payer's NM1), so each kind of
-segment whose values depend on its text alone is parsed once and kept by text (`SEGMENTS`):
-met again, it costs one dictionary look-up and its method. Only the others (envelopes, HL,
-CLM, NTE) are split into elements each time.
+day's DTP, a fee schedule's SV3, TOO*JP*30*M:O, LX*1, the payer's NM1, HL*n, a patient's
+DMG), so each kind of segment whose values depend on its text alone is parsed once and kept
+by text (`_Reader.parsed`, with a number saying what to do with the values): met again, it
+costs one dictionary look-up. The usual service line (LX numbered in order, then a sound SV3,
+a first TOO, a DTP*472 on the line) and HL are read right in the loop, without a call; the
+parties' segments go to their `Parties` method; anything unusual goes to the method for its
+segment, which reads every case and says every fault. Only CLM, NTE and the envelopes are
+split into elements each time.
 """
 
 from __future__ import annotations
@@ -45,12 +49,17 @@ KNOWN = frozenset(
 _SEGMENT_ID = re.compile(r"[A-Z][A-Z0-9]{1,2}")
 _NUMBERS = tuple(str(i) for i in range(1000))
 ENVELOPE = frozenset(("ISA", "GS", "ST", "SE", "GE", "IEA"))
+_ZERO = Decimal(0)
 MAX_LISTED = 20  # findings of one kind listed before they are only counted
-CACHE_SIZE = 1 << 15  # distinct segment texts kept parsed (then the memo starts afresh)
-# segments read by their values alone: id -> whether their values are kept by segment text
-# (not for DMG, whose birth dates seldom repeat); parsed by `_Reader.parsers`
-SEGMENTS = {"LX": True, "SV3": True, "DTP": True, "TOO": True, "NM1": True, "SBR": True,
-            "N3": True, "N4": True, "REF": True, "PAT": True, "DMG": False}  # fmt: skip
+CACHE_SIZE = 1 << 16  # distinct segment texts kept parsed (then the memo starts afresh)
+# what the loop does with a kept segment (`_Reader.parsed`), by number (so that the kept
+# values hold nothing the garbage collector has to follow): the service line's own segments
+# and HL are read in the loop itself, the parties' handed to their `Parties` method (_PARTY
+# and after, see `_Reader.party_methods`); _DONE hands out a finished claim
+_LX, _SV3, _TOO, _DTP, _HL, _DONE, _NOTHING, _PARTY = range(8)
+
+
+_Method = Callable[[Any, int], None]  # a `Parties` method: (values, segment number)
 
 
 def read_x12(stream: TextIO, findings: list[Finding]) -> Iterator[Claim]:
@@ -77,13 +86,19 @@ def _file_finding(n: int, message: str, severity: Severity) -> Finding:
 
 
 class _Reader:
+    __slots__ = (
+        "findings", "held", "counts", "parsed", "envelope", "parties", "read_any_set", "reading",
+        "claim", "line", "sv3_seen", "line_at", "claim_date", "claim_raw_date", "element",
+        "component", "others", "parsers", "party_methods",
+    )  # fmt: skip
+
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         self.held: list[Finding] = []  # tolerated faults: dropped when the file was all 4010
         self.counts: dict[str, int] = {}
         self.parsed: dict[str, Any] = {}  # segment text → values, for the service-line segments
         self.envelope = Envelope(self.envelope_note)
-        self.parties = Parties(self.envelope_note, ccyymmdd)
+        self.parties = Parties(self.envelope_note)
         self.read_any_set = self.reading = False
         self.claim: Claim | None = None
         self.line: Line | None = None
@@ -96,18 +111,23 @@ class _Reader:
         # segments split each time, by id: each method takes (elements, segment number)
         self.others: dict[str, Callable[[list[str], int], Claim | None]] = {
             "ISA": self.isa, "GS": self.gs, "ST": self.st, "SE": self.se, "GE": self.ge,
-            "IEA": self.iea, "HL": self.hl, "CLM": self.clm, "NTE": self.nte,
+            "IEA": self.iea, "CLM": self.clm, "NTE": self.nte,
         }  # fmt: skip
-        # segments read by their values (see SEGMENTS): id -> (parse elements, method taking
-        # (values, segment number))
-        self.parsers: dict[str, tuple[Callable[[list[str]], Any], Callable[[Any, int], object]]] = {
-            "LX": (parse_lx, self.new_line), "SV3": (self.parse_sv3, self.sv3),
-            "DTP": (parse_dtp, self.dtp), "TOO": (self.parse_too, self.place_tooth),
-            "NM1": (parse_nm1, p.nm1), "N3": (parse_n3, p.n3), "N4": (parse_n4, p.n4),
-            "REF": (parse_first, p.ref), "PAT": (parse_first, p.pat),
-            "SBR": (parse_nothing, p.sbr), "DMG": (parse_dmg, p.dmg),
+        # segments whose values depend on their text alone, kept by text in `parsed`:
+        # id -> (parse elements, what the loop does with the values)
+        self.parsers: dict[str, tuple[Callable[[list[str]], Any], int]] = {
+            "LX": (parse_lx, _LX), "SV3": (self.parse_sv3, _SV3), "DTP": (parse_dtp, _DTP),
+            "TOO": (self.parse_too, _TOO), "HL": (parse_hl, _HL),
         }  # fmt: skip
-        assert self.parsers.keys() == SEGMENTS.keys()
+        party_segments: tuple[tuple[str, Callable[[list[str]], Any], _Method], ...] = (
+            ("NM1", parse_nm1, p.nm1), ("N3", parse_n3, p.n3), ("N4", parse_n4, p.n4),
+            ("REF", parse_first, p.ref), ("PAT", parse_first, p.pat),
+            ("SBR", parse_nothing, p.sbr), ("DMG", self.parse_dmg, p.dmg),
+        )  # fmt: skip
+        self.party_methods: list[_Method] = []  # kind _PARTY + i: the i-th
+        for kind, (sid, parse, method) in enumerate(party_segments, _PARTY):
+            self.parsers[sid] = (parse, kind)
+            self.party_methods.append(method)
 
     # --- findings -----------------------------------------------------------------------------
 
@@ -151,44 +171,102 @@ class _Reader:
     # --- the loop -----------------------------------------------------------------------------
 
     def run(self, batches: Iterator[list[str]], seps: Separators) -> Iterator[Claim]:
-        """The loop: a segment met before inside a set is handed its kept values; any other
-        is split, and read by its id (see `SEGMENTS` and `others`)."""
-        self.element = element = seps.element
+        """The loop (see the module's docstring): a segment met before inside a set is handed
+        its kept values, and a usual one read right here; an unusual one (a fault to report, a
+        state to check) goes to its method, where every case is read."""
+        self.element = seps.element
         self.component = seps.component
         parsed = self.parsed
-        n = 0
+        parties = self.parties
+        new_line, sv3, place_tooth, dtp = self.new_line, self.sv3, self.place_tooth, self.dtp
+        party_methods = self.party_methods
+        reading = False
+        line: Line | None
+        n = 0  # the segment's number
         for batch in batches:
             for seg in batch:
                 n += 1
                 hit = parsed.get(seg)
-                if hit is not None and self.reading:
-                    hit[0](hit[1], n)
-                    continue
-                el = seg.split(element)
-                sid = el[0]
-                if not (self.reading or sid in ENVELOPE):
-                    self.other(sid, n, seg)
-                    continue
-                reader = self.parsers.get(sid)
-                if reader is not None:
-                    values = reader[0](el)
-                    if SEGMENTS[sid]:
-                        if len(parsed) >= CACHE_SIZE:
-                            parsed.clear()
-                        parsed[seg] = (reader[1], values)
-                    reader[1](values, n)
-                    continue
-                handler = self.others.get(sid)
-                if handler is None:
-                    self.other(sid, n, seg)
-                    continue
-                done = handler(el, n)
-                if done is not None:
-                    yield done
+                if hit is None or not reading:
+                    hit = self.split(seg, n)
+                    reading = self.reading
+                    if hit is None:
+                        continue
+                kind, values = hit
+                if kind is _LX:
+                    claim = self.claim
+                    if claim is not None and self.sv3_seen:
+                        lines = claim.lines
+                        number = len(lines) + 1
+                        if number < 1000 and values == _NUMBERS[number]:  # the usual line
+                            parties.other_payer = False
+                            parties.party = None
+                            line = self.line = Line(number, "")
+                            self.line_at, self.sv3_seen = n, False
+                            lines.append(line)
+                            continue
+                    new_line(values, n)
+                elif kind is _SV3:
+                    line = self.line
+                    if line is None or self.sv3_seen or values[4]:
+                        sv3(values, n)
+                    else:  # the usual SV3: its LX just before it, nothing to report
+                        self.sv3_seen = True
+                        line.code, line.fee, line.area, line.quantity, _ = values
+                elif kind is _DTP:
+                    line = self.line
+                    if line is None or values[2] or parties.other_payer:
+                        dtp(values, n)
+                    else:  # the usual date of service, on a line
+                        line.date, line.raw_date = values[0], values[1]
+                elif kind is _TOO:
+                    line = self.line
+                    if line is None or values[3] or not values[1] or line.tooth is not None:
+                        place_tooth(values, n)
+                    else:  # the line's first tooth, nothing to report
+                        line.tooth_system, line.tooth, line.surfaces, _ = values
+                elif kind is _HL:
+                    done = self.finish(n) if self.claim is not None else None
+                    parties.hl(values, n)
+                    if done is not None:
+                        yield done
+                elif kind is _DONE:
+                    yield values
+                elif kind is not _NOTHING:
+                    party_methods[kind - _PARTY](values, n)
         if self.claim is not None:
             yield self.finish(n)
         self.envelope.end(n)
         self.close()
+
+    def split(self, seg: str, n: int) -> tuple[int, Any] | None:
+        """A segment not met before (or outside a set): split into elements and read by its id.
+        Returns what the loop does with it: (kind, values) as kept in `parsed`, (_DONE, claim)
+        when a claim ended, None when nothing is left to do."""
+        el = seg.split(self.element)
+        sid = el[0]
+        if not (self.reading or sid in ENVELOPE):
+            self.other(sid, n, seg)
+            return None
+        reader = self.parsers.get(sid)
+        if reader is not None:
+            parse, kind = reader
+            values = parse(el)
+            kept = (kind if values != () else _NOTHING, values)
+            parsed = self.parsed
+            if len(parsed) >= CACHE_SIZE:
+                parsed.clear()
+            parsed[seg] = kept
+            return kept
+        handler = self.others.get(sid)
+        if handler is None:
+            self.other(sid, n, seg)
+            return None
+        done = handler(el, n)
+        return None if done is None else (_DONE, done)
+
+    def parse_dmg(self, el: list[str]) -> dt.date | None:
+        return parse_dmg(el, ccyymmdd)
 
     def parse_sv3(self, el: list[str]) -> Sv3:
         return parse_sv3(el, self.component)
@@ -265,35 +343,32 @@ class _Reader:
 
     # --- the claim and its lines --------------------------------------------------------------
 
-    def hl(self, el: list[str], n: int) -> Claim | None:
-        done = self.finish(n) if self.claim is not None else None
-        self.parties.hl(el, n)
-        return done
-
     def clm(self, el: list[str], n: int) -> Claim | None:
         done = self.finish(n) if self.claim is not None else None
         claim_id = el[1].strip() if len(el) > 1 else ""
-        claim = self.claim = Claim(id=claim_id or f"segment {n}", source=f"CLM at segment {n}")
+        p = self.parties
+        birth, bad = p.birth()
+        total, fault = amount(el[2] if len(el) > 2 else "", "CLM02 (the claim total)")
+        # every field given, in the order of Claim's fields (the quickest way to make one)
+        self.claim = Claim(
+            claim_id or f"segment {n}", [], birth, "default", [], total, None, [],
+            p.billing, p.subscriber, p.patient, p.payer, f"CLM at segment {n}",
+        )  # fmt: skip
         self.line = None
         self.claim_date = self.claim_raw_date = None
-        p = self.parties
         p.in_claim, p.party = True, None
         if not claim_id:
             self.fault(n, "CLM01 (the claim id) is empty")
-        claim.birth_date, bad = p.birth()
         if bad is not None:
             self.fault(
                 bad,
                 "the patient's birth date (DMG) is not a date (D8, CCYYMMDD)",
                 rule="date.invalid",
             )
-        claim.billing_provider, claim.subscriber = p.billing, p.subscriber
-        claim.payer_party, claim.patient = p.payer, p.patient
         if p.billing is None:
             self.fault(n, "no billing provider (2010AA NM1*85) comes before this claim")
         if p.payer is None:
             self.fault(n, "no payer (2010BB NM1*PR) comes before this claim")
-        claim.total, fault = amount(el[2] if len(el) > 2 else "", "CLM02 (the claim total)")
         if fault:
             self.faults(n, (fault,), None)
         return done
@@ -378,24 +453,37 @@ class _Reader:
             self.fault(self.line_at, "the service line has no SV3 (procedure, fee)", line=self.line)
         self.claim = self.line = None
         self.sv3_seen = True
-        self.parties.in_claim = self.parties.other_payer = False
-        if not claim.lines:
+        p = self.parties
+        p.in_claim = p.other_payer = False
+        lines = claim.lines
+        if not lines:
             claim.problems.append(
                 problem(f"the claim ({claim.source}) has no service lines", claim.id)
             )
-        added: Decimal | None = Decimal(0)
-        for line in claim.lines:
-            if line.date is None and line.raw_date is None:
-                line.date, line.raw_date = self.claim_date, self.claim_raw_date
-            added = None if line.fee is None or added is None else added + line.fee
-        if claim.total is not None and added is not None and claim.lines:
-            if added != claim.total:
-                message = (
-                    f"the claim total {claim.total} (CLM02, {claim.source}) is not the sum of its "
-                    f"line fees {added}: correct the total or the fees"
-                )
-                claim.problems.append(problem(message, claim.id))
+            return claim
+        date, raw_date = self.claim_date, self.claim_raw_date
+        if date is not None or raw_date is not None:  # the claim's DTP*472, for lines without
+            for line in lines:
+                if line.date is None and line.raw_date is None:
+                    line.date, line.raw_date = date, raw_date
+        added: Decimal | None = _ZERO
+        for line in lines:
+            fee = line.fee
+            if added is not None:
+                added = None if fee is None else added + fee
+        total = claim.total
+        if total is not None and added is not None and added != total:
+            message = (
+                f"the claim total {total} (CLM02, {claim.source}) is not the sum of its "
+                f"line fees {added}: correct the total or the fees"
+            )
+            claim.problems.append(problem(message, claim.id))
         return claim
+
+
+def parse_hl(el: list[str]) -> str:
+    """HL: the level code (HL03)."""
+    return el[3].strip() if len(el) > 3 else ""
 
 
 def parse_lx(el: list[str]) -> str:
