@@ -8,13 +8,13 @@ bundle.conflict, which say more precisely what is wrong.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Finding
+from ..model import Claim, Finding
 from ..packs import Frequency
-from .base import ClaimContext, ClaimRule, Env, Site, register
+from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,26 @@ class FrequencyExceeded(ClaimRule):
     def wants(self, site: Site, env: Env) -> bool:
         return bool(env.pack.lines_for(site.number).frequencies)
 
+    def note(self, site: Site, env: Env) -> tuple[Frequency, ...]:
+        return tuple(env.pack.lines_for(site.number).frequencies)
+
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
+        """Without history, only a line over a limit on its own, or lines of one limit on
+        different days, can be over it (lines of the same day are not counted together)."""
+        if claim.history:
+            return True
+        first_day: dict[str, dt.date] = {}  # limit id -> the day of its first dated line
+        slot = self.slot
+        for line, a in zip(claim.lines, answers, strict=True):
+            limits: tuple[Frequency, ...] = a.notes[slot]
+            day = line.date
+            if not limits or day is None:
+                continue
+            for limit in limits:
+                if line.quantity > limit.max or first_day.setdefault(limit.id, day) != day:
+                    return True
+        return False
+
     def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
         pack = ctx.env.pack
         billed: dict[str, list[Any]] = {}  # limit id -> [limit, services this claim counts]
@@ -55,8 +75,6 @@ class FrequencyExceeded(ClaimRule):
                 entry = billed.setdefault(limit.id, [limit, 0])
                 entry[1] += max(1, line.quantity)
         over = [limit for limit, count in billed.values() if ctx.history or count > limit.max]
-        if not over:  # without history, a claim within every limit on its own needs no count
-            return ()
         return (finding for limit in over for finding in self._check(ctx, limit))
 
     def _check(self, ctx: ClaimContext, limit: Frequency) -> Iterator[Finding]:
