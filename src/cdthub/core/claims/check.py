@@ -26,6 +26,7 @@ from .rules import CLAIM_RULES, LINE_RULES, ClaimContext, Env, SiteKey, build_si
 from .rules.base import Answers, ClaimRule
 
 CACHE_LIMIT = 200_000  # distinct lines remembered per pack before the cache starts afresh
+PAYERS_LIMIT = 1_024  # claims' payer names remembered (with their plan) before starting afresh
 # claim rules that run on every claim (the others only when a line's code concerns them)
 ALWAYS = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if type(rule).wants is ClaimRule.wants)
 
@@ -87,6 +88,7 @@ class Checker:
         self.pack = pack
         self.today = today or dt.date.today()
         self._plans: dict[int, _Plan] = {}
+        self._by_payer: dict[str, _Plan] = {}  # a claim's payer -> the plan of its pack
 
     def _plan(self, pack: Pack) -> _Plan:
         plan = self._plans.get(id(pack))
@@ -94,14 +96,21 @@ class Checker:
             plan = self._plans[id(pack)] = _Plan(self.catalog, pack)
         return plan
 
+    def _plan_for(self, payer: str) -> _Plan:
+        if len(self._by_payer) >= PAYERS_LIMIT:
+            self._by_payer.clear()
+        plan = self._by_payer[payer] = self._plan(self.pack or pack_for(payer))
+        return plan
+
     def check(self, claim: Claim) -> list[Finding]:
-        plan = self._plan(self.pack or pack_for(claim.payer))
+        plan = self._by_payer.get(claim.payer) or self._plan_for(claim.payer)
         known = plan.lines
         answers: list[Answers] = []
         found: list[Finding] = []
         wanted = ALWAYS
         for line in claim.lines:
-            year = line.date.year if line.date else None
+            day = line.date
+            year = day.year if day else None
             key = (line.code, year, line.tooth_system, line.tooth, line.surfaces, line.area,
                    line.extra_teeth)  # fmt: skip
             a = known.get(key) or plan.known(key, line, year)
@@ -112,9 +121,10 @@ class Checker:
                     Finding(claim.id, line.number, rule, severity, f"Line {line.number}: {message}")
                 )
         ctx = None
-        for claim_rule in plan.claim_rules(wanted):
-            if claim_rule.may_find(claim, answers, self.today):
-                ctx = ctx or plan.context(claim, answers, self.today)
+        today = self.today
+        for claim_rule in plan.rules.get(wanted) or plan.claim_rules(wanted):
+            if claim_rule.may_find(claim, answers, today):
+                ctx = ctx or plan.context(claim, answers, today)
                 found.extend(claim_rule.check_claim(ctx))
         if claim.problems:
             known_problems = {(p.line, p.rule) for p in claim.problems}
