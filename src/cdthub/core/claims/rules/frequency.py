@@ -47,24 +47,15 @@ class FrequencyExceeded(ClaimRule):
     def wants(self, site: Site, env: Env) -> bool:
         return bool(env.pack.lines_for(site.number).frequencies)
 
-    def note(self, site: Site, env: Env) -> tuple[Frequency, ...]:
-        return tuple(env.pack.lines_for(site.number).frequencies)
-
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
-        """Without history, only a line over a limit on its own, or lines of one limit on
-        different days, can be over it (lines of the same day are not counted together)."""
+        """Without history, a claim of one day and one service a line is within every limit
+        (lines of the same day are not counted together, and every limit allows one)."""
         if claim.history:
             return True
-        first_day: dict[str, dt.date] = {}  # limit id -> the day of its first dated line
-        slot = self.slot
-        for line, a in zip(claim.lines, answers, strict=True):
-            limits: tuple[Frequency, ...] = a.notes[slot]
-            day = line.date
-            if not limits or day is None:
-                continue
-            for limit in limits:
-                if line.quantity > limit.max or first_day.setdefault(limit.id, day) != day:
-                    return True
+        day = claim.lines[0].date
+        for line in claim.lines:
+            if line.date != day or line.quantity > 1:
+                return True
         return False
 
     def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from ..model import Claim, Finding
-from .base import Answers, ClaimContext, ClaimRule, register
+from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
 
 ONCE_A_DAY_UNITS = ("visit", "series", "set", "case")  # billed at most once a day
 
@@ -22,14 +22,16 @@ class LineDuplicate(ClaimRule):
     id = "line.duplicate"
     checks = "The same service (code, date, tooth, surfaces, area) is not billed twice."
 
+    def note(self, site: Site, env: Env) -> int:
+        """The line's service, hashed: lines alike have equal hashes (the reverse may fail)."""
+        return hash(site.service)
+
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
-        lines = claim.lines
+        """With no history, lines of different services (whatever their days) repeat none."""
         if claim.history:
             return True
-        if len(lines) < 2:
-            return False
-        services = {(line.date, a.site.service) for line, a in zip(lines, answers, strict=True)}
-        return len(services) < len(lines)  # two lines alike
+        slot = self.slot
+        return len({a.notes[slot] for a in answers}) < len(answers)
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         history = {(item.date, site.service) for item, site in ctx.history if item.date}
