@@ -48,22 +48,24 @@ class AgeLimit(ClaimRule):
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         if ctx.claim.birth_date is None:
             return
+        pack, catalog = ctx.env.pack, ctx.env.catalog
         for line, site in ctx.lines:
-            limits = ctx.env.pack.lines_for(site.number).ages
-            age = ctx.age_on(line.date) if limits else None
-            if age is None or line.date is None:
+            limits = pack.lines_for(site.number).ages
+            day = line.date
+            age = ctx.age_on(day) if limits else None
+            if age is None or day is None:
                 continue
             for limit in limits:
                 too_young = limit.min_age is not None and age < limit.min_age
                 too_old = limit.max_age is not None and age > limit.max_age
                 if not (too_young or too_old):
                     continue
-                instead = [c for c in limit.instead if ctx.env.catalog.valid_on(c, line.date)]
+                instead = [c for c in limit.instead if catalog.valid_on(c, day)]
                 fix = f": consider {' or '.join(instead)}" if instead else ""
                 yield self.finding(
                     ctx,
                     line.number,
-                    f"{site.number} for a patient aged {age} on {line.date.isoformat()}: "
+                    f"{site.number} for a patient aged {age} on {day.isoformat()}: "
                     f"{limit.why}{fix}.",
                     limit.severity,
                 )

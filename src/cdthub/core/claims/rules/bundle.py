@@ -48,9 +48,10 @@ class BundleConflict(ClaimRule):
     def wants(self, site: Site, env: Env) -> bool:
         return bool(env.pack.lines_for(site.number).conflicts)
 
-    def note(self, site: Site, env: Env) -> frozenset[str] | None:
-        """The codes the line's code may clash with."""
-        return env.pack.conflict_partners.get(site.number or "")
+    def note(self, site: Site, env: Env) -> tuple[str | None, frozenset[str]] | None:
+        """The line's code and the codes it may clash with (None: it clashes with none)."""
+        partners = env.pack.conflict_partners.get(site.number or "")
+        return None if partners is None else (site.number, partners)
 
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
         """Whether two of the claim's codes may clash (clashing is mutual, so each line is
@@ -60,11 +61,11 @@ class BundleConflict(ClaimRule):
         slot = self.slot
         codes: list[str | None] = []
         for a in answers:
-            partners: frozenset[str] | None = a.notes[slot]
-            if partners is not None:
-                if not partners.isdisjoint(codes):
+            note: tuple[str | None, frozenset[str]] | None = a.notes[slot]
+            if note is not None:
+                if not note[1].isdisjoint(codes):
                     return True
-                codes.append(a.site.number)
+                codes.append(note[0])
         return False
 
     def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
