@@ -52,8 +52,9 @@ class FrequencyExceeded(ClaimRule):
         (lines of the same day are not counted together, and every limit allows one)."""
         if claim.history:
             return True
-        day = claim.lines[0].date
-        for line in claim.lines:
+        lines = claim.lines
+        day = lines[0].date if lines else None
+        for line in lines:
             if line.date != day or line.quantity > 1:
                 return True
         return False
