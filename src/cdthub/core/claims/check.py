@@ -2,9 +2,15 @@
 
 A plain function of its inputs, so it runs the same in the CLI, the API, the page and worker
 processes. Findings come in line order (claim-wide ones first); on each line what the reader
-could not read (`Claim.problems`) comes before what the rules found. `Checker` keeps the
-per-line answers of line rules in a cache, so a
-day of claims that bill the same few codes on the same teeth costs little per line.
+could not read (`Claim.problems`) comes before what the rules found.
+
+`Checker` keeps, per pack, the `Answers` for each distinct line met so far (code, year of
+service, tooth numbering, tooth, surfaces, area, further teeth): its Site, its line rules'
+issues, which claim rules want it and each claim rule's note on it. A day of claims bills the
+same few codes on the same teeth, so a line usually costs one dict look-up. Each claim rule
+that some line wants (or that runs on every claim) first answers `may_find` from those notes;
+only when one says yes is the claim's `ClaimContext` built (history items' Sites included)
+and that rule's `check_claim` run. The usual clean claim runs no `check_claim` at all.
 """
 
 from __future__ import annotations
@@ -16,15 +22,15 @@ from dataclasses import dataclass
 from ..codes import Catalog
 from .model import Claim, Finding, HistoryItem, Line
 from .packs import Pack, pack_for
-from .rules import CLAIM_RULES, LINE_RULES, ClaimContext, Env, Issue, Site, SiteKey, build_site
-from .rules.base import ClaimRule
+from .rules import CLAIM_RULES, LINE_RULES, ClaimContext, Env, SiteKey, build_site
+from .rules.base import Answers, ClaimRule
 
 CACHE_LIMIT = 200_000  # distinct lines remembered per pack before the cache starts afresh
+PAYERS_LIMIT = 1_024  # claims' payer names remembered (with their plan) before starting afresh
 # claim rules that run on every claim (the others only when a line's code concerns them)
 ALWAYS = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if type(rule).wants is ClaimRule.wants)
 
 LineKey = tuple[object, ...]  # a line as written: code, year, system, tooth, surfaces, area, extra
-Known = tuple[Site, tuple[Issue, ...], int]  # its Site, its line rules' issues, claim rules (bits)
 
 
 def _site_key(item: Line | HistoryItem, year: int | None) -> SiteKey:
@@ -35,15 +41,15 @@ def _site_key(item: Line | HistoryItem, year: int | None) -> SiteKey:
 
 class _Plan:
     """What checking against one pack needs, worked out once: the answers for each distinct
-    line met so far, and which claim rules to run for each combination of lines' wishes."""
+    line met so far, and which claim rules to consider for each combination of lines' wishes."""
 
     def __init__(self, catalog: Catalog, pack: Pack) -> None:
         self.catalog = catalog
         self.env = Env(catalog, pack)
-        self.lines: dict[LineKey, Known] = {}
+        self.lines: dict[LineKey, Answers] = {}
         self.rules: dict[int, tuple[ClaimRule, ...]] = {}
 
-    def known(self, key: LineKey, item: Line | HistoryItem, year: int | None) -> Known:
+    def known(self, key: LineKey, item: Line | HistoryItem, year: int | None) -> Answers:
         """The answers for a line not met before under `key` (worked out, then kept)."""
         if len(self.lines) >= CACHE_LIMIT:
             self.lines.clear()
@@ -51,8 +57,9 @@ class _Plan:
         site = build_site(self.catalog, _site_key(item, year))
         issues = tuple(issue for rule in LINE_RULES for issue in rule.check_line(site, env))
         wanted = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if rule.wants(site, env))
-        known = self.lines[key] = (site, issues, wanted)
-        return known
+        notes = tuple(rule.note(site, env) for rule in CLAIM_RULES)
+        answers = self.lines[key] = Answers(site, issues, wanted, notes)
+        return answers
 
     def claim_rules(self, wanted: int) -> tuple[ClaimRule, ...]:
         rules = self.rules.get(wanted)
@@ -61,6 +68,16 @@ class _Plan:
                 rule for i, rule in enumerate(CLAIM_RULES) if wanted >> i & 1
             )
         return rules
+
+    def context(self, claim: Claim, answers: list[Answers], today: dt.date) -> ClaimContext:
+        """The claim with each line's and history item's Site, for the claim rules that run."""
+        known = self.lines
+        lines = [(line, a.site) for line, a in zip(claim.lines, answers, strict=True)]
+        history = []
+        for item in claim.history:
+            past = ("history", item.code, item.tooth_system, item.tooth, item.surfaces, item.area)
+            history.append((item, (known.get(past) or self.known(past, item, None)).site))
+        return ClaimContext(claim, self.env, lines, history, today)
 
 
 class Checker:
@@ -71,6 +88,7 @@ class Checker:
         self.pack = pack
         self.today = today or dt.date.today()
         self._plans: dict[int, _Plan] = {}
+        self._by_payer: dict[str, _Plan] = {}  # a claim's payer -> the plan of its pack
 
     def _plan(self, pack: Pack) -> _Plan:
         plan = self._plans.get(id(pack))
@@ -78,30 +96,36 @@ class Checker:
             plan = self._plans[id(pack)] = _Plan(self.catalog, pack)
         return plan
 
+    def _plan_for(self, payer: str) -> _Plan:
+        if len(self._by_payer) >= PAYERS_LIMIT:
+            self._by_payer.clear()
+        plan = self._by_payer[payer] = self._plan(self.pack or pack_for(payer))
+        return plan
+
     def check(self, claim: Claim) -> list[Finding]:
-        plan = self._plan(self.pack or pack_for(claim.payer))
+        plan = self._by_payer.get(claim.payer) or self._plan_for(claim.payer)
         known = plan.lines
-        lines: list[tuple[Line, Site]] = []
+        answers: list[Answers] = []
         found: list[Finding] = []
         wanted = ALWAYS
         for line in claim.lines:
-            year = line.date.year if line.date else None
+            day = line.date
+            year = day.year if day else None
             key = (line.code, year, line.tooth_system, line.tooth, line.surfaces, line.area,
                    line.extra_teeth)  # fmt: skip
-            site, issues, wants = known.get(key) or plan.known(key, line, year)
-            wanted |= wants
-            lines.append((line, site))
-            for rule, severity, message in issues:
+            a = known.get(key) or plan.known(key, line, year)
+            answers.append(a)
+            wanted |= a.wanted
+            for rule, severity, message in a.issues:
                 found.append(
                     Finding(claim.id, line.number, rule, severity, f"Line {line.number}: {message}")
                 )
-        history = []
-        for item in claim.history:
-            past = ("history", item.code, item.tooth_system, item.tooth, item.surfaces, item.area)
-            history.append((item, (known.get(past) or plan.known(past, item, None))[0]))
-        ctx = ClaimContext(claim, plan.env, lines, history, self.today)
-        for claim_rule in plan.claim_rules(wanted):
-            found.extend(claim_rule.check_claim(ctx))
+        ctx = None
+        today = self.today
+        for claim_rule in plan.rules.get(wanted) or plan.claim_rules(wanted):
+            if claim_rule.may_find(claim, answers, today):
+                ctx = ctx or plan.context(claim, answers, today)
+                found.extend(claim_rule.check_claim(ctx))
         if claim.problems:
             known_problems = {(p.line, p.rule) for p in claim.problems}
             found = [*claim.problems, *(f for f in found if (f.line, f.rule) not in known_problems)]

@@ -5,10 +5,11 @@ The patient's age comes from the claim's birth date; no birth date, no age check
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Sequence
 
-from ..model import Finding
-from .base import ClaimContext, ClaimRule, Env, Site, register
+from ..model import Claim, Finding
+from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
 
 
 @register
@@ -20,25 +21,51 @@ class AgeLimit(ClaimRule):
     def wants(self, site: Site, env: Env) -> bool:
         return bool(env.pack.lines_for(site.number).ages)
 
+    def note(self, site: Site, env: Env) -> tuple[int, int] | None:
+        """The ages that pass every limit on the line's code (youngest, oldest), if any."""
+        limits = env.pack.lines_for(site.number).ages
+        if not limits:
+            return None
+        youngest = max((a.min_age for a in limits if a.min_age is not None), default=0)
+        oldest = min((a.max_age for a in limits if a.max_age is not None), default=1_000)
+        return youngest, oldest
+
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
+        born = claim.birth_date
+        if born is None:
+            return False
+        slot = self.slot
+        for line, a in zip(claim.lines, answers, strict=True):
+            ages: tuple[int, int] | None = a.notes[slot]
+            day = line.date
+            if ages is None or day is None or day < born:
+                continue
+            age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+            if not ages[0] <= age <= ages[1]:
+                return True
+        return False
+
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         if ctx.claim.birth_date is None:
             return
+        pack, catalog = ctx.env.pack, ctx.env.catalog
         for line, site in ctx.lines:
-            limits = ctx.env.pack.lines_for(site.number).ages
-            age = ctx.age_on(line.date) if limits else None
-            if age is None or line.date is None:
+            limits = pack.lines_for(site.number).ages
+            day = line.date
+            age = ctx.age_on(day) if limits else None
+            if age is None or day is None:
                 continue
             for limit in limits:
                 too_young = limit.min_age is not None and age < limit.min_age
                 too_old = limit.max_age is not None and age > limit.max_age
                 if not (too_young or too_old):
                     continue
-                instead = [c for c in limit.instead if ctx.env.catalog.valid_on(c, line.date)]
+                instead = [c for c in limit.instead if catalog.valid_on(c, day)]
                 fix = f": consider {' or '.join(instead)}" if instead else ""
                 yield self.finding(
                     ctx,
                     line.number,
-                    f"{site.number} for a patient aged {age} on {line.date.isoformat()}: "
+                    f"{site.number} for a patient aged {age} on {day.isoformat()}: "
                     f"{limit.why}{fix}.",
                     limit.severity,
                 )

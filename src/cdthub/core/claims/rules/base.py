@@ -5,7 +5,10 @@ Two kinds of rule:
   `Site`, and yields `Issue`s (rule id, severity, message without the "Line n: " prefix). Its
   answers depend on nothing else, so the checker caches them per distinct line.
 - a `ClaimRule` looks at the whole claim (other lines, history, patient) through a
-  `ClaimContext` and yields Findings.
+  `ClaimContext` and yields Findings. Most claims give a claim rule nothing to say, so it has
+  a cheap first test, `may_find(claim, answers, today)`, fed with the `note` it took of each
+  distinct line once (cached with the line's `Answers`); the checker builds the context and
+  runs `check_claim` only when that test says the claim may concern the rule.
 
 Rules register themselves with `@register`; `rules/__init__.py` imports every rule module.
 """
@@ -13,9 +16,9 @@ Rules register themselves with `@register`; `rules/__init__.py` imports every ru
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ...codes import Catalog, Code
 from ...teeth import Tooth
@@ -111,11 +114,36 @@ class ClaimContext:
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """What the checker works out once per distinct line (and keeps): its Site, its line rules'
+    issues, which claim rules want it (bit i: `CLAIM_RULES[i]`) and each claim rule's note
+    on it (`notes[rule.slot]`)."""
+
+    site: Site
+    issues: tuple[Issue, ...]
+    wanted: int
+    notes: tuple[Any, ...]  # whatever each rule keeps (its `note`)
+
+
 class ClaimRule(Rule):
     """`wants(site, env)` says whether a line can matter to this rule at all; a claim none of
-    whose lines a rule wants skips the rule (answers are cached per distinct line)."""
+    whose lines a rule wants skips the rule (answers are cached per distinct line).
+
+    `note(site, env)` is what the rule keeps of a line for `may_find` (worked out once per
+    distinct line); `may_find(claim, answers, today)` is its cheap test of a whole claim, given
+    each line's `Answers` in line order. It may say True in vain, never False when `check_claim`
+    would find something. `slot` is the rule's place in `CLAIM_RULES` (set by `register`)."""
+
+    slot: int = -1
 
     def wants(self, site: Site, env: Env) -> bool:
+        return True
+
+    def note(self, site: Site, env: Env) -> object:
+        return None
+
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
         return True
 
     def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:  # pragma: no cover
@@ -140,6 +168,7 @@ def register(cls: type[Rule]) -> type[Rule]:
     if isinstance(rule, LineRule):
         LINE_RULES.append(rule)
     elif isinstance(rule, ClaimRule):
+        rule.slot = len(CLAIM_RULES)
         CLAIM_RULES.append(rule)
     else:  # pragma: no cover - a programming error
         raise TypeError(f"{cls.__name__} is neither a LineRule nor a ClaimRule")

@@ -7,11 +7,11 @@ The later line of a pair gets the finding; services in the history on the same d
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from ..model import Finding
+from ..model import Claim, Finding
 from ..packs import Conflict, Pack
-from .base import ClaimContext, ClaimRule, Env, Site, register
+from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
 
 
 def _clash(conflict: Conflict, a: str, b: str) -> bool:
@@ -47,6 +47,26 @@ class BundleConflict(ClaimRule):
 
     def wants(self, site: Site, env: Env) -> bool:
         return bool(env.pack.lines_for(site.number).conflicts)
+
+    def note(self, site: Site, env: Env) -> tuple[str | None, frozenset[str]] | None:
+        """The line's code and the codes it may clash with (None: it clashes with none)."""
+        partners = env.pack.conflict_partners.get(site.number or "")
+        return None if partners is None else (site.number, partners)
+
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
+        """Whether two of the claim's codes may clash (clashing is mutual, so each line is
+        compared with the lines before it); with history, the rule looks."""
+        if claim.history:
+            return True
+        slot = self.slot
+        codes: list[str | None] = []
+        for a in answers:
+            note: tuple[str | None, frozenset[str]] | None = a.notes[slot]
+            if note is not None:
+                if not note[1].isdisjoint(codes):
+                    return True
+                codes.append(note[0])
+        return False
 
     def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
         partners = ctx.env.pack.conflict_partners

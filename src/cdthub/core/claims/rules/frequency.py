@@ -8,13 +8,13 @@ bundle.conflict, which say more precisely what is wrong.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Finding
+from ..model import Claim, Finding
 from ..packs import Frequency
-from .base import ClaimContext, ClaimRule, Env, Site, register
+from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,18 @@ class FrequencyExceeded(ClaimRule):
     def wants(self, site: Site, env: Env) -> bool:
         return bool(env.pack.lines_for(site.number).frequencies)
 
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
+        """Without history, a claim of one day and one service a line is within every limit
+        (lines of the same day are not counted together, and every limit allows one)."""
+        if claim.history:
+            return True
+        lines = claim.lines
+        day = lines[0].date if lines else None
+        for line in lines:
+            if line.date != day or line.quantity > 1:
+                return True
+        return False
+
     def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
         pack = ctx.env.pack
         billed: dict[str, list[Any]] = {}  # limit id -> [limit, services this claim counts]
@@ -55,8 +67,6 @@ class FrequencyExceeded(ClaimRule):
                 entry = billed.setdefault(limit.id, [limit, 0])
                 entry[1] += max(1, line.quantity)
         over = [limit for limit, count in billed.values() if ctx.history or count > limit.max]
-        if not over:  # without history, a claim within every limit on its own needs no count
-            return ()
         return (finding for limit in over for finding in self._check(ctx, limit))
 
     def _check(self, ctx: ClaimContext, limit: Frequency) -> Iterator[Finding]:

@@ -8,10 +8,11 @@ judge what they did read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+from collections.abc import Iterator, Sequence
 
-from ..model import Finding
-from .base import ClaimContext, ClaimRule, register
+from ..model import Claim, Finding
+from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
 
 ONCE_A_DAY_UNITS = ("visit", "series", "set", "case")  # billed at most once a day
 
@@ -21,15 +22,18 @@ class LineDuplicate(ClaimRule):
     id = "line.duplicate"
     checks = "The same service (code, date, tooth, surfaces, area) is not billed twice."
 
-    def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
-        if not ctx.history:
-            if len(ctx.lines) < 2:
-                return ()
-            if len({(line.date, site.service) for line, site in ctx.lines}) == len(ctx.lines):
-                return ()  # no two lines alike
-        return self._repeats(ctx)
+    def note(self, site: Site, env: Env) -> int:
+        """The line's service, hashed: lines alike have equal hashes (the reverse may fail)."""
+        return hash(site.service)
 
-    def _repeats(self, ctx: ClaimContext) -> Iterator[Finding]:
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
+        """With no history, lines of different services (whatever their days) repeat none."""
+        if claim.history:
+            return True
+        slot = self.slot
+        return len({a.notes[slot] for a in answers}) < len(answers)
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         history = {(item.date, site.service) for item, site in ctx.history if item.date}
         first: dict[tuple[object, ...], int] = {}
         for line, site in ctx.lines:
@@ -69,18 +73,15 @@ class DateInvalid(ClaimRule):
     id = "date.invalid"
     checks = "Each line has a date of service, not in the future nor before the birth date."
 
-    def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
-        born, today = ctx.claim.birth_date, ctx.today
-        for line, _site in ctx.lines:  # the usual claim: every date given and plausible
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
+        born = claim.birth_date
+        for line in claim.lines:  # the usual claim: every date given and plausible
             day = line.date
             if day is None or day > today or born is not None and day < born:
-                break
-        else:
-            if born is None or born <= today:
-                return ()
-        return self._dates(ctx)
+                return True
+        return born is not None and born > today
 
-    def _dates(self, ctx: ClaimContext) -> Iterator[Finding]:
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         born = ctx.claim.birth_date
         if born is not None and born > ctx.today:
             yield self.finding(ctx, None, "The patient's birth date is in the future: check it.")
@@ -114,16 +115,13 @@ class InputInvalid(ClaimRule):
         "The claim has service lines, each with a quantity of at least one and no negative fee."
     )
 
-    def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
-        for line, _site in ctx.lines:  # the usual claim: nothing wrong
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
+        for line in claim.lines:  # the usual claim: nothing wrong
             if line.quantity < 1 or line.fee is not None and line.fee < 0:
-                break
-        else:
-            if ctx.lines:
-                return ()
-        return self._amounts(ctx)
+                return True
+        return not claim.lines
 
-    def _amounts(self, ctx: ClaimContext) -> Iterator[Finding]:
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         if not ctx.lines:
             yield self.finding(ctx, None, "The claim has no service lines: nothing to bill.")
         for line, _site in ctx.lines:

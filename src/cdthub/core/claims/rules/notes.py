@@ -7,10 +7,11 @@ this pack adds): the pack's [[coverage]] lines, services many plans do not pay.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Sequence
 
-from ..model import Finding
-from .base import ClaimContext, ClaimRule, Env, Issue, LineRule, Site, register
+from ..model import Claim, Finding
+from .base import Answers, ClaimContext, ClaimRule, Env, Issue, LineRule, Site, register
 
 
 @register
@@ -22,6 +23,18 @@ class NarrativeRequired(ClaimRule):
         code = site.code
         return code is not None and (
             code.by_report or bool(env.pack.lines_for(code.code).narratives)
+        )
+
+    def note(self, site: Site, env: Env) -> bool:
+        return self.wants(site, env)
+
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
+        if claim.narrative and claim.narrative.strip():
+            return False
+        slot = self.slot
+        return any(
+            a.notes[slot] and not (line.narrative and line.narrative.strip())
+            for line, a in zip(claim.lines, answers, strict=True)
         )
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
