@@ -21,7 +21,9 @@ def add_terms(code: str, new: list[str]) -> bool:
         existing = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))
         added = [t for t in new if t.lower() not in {e.lower() for e in existing}]
         items = ", ".join(f'"{t}"' for t in existing + added)
-        path.write_text(text[: m.start()] + f"terms = [{items}]" + text[m.end():], encoding="utf-8")
+        path.write_text(
+            text[: m.start()] + f"terms = [{items}]" + text[m.end() :], encoding="utf-8"
+        )
         return True
     return False
 
