@@ -10,6 +10,7 @@ NEEDS=(
   "redis-server    /usr/bin/redis-server"               # Redis cache, rate limits, sessions
   "nginx-light     /usr/sbin/nginx"                     # the deploy/ configuration and micro-cache tests
   "npm             /usr/bin/npm"                        # axe-core for the accessibility tests (npm ci)
+  "logrotate       /usr/sbin/logrotate"                 # deploy/logrotate/ keeps logs as long as /privacy/ says
 )
 
 missing=()

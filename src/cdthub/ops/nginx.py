@@ -36,6 +36,7 @@ SNIPPETS = "/etc/nginx/snippets/"
 STATIC = "/srv/cdthub/var/static/"
 UPSTREAM = "unix:/run/cdthub/gunicorn.sock"
 CERTS = "/etc/letsencrypt/live/cdthub.example.org/"
+LOGS = "/var/log/nginx/cdthub/"
 
 MAIN = """
 daemon off;
@@ -93,6 +94,7 @@ def _render(text: str, root: Path, upstream: str, static_dir: Path) -> str:
         .replace(STATIC, f"{static_dir}/")
         .replace(UPSTREAM, upstream)
         .replace(CERTS, f"{root}/")
+        .replace(LOGS, f"{root}/")
     )
 
 
