@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 
 from .cli import err, setup_django
@@ -12,7 +14,7 @@ from .web.settings import env
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = commands.add_parser("serve", help="serve the hub (prepares the database first)")
-    s.add_argument("--port", type=int, default=env.PORT)
+    s.add_argument("--port", type=_port_number, default=env.PORT)
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--workers", type=int, default=2)
     s.add_argument(
@@ -99,6 +101,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .web.startup import check_static_files
 
     check_static_files()  # production: refuses, saying to run collectstatic, if not done
+    problem = _port_problem(args.host, args.port)
+    if problem:
+        err(f"cdthub: cannot serve on {args.host}:{args.port}: {problem}")
+        return 2
     written = _prepare_database()
     if written:
         err(f"cdthub: loaded {written} codes from the bundled dataset")
@@ -126,6 +132,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0  # pragma: no cover - exec does not return
 
 
+def _port_problem(host: str, port: int) -> str | None:
+    """Why gunicorn could not listen on host:port, said before the database is prepared
+    (gunicorn itself would say "serving", retry for five seconds, then stop with log lines).
+    A moment passes before gunicorn binds, so this catches the usual case, not every race."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError):
+        return f"{host!r} is not a host name or address this machine knows"
+    with socket.socket(family, kind, proto) as probe:
+        # as gunicorn does: connections a stopped server left in TIME_WAIT do not count
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                other = port + 1 if port < 65535 else 8000
+                return (
+                    f"port {port} is in use (is cdthub already running?): stop that server, "
+                    f"or choose another port: make run PORT={other}, or cdthub serve --port {other}"
+                )
+            if exc.errno == errno.EACCES:
+                return (
+                    f"port {port} is reserved for the system's administrator: choose one above 1023"
+                )
+            if exc.errno == errno.EADDRNOTAVAIL:
+                return f"{host} is not an address of this machine"
+            return exc.strerror or str(exc)
+    return None
+
+
 def _access_log() -> list[str]:
     """gunicorn's access log (addresses, query strings), unless cdthub logs each request itself
     as JSON without them (production settings)."""
@@ -143,6 +179,14 @@ def _column_option(text: str) -> tuple[str, str]:
         return parse_column_option(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _port_number(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 65535):
+        raise argparse.ArgumentTypeError(
+            f"expected a port number from 1 to 65535, got {text[:20]!r}"
+        )
+    return int(text)
 
 
 def _edition_year(text: str) -> int:

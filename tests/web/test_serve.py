@@ -105,3 +105,25 @@ def test_serve_dev_refuses_other_settings(monkeypatch, capsys):
     monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "cdthub.web.settings.prod")
     assert cli.main(["serve", "--dev"]) == 2
     assert "--dev uses cdthub.web.settings.dev" in capsys.readouterr().err
+
+
+def test_serve_on_a_port_in_use_says_so_before_preparing_anything(capsys):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert cli.main(["serve", "--port", str(port)]) == 2
+    said = capsys.readouterr().err
+    assert f"port {port} is in use" in said and f"make run PORT={port + 1}" in said
+    assert "serving on" not in said and "loaded" not in said
+
+
+def test_serve_on_an_address_of_another_machine_says_so(capsys):
+    assert cli.main(["serve", "--host", "192.0.2.1", "--port", str(_free_port())]) == 2
+    assert "192.0.2.1 is not an address of this machine" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("port", ["70000", "0", "-5", "http"])
+def test_serve_on_a_port_that_is_no_port_is_a_usage_error(port, capsys):
+    assert cli.main(["serve", "--port", port]) == 2
+    assert "expected a port number from 1 to 65535" in capsys.readouterr().err
