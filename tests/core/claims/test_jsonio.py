@@ -42,6 +42,17 @@ def test_one_claim_reads_as_written():
     assert claim.history[0].code == "D0120" and claim.history[0].date == dt.date(2025, 12, 1)
 
 
+def test_surfaces_may_be_a_list_of_letters():
+    listed = json.loads(json.dumps(CLAIM))
+    listed["lines"][0]["surfaces"] = ["m", "O "]
+    listed["history"][0].update(code="D2391", tooth="3", surfaces=["O"])
+    (claim,), _ = read(listed)
+    assert claim.lines[0].surfaces == "MO" and claim.history[0].surfaces == "O"
+    listed["lines"][0]["surfaces"] = [1, 2]  # not letters: kept as written, for a finding
+    (claim,), _ = read(listed)
+    assert claim.lines[0].surfaces == "[1, 2]"
+
+
 @pytest.mark.parametrize("shape", ["object", "list"])
 def test_many_claims_stream_and_get_ids_by_position(shape):
     without_id = {k: v for k, v in CLAIM.items() if k != "id"}

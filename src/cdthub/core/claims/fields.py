@@ -170,7 +170,10 @@ def clean_area(value: object) -> str | None:
 
 
 def clean_surfaces(value: object) -> str | None:
-    """Surfaces as written, trimmed and upper-cased ('mo' → 'MO'); the rules normalize them."""
+    """Surfaces as written, trimmed and upper-cased ('mo' → 'MO'); the rules normalize them.
+    A JSON list of letters (["M", "O"]) is read as the letters joined."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        value = "".join(v.strip() for v in value)
     text = clean_text(value)
     return text.upper() if text else None
 
