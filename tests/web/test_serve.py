@@ -98,7 +98,9 @@ def test_serve_shows_our_error_pages_and_static_files(served):
         assert _get(url + path)[0] == 200, path
     status, page = _get(url + "/api/v1/docs")
     assert status == 200 and "/static/ninja/swagger-ui-init.js" in page
-    assert "DEBUG on" not in log.read_text()
+    said = log.read_text()
+    assert "DEBUG on" not in said
+    assert "Warning" not in said, said  # a clean start: nothing that looks like a fault
 
 
 def test_serve_dev_refuses_other_settings(monkeypatch, capsys):

@@ -4,6 +4,8 @@ served by whitenoise straight from the apps' folders (no collectstatic needed).
 
 `cdthub serve --dev` uses dev.py instead: the same, with DEBUG on."""
 
+import warnings
+
 from . import env
 from .base import *  # noqa: F403
 
@@ -12,6 +14,9 @@ STORAGES["staticfiles"] = {  # noqa: F405 - plain names: nothing to collect, no 
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WHITENOISE_USE_FINDERS = True  # serve from each app's static/ folder, found once at start
+# STATIC_ROOT (var/static/) is for collectstatic under production settings; nothing is collected
+# here, so whitenoise's note on each start that the folder does not exist is only noise
+warnings.filterwarnings("ignore", message=r"No directory at: .*static", category=UserWarning)
 # e-mails go to files in var/mail/, never to the console: what readers write stays out of logs
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = env.VAR_DIR / "mail"
