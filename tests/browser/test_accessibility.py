@@ -1,6 +1,7 @@
 """Every kind of page a reader or an editor meets passes axe-core's checks (WCAG 2.x A/AA and
 best practices), and the as-you-type search behaves as a WAI-ARIA combobox."""
 
+import json
 import re
 
 import pytest
@@ -41,6 +42,34 @@ def test_open_suggestions_have_no_axe_violations(axe_page, live_catalog, axe_scr
     expect(axe_page.get_by_role("listbox", name="Suggested codes").first).to_be_visible()
     box.press("ArrowDown")
     assert axe_violations(axe_page, axe_script) == []
+
+
+CHECKED_CLAIM = {
+    "id": "A-100",
+    "patient": {"birth_date": "1984-02-11"},
+    "lines": [
+        {"date": "2026-03-02", "code": "D2393", "tooth": "30", "surfaces": "MO"},
+        {"date": "2026-03-02", "code": "D3330", "tooth": "8"},
+        {"date": "2026-03-02", "code": "D9992"},
+        {"date": "2026-03-02", "code": "D2391", "tooth": "3", "surfaces": "O"},
+    ],
+}
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_check_results_have_no_axe_violations(browser, live_catalog, axe_script, width):
+    """The findings table, the tooth chart (SVG) and the CSV link, after a check with errors,
+    a warning and a clean line, on a desk and on a phone."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(live_catalog.url + "/check/")
+    page.get_by_label("Claims as JSON, CSV or X12 837D text").fill(json.dumps(CHECKED_CLAIM))
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_role("heading", level=2)).to_have_text("1 claim: 2 errors, 1 warning")
+    expect(page.locator("svg.tooth-chart")).to_be_visible()
+    found = axe_violations(page, axe_script)
+    context.close()
+    assert found == []
 
 
 @pytest.fixture
