@@ -73,7 +73,8 @@ def test_notes_say_what_837d_cannot_carry():
     _, notes = write([odd, claim(2)])
     said = "\n".join(notes)
     assert "history (earlier services) has no place in an 837D" in said
-    assert "a line without fee was written with fee 0" in said
+    # what concerns a line is counted in lines: the new line has no fee either
+    assert "a line without fee was written with fee 0 (SV302 is required) (2 lines)" in said
     assert "a date of service that could not be read was left out" in said
     assert "surfaces without a tooth cannot be written" in said
     assert "subscriber name and member id are placeholders" in said and "(2 claims)" in said

@@ -28,14 +28,14 @@ _SEPARATORS = str.maketrans({c: " " for c in "*:~^\r\n\t"})
 
 def write_x12(claims: Iterable[Claim], out: TextIO, options: X12Options) -> list[str]:
     """Write the claims as one 837D interchange; returns notes on what could not be written
-    as the claims said (each note once, with how many claims it concerns)."""
+    as the claims said (each note once, with how many claims or lines it concerns)."""
     writer = _Writer(out, options.stamped())
     for claim in claims:
         writer.claim(claim)
     writer.close()
     return [
-        f"{text} ({count} claim{'s' if count > 1 else ''})" if count else text
-        for text, count in writer.notes.items()
+        f"{text} ({count} {unit}{'s' if count > 1 else ''})" if count else text
+        for (text, unit), count in writer.notes.items()
     ]
 
 
@@ -72,7 +72,7 @@ class _Writer:
         self.out, self.o = out, options
         assert options.created is not None
         self.day, self.time = options.created.strftime("%Y%m%d"), options.created.strftime("%H%M")
-        self.notes: dict[str, int] = {}
+        self.notes: dict[tuple[str, str], int] = {}  # (text, "claim" or "line") -> how many
         self.sets = 0
         self.in_set = 0  # claims in the current set
         self.segments = 0  # segments in the current set
@@ -124,8 +124,9 @@ class _Writer:
             )
         )
 
-    def note(self, text: str, counted: bool = True) -> None:
-        self.notes[text] = self.notes.get(text, 0) + (1 if counted else 0)
+    def note(self, text: str, counted: bool = True, unit: str = "claim") -> None:
+        key = (text, unit)
+        self.notes[key] = self.notes.get(key, 0) + (1 if counted else 0)
 
     def write(self, segments: list[str]) -> None:
         self.segments += len(segments)
@@ -281,7 +282,7 @@ class _Writer:
 
     def line_loop(self, number: int, line: Line) -> list[str]:
         if line.fee is None:
-            self.note("a line without fee was written with fee 0 (SV302 is required)")
+            self.note("a line without fee was written with fee 0 (SV302 is required)", unit="line")
         fee = decimal_text(line.fee) if line.fee is not None else "0"
         out = [
             _seg("LX", number),
@@ -297,14 +298,16 @@ class _Writer:
         ]
         teeth = [(line.tooth, line.surfaces), *line.extra_teeth] if line.tooth else []
         if not line.tooth and line.surfaces:
-            self.note("surfaces without a tooth cannot be written (TOO needs the tooth)")
+            self.note(
+                "surfaces without a tooth cannot be written (TOO needs the tooth)", unit="line"
+            )
         for tooth, surfaces in teeth:
             letters = COMPONENT.join(c for c in (surfaces or "").upper() if c.isalpha())
             out.append(_seg("TOO", line.tooth_system, clean(tooth), letters))
         if line.date is not None:
             out.append(_seg("DTP", "472", "D8", line.date.strftime("%Y%m%d")))
         elif line.raw_date:
-            self.note("a date of service that could not be read was left out")
+            self.note("a date of service that could not be read was left out", unit="line")
         if line.narrative:
             out += [_seg("NTE", "ADD", chunk) for chunk in note_chunks(line.narrative)]
         return out
