@@ -48,6 +48,15 @@ def test_other_column_names_separators_and_excel_habits():
     assert line.date == dt.date(2026, 3, 2) and claim.birth_date == dt.date(2016, 4, 2)
 
 
+def test_headers_with_signs_and_abbreviations():
+    text = "Claim #,Patient DOB,DOS,Proc. Code,Tooth #,Surf,Amount\n"
+    text += "X,2016-04-02,2026-03-02,D2392,30,MO,180\n"
+    (claim,), findings = read(text)
+    assert findings == [] and claim.id == "X" and claim.birth_date == dt.date(2016, 4, 2)
+    line = claim.lines[0]
+    assert (line.code, line.tooth, line.surfaces, line.fee) == ("D2392", "30", "MO", 180)
+
+
 def test_unknown_columns_and_disagreeing_rows_are_warnings():
     text = "claim_id,birth_date,code,colour\nA,2016-04-02,D0120,red\nA,2016-05-02,D1120,blue\n"
     (claim,), findings = read(text)

@@ -10,6 +10,7 @@ claim come together; reading streams claim by claim.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
@@ -24,20 +25,28 @@ ALIASES = {
     "claim": "claim_id",
     "id": "claim_id",
     "dob": "birth_date",
+    "patient_dob": "birth_date",
+    "date_of_birth": "birth_date",
+    "birthdate": "birth_date",
     "patient_birth_date": "birth_date",
     "date_of_service": "date",
     "dos": "date",
     "service_date": "date",
     "procedure_code": "code",
     "cdt_code": "code",
+    "proc_code": "code",
     "tooth_number": "tooth",
+    "tooth_no": "tooth",
     "surface": "surfaces",
+    "surf": "surfaces",
     "oral_cavity_area": "area",
     "units": "quantity",
     "charge": "fee",
+    "amount": "fee",
     "note": "narrative",
     "record": "kind",
 }
+_NOT_NAME = re.compile(r"[^a-z0-9]+")  # spaces, dashes, '#', '.' in a header
 _LINE_ONLY = tuple(f for f in LINE_FIELDS if f != "extra_teeth")
 
 
@@ -102,7 +111,8 @@ def _rows(
 
 
 def _column(name: str) -> str:
-    key = name.strip().lower().replace(" ", "_").replace("-", "_")
+    """A header as a column name: 'Tooth #' → tooth, 'Patient DOB' → birth_date."""
+    key = _NOT_NAME.sub("_", name.strip().lower()).strip("_")
     return ALIASES.get(key, key)
 
 
