@@ -130,6 +130,12 @@ CASES = [
     (
         "bundle.conflict",
         2,
+        claim(line("D4910"), line("D4341", area="10")),
+        claim(line("D4910"), line("D4341", area="10", date=dt.date(2026, 4, 6))),
+    ),
+    (
+        "bundle.conflict",
+        2,
         claim(line("D3310", tooth="8"), line("D3220", tooth="8")),
         claim(line("D3310", tooth="8"), line("D3220", tooth="9")),
     ),
