@@ -3,6 +3,7 @@ become one clear message and exit status."""
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -63,3 +64,25 @@ def test_json_error_from_the_installed_command(tmp_path):
     )
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["error"]["code"] == "code_not_found"
+
+
+def test_an_older_local_database_is_brought_up_to_date_before_it_is_read(tmp_path):
+    """After a `git pull` that adds a migration, the command line migrates `make run`'s SQLite
+    file (and reloads the bundled data) as `serve` would, instead of failing on the old schema;
+    a configured DATABASE_URL is left alone and the mismatch is said in one line."""
+    cmd, env = _cdthub(tmp_path)
+    manage = cmd + ["manage", "migrate", "--verbosity", "0"]
+    run = {"capture_output": True, "text": True, "env": env, "timeout": 300}
+    assert subprocess.run(manage, **run).returncode == 0
+    assert subprocess.run(cmd + ["manage", "load_dataset"], **run).returncode == 0
+    # as an older cdthub left it: its schema, and data loaded from older files
+    assert subprocess.run([*manage, "catalog", "0004"], **run).returncode == 0
+    with sqlite3.connect(tmp_path / "cdthub.sqlite3") as db:
+        db.execute("UPDATE catalog_catalogstate SET dataset_fingerprint = 'older'")
+    configured = {**env, "DATABASE_URL": f"sqlite:///{tmp_path / 'cdthub.sqlite3'}"}
+    refused = subprocess.run(cmd + ["code", "D5110"], **{**run, "env": configured})
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "cdthub manage migrate" in refused.stderr
+    shown = subprocess.run(cmd + ["code", "D5110", "--json"], **run)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["arch"] == "upper"

@@ -74,12 +74,30 @@ def setup_django() -> None:
 
 def snapshot() -> Snapshot:
     """The catalog with its search index and finder: from the database when one is configured
-    or the default SQLite file exists, otherwise straight from the bundled dataset."""
+    or the default SQLite file exists, otherwise straight from the bundled dataset.
+
+    The default SQLite file (`make run`'s) is first brought up to this version of cdthub, as
+    `serve` does (migrations, the bundled data when it changed), so a `git pull` never leaves
+    the command line reading an old schema or old data. A configured database is left alone:
+    its migrations are for whoever deploys it (a mismatch is said, not a traceback)."""
     if env.DATABASE_URL or (env.VAR_DIR / "cdthub.sqlite3").exists():
         setup_django()
-        from .catalog import snapshot as site_snapshot
+        from django.db import DatabaseError
 
-        return site_snapshot.get()
+        from .catalog import snapshot as site_snapshot
+        from .catalog.preparing import prepare_database
+
+        try:
+            if not env.DATABASE_URL:
+                prepare_database()
+            return site_snapshot.get()
+        except DatabaseError as exc:
+            raise CliError(
+                "database",
+                f"the database cannot be read by this version of cdthub ({type(exc).__name__}): "
+                "run `cdthub manage migrate`, then `cdthub manage load_dataset`",
+                2,
+            ) from None
     from .core.snapshot import bundled
 
     return bundled()

@@ -27,6 +27,13 @@ def test_code_has_the_design_fields(client):
     assert all({"code", "note"} <= set(r) for r in data["related"])
 
 
+def test_a_code_that_names_its_arch_says_which(client):
+    """From the database the site reads (the field travels through CodeEntry and the loader)."""
+    assert client.get("/api/v1/codes/D5110").json()["arch"] == "upper"
+    assert client.get("/api/v1/codes/D5120").json()["arch"] == "lower"
+    assert client.get("/api/v1/codes/D7970").json()["arch"] is None
+
+
 def test_code_lookup_is_forgiving_and_errors_are_json(client):
     assert client.get("/api/v1/codes/d9992").json()["code"] == "D9992"
     r = client.get("/api/v1/codes/D0000")

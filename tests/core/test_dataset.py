@@ -62,7 +62,10 @@ def test_validation_names_the_code_at_fault(tmp_path):
         '[[families]]\nslug = "x"\nname = "X"\n\n'
         '[[codes]]\ncode = "D2392"\nfamily = "x"\ntitle = "t"\nsummary = "s"\narea = "tooth"\n'
         'related = [{ code = "D2999", note = "n" }]\n\n'
-        '[[codes]]\ncode = "D5110"\nfamily = "nope"\ntitle = ""\nsummary = "s"\narea = "arch"\n',
+        '[[codes]]\ncode = "D5110"\nfamily = "nope"\ntitle = ""\nsummary = "s"\narea = "arch"\n'
+        'arch = "both"\n\n'
+        '[[codes]]\ncode = "D2391"\nfamily = "x"\ntitle = "t"\nsummary = "s"\narea = "surface"\n'
+        'arch = "upper"\n',
         encoding="utf-8",
     )
     errors = validate(tmp_path)
@@ -71,6 +74,8 @@ def test_validation_names_the_code_at_fault(tmp_path):
     assert "D2392: related code D2999 is not in the dataset" in text
     assert "D5110: outside restorative" in text and "D5110: title is missing" in text
     assert "no dataset file for category diagnostic" in text
+    assert "D5110: arch 'both' must be 'upper' or 'lower'" in text
+    assert "D2391: arch 'upper' must be 'upper' or 'lower', on a code of area 'arch'" in text
 
 
 def test_every_current_code_has_guidance_and_common_codes_all_six(catalog):

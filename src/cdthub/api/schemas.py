@@ -44,6 +44,9 @@ class Code(Schema):
     category: str = Field(examples=["adjunctive-general-services"])
     family: str
     area: Literal["none", "tooth", "surface", "quadrant", "arch", "sextant", "mouth", "tooth_range"]
+    arch: Literal["upper", "lower"] | None = Field(
+        description="the arch the code itself names (no area needed on the claim line)"
+    )
     teeth: Teeth | None
     surfaces: Surfaces | None
     unit: str | None

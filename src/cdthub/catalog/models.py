@@ -31,6 +31,7 @@ class CodeEntry(models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     area = models.CharField(max_length=20, default="none")
+    arch = models.CharField(max_length=10, blank=True)  # "upper"/"lower" when the code names it
     teeth = models.JSONField(null=True, blank=True)
     surfaces = models.JSONField(null=True, blank=True)
     unit = models.CharField(max_length=40, blank=True)

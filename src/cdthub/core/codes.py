@@ -150,6 +150,7 @@ class Code:
     category: str
     family: str = ""
     area: str = "none"
+    arch: str | None = None  # "upper" or "lower" when the code itself names the arch
     teeth: Teeth | None = None
     surfaces: Surfaces | None = None
     unit: str = ""
@@ -204,6 +205,7 @@ class Code:
             "category": self.category,
             "family": self.family,
             "area": self.area,
+            "arch": self.arch,
             "teeth": {"position": self.teeth.position, "dentition": self.teeth.dentition}
             if self.teeth
             else None,
@@ -420,7 +422,10 @@ AREA_NEEDS = {
 
 def claim_needs(code: Code) -> list[str]:
     """What a claim line for `code` must carry, in plain words."""
-    needs = [AREA_NEEDS.get(code.area, code.area)]
+    if code.area == "arch" and code.arch:
+        needs = [f"No area: the code itself names the {code.arch} arch."]
+    else:
+        needs = [AREA_NEEDS.get(code.area, code.area)]
     if code.teeth and (code.teeth.position != "any" or code.teeth.dentition != "any"):
         needs.append(f"Fits {code.teeth.describe()} only.")
     if code.surfaces:

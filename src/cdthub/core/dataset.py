@@ -19,7 +19,7 @@ Record = dict[str, Any]  # one code's record as the TOML files (and CodeEntry ro
 
 # The fields of one dataset record (and of a catalog.models.CodeEntry row), in file order.
 RECORD_FIELDS = (
-    "code", "family", "title", "summary", "area", "teeth", "surfaces", "unit", "by_report",
+    "code", "family", "title", "summary", "area", "arch", "teeth", "surfaces", "unit", "by_report",
     "added", "revised", "deleted", "replaced_by", "terms", "related", "guidance",
     "revision_notes", "unconfirmed",
 )  # fmt: skip
@@ -50,6 +50,7 @@ def code_from_record(rec: Record) -> Code:
         category=category_for(code).slug,
         family=rec.get("family") or "",
         area=rec.get("area") or "none",
+        arch=rec.get("arch") or None,
         teeth=Teeth(teeth.get("position", "any"), teeth.get("dentition", "any")) if teeth else None,
         surfaces=Surfaces(int(surfaces["min"]), surfaces.get("max")) if surfaces else None,
         unit=rec.get("unit") or "",
@@ -78,7 +79,9 @@ def records_and_families(directory: Path = DATA_DIR) -> tuple[list[Record], list
 
 
 def fingerprint(directory: Path = DATA_DIR) -> str:
-    h = hashlib.sha256()
+    """The bundled data's version: its files, and the fields a record has (a new field means
+    the database's rows must be written again, even when no file changed)."""
+    h = hashlib.sha256(",".join(RECORD_FIELDS).encode())
     for path in dataset_files(directory):
         h.update(path.read_bytes())
     return h.hexdigest()[:16]

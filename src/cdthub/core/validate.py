@@ -97,6 +97,8 @@ def _check_record(rec: Record, where: str, families: set[str], category: Categor
             say(f"{code}: revision note for {year} must be 1-{REVISION_NOTE_MAX} characters")
     if rec.get("area") not in AREAS:
         say(f"{code}: area {rec.get('area')!r} is not one of {', '.join(AREAS)}")
+    if "arch" in rec and (rec["arch"] not in ("upper", "lower") or rec.get("area") != "arch"):
+        say(f"{code}: arch {rec['arch']!r} must be 'upper' or 'lower', on a code of area 'arch'")
     teeth = rec.get("teeth")
     if teeth is not None:
         if teeth.get("position", "any") not in POSITIONS:

@@ -75,6 +75,8 @@ CASES = [
     ("area.required", 1, claim(line("D4341")), claim(line("D4341", area="10"))),
     ("area.invalid", 1, claim(line("D4341", area="01")), claim(line("D4341", area="20"))),
     ("area.invalid", 1, claim(line("D4342", area="55")), claim(line("D4342", area="30"))),
+    ("area.invalid", 1, claim(line("D5110", area="02")), claim(line("D5110", area="01"))),
+    ("area.required", 1, claim(line("D7970")), claim(line("D5110"))),
     (
         "frequency.exceeded",
         1,

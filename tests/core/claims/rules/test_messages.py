@@ -55,6 +55,12 @@ def test_quadrant_code_with_teeth_in_one_quadrant_suggests_the_area():
     assert found[0].severity == "warning" and "area 40" in found[0].message
 
 
+def test_a_code_that_names_its_arch_needs_no_area_and_says_which_code_fits_the_other():
+    assert [f for f in run(claim(line("D5211"))) if f.rule.startswith("area.")] == []
+    text = message(claim(line("D5211", area="02")), "area.invalid")
+    assert "D5211 is for the upper arch but area 02 is the lower arch: use D5212" in text
+
+
 def test_teeth_outside_the_area_are_a_warning():
     found = [f for f in run(claim(line("D4342", tooth="3", area="20"))) if f.rule == "area.invalid"]
     assert found[0].severity == "warning" and "tooth 3" in found[0].message

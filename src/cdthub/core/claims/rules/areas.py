@@ -1,14 +1,16 @@
 """The area of the oral cavity on a line (837D SV304, claim form box 25): given when the code is
-per quadrant, arch or sextant, a real area code, the right kind, and agreeing with the teeth.
+per quadrant, arch or sextant (unless the code itself names the arch), a real area code, the
+right kind, and agreeing with the teeth and with the arch the code names.
 
 area.required, area.invalid. Area codes come from `core/teeth.py` (`AREA_CODES`); what a code
-needs comes from the Catalog (`Code.area`).
+needs comes from the Catalog (`Code.area`, `Code.arch`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...codes import Code
 from ...teeth import AREA_CODE_OF, AREA_CODES
 from .base import Env, Issue, LineRule, Site, register
 
@@ -16,6 +18,15 @@ QUADRANT_AREAS = ("10", "20", "30", "40")
 ARCH_AREAS = ("01", "02")
 SEXTANT_AREAS = ("03", "04", "05", "06", "07", "08")
 KIND_AREAS = {"quadrant": QUADRANT_AREAS, "arch": ARCH_AREAS, "sextant": SEXTANT_AREAS}
+
+
+def _other_arch(code: Code, env: Env) -> str | None:
+    """The code's partner for the other arch, among its related codes of the same family."""
+    for related in code.related:
+        other = env.catalog.get(related.code)
+        if other and other.family == code.family and other.arch and other.arch != code.arch:
+            return other.code
+    return None
 
 
 def _listing(areas: tuple[str, ...]) -> str:
@@ -29,7 +40,7 @@ class AreaRequired(LineRule):
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
         code = site.code
-        if code is None or code.area not in KIND_AREAS or site.area:
+        if code is None or code.area not in KIND_AREAS or site.area or code.arch:
             return
         listing = _listing(KIND_AREAS[code.area])
         if code.area == "quadrant" and site.quadrant:
@@ -41,10 +52,7 @@ class AreaRequired(LineRule):
             )
         elif code.area == "arch":
             yield self.issue(
-                env,
-                f"{code.code} is per arch: most payers want the area ({listing}) unless the "
-                "code itself names the arch.",
-                "warning",
+                env, f"{code.code} is per arch: most payers want the area, {listing}.", "warning"
             )
         else:
             yield self.issue(env, f"{code.code} is per {code.area}: add the area, {listing}.")
@@ -72,6 +80,15 @@ class AreaInvalid(LineRule):
                 env,
                 f"{code.code} is per {code.area} but area {area} is the {AREA_CODES[area]}: "
                 f"use {_listing(KIND_AREAS[code.area])}.",
+            )
+            return
+        if code is not None and code.arch and area != AREA_CODE_OF[code.arch]:
+            other = _other_arch(code, env)
+            instead = f"use {other} for the {AREA_CODES[area]}, or " if other else ""
+            yield self.issue(
+                env,
+                f"{code.code} is for the {code.arch} arch but area {area} is the "
+                f"{AREA_CODES[area]}: {instead}leave the area out (the code names the arch).",
             )
             return
         wants = area if area in QUADRANT_AREAS else None
