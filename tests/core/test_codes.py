@@ -80,7 +80,9 @@ def test_neighbours_and_nearest(catalog):
 def test_claim_needs_says_what_a_line_needs(catalog):
     assert any("surfaces" in n.lower() for n in claim_needs(catalog.get("D2392")))
     assert any("no tooth" in n.lower() for n in claim_needs(catalog.get("D9992")))
-    assert claim_needs(catalog.get("D5110"))[0] == "No area: the code itself names the upper arch."
+    assert claim_needs(catalog.get("D5110"))[0] == (
+        "The code itself names the upper arch: area 01 where a payer asks for one."
+    )
     assert claim_needs(catalog.get("D7970"))[0] == "The arch (upper or lower)."
 
 

@@ -423,7 +423,10 @@ AREA_NEEDS = {
 def claim_needs(code: Code) -> list[str]:
     """What a claim line for `code` must carry, in plain words."""
     if code.area == "arch" and code.arch:
-        needs = [f"No area: the code itself names the {code.arch} arch."]
+        area = "01" if code.arch == "upper" else "02"
+        needs = [
+            f"The code itself names the {code.arch} arch: area {area} where a payer asks for one."
+        ]
     else:
         needs = [AREA_NEEDS.get(code.area, code.area)]
     if code.teeth and (code.teeth.position != "any" or code.teeth.dentition != "any"):
