@@ -94,6 +94,12 @@ def test_long_notes_are_cut_at_spaces_into_80_characters():
     assert all(len(c) <= 80 for c in chunks) and " ".join(chunks) == text.strip()
 
 
+def test_separators_in_a_note_become_one_space():
+    assert note_chunks("Decay under the old filling ~*: see X-ray\n\nnext visit") == [
+        "Decay under the old filling see X-ray next visit"
+    ]
+
+
 def test_options_from_toml(tmp_path):
     path = tmp_path / "x12.toml"
     path.write_text('[x12]\nsender_id = "ETIN123"\nbilling_npi = "1234567893"\nusage = "P"\n')

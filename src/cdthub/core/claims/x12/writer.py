@@ -40,9 +40,9 @@ def write_x12(claims: Iterable[Claim], out: TextIO, options: X12Options) -> list
 
 
 def clean(value: object) -> str:
-    """A value safe inside an element: separators and line breaks become spaces, letters with
-    accents lose them, other non-ASCII characters become '?'."""
-    text = str(value).translate(_SEPARATORS).strip()
+    """A value safe inside an element: separators and line breaks become spaces (a run of them
+    one space), letters with accents lose them, other non-ASCII characters become '?'."""
+    text = " ".join(str(value).translate(_SEPARATORS).split())
     if text.isascii():
         return text
     folded = unicodedata.normalize("NFKD", text)
