@@ -59,6 +59,10 @@ def test_a_code_that_names_its_arch_needs_no_area_and_says_which_code_fits_the_o
     assert [f for f in run(claim(line("D5211"))) if f.rule.startswith("area.")] == []
     text = message(claim(line("D5211", area="02")), "area.invalid")
     assert "D5211 is for the upper arch but area 02 is the lower arch: use D5212" in text
+    # the teeth a partial replaces sit in the arch its code names
+    assert [f for f in run(claim(line("D5211", tooth="3"))) if f.rule == "area.invalid"] == []
+    found = [f for f in run(claim(line("D5212", tooth="3"))) if f.rule == "area.invalid"]
+    assert found[0].severity == "warning" and "not in D5212 (lower arch)" in found[0].message
 
 
 def test_teeth_outside_the_area_are_a_warning():

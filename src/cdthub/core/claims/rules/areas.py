@@ -65,7 +65,12 @@ class AreaInvalid(LineRule):
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
         area = site.area
+        code = site.code
         if area is None:
+            if code is not None and code.arch:  # the code's own arch holds the teeth
+                yield from self._teeth_outside(
+                    site, env, AREA_CODE_OF[code.arch], code.code, "code"
+                )
             return
         if area not in AREA_CODES:
             yield self.issue(
@@ -74,7 +79,6 @@ class AreaInvalid(LineRule):
                 "mouth), 01 or 02 (arch), 10, 20, 30 or 40 (quadrant), 03 to 08 (sextant).",
             )
             return
-        code = site.code
         if code is not None and code.area in KIND_AREAS and area not in KIND_AREAS[code.area]:
             yield self.issue(
                 env,
@@ -91,6 +95,13 @@ class AreaInvalid(LineRule):
                 f"{AREA_CODES[area]}: {instead}leave the area out (the code names the arch).",
             )
             return
+        yield from self._teeth_outside(site, env, area, f"area {area}", "area")
+
+    def _teeth_outside(
+        self, site: Site, env: Env, area: str, named: str, fix: str
+    ) -> Iterator[Issue]:
+        """A warning for the first tooth of the line outside `area` (a quadrant or an arch),
+        which the line's area or its code (`named`) says."""
         wants = area if area in QUADRANT_AREAS else None
         for tooth in site.teeth:
             where = AREA_CODE_OF[tooth.quadrant]
@@ -98,8 +109,8 @@ class AreaInvalid(LineRule):
             if (wants and where != wants) or (area in ARCH_AREAS and arch != area):
                 yield self.issue(
                     env,
-                    f"tooth {tooth.label} is in the {AREA_CODES[where]} ({where}), not in area "
-                    f"{area} ({AREA_CODES[area]}): check the tooth or the area.",
+                    f"tooth {tooth.label} is in the {AREA_CODES[where]} ({where}), not in "
+                    f"{named} ({AREA_CODES[area]}): check the tooth or the {fix}.",
                     "warning",
                 )
                 return
