@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .teeth import AREA_CODE_OF
+
 AREAS = ("none", "tooth", "surface", "quadrant", "arch", "sextant", "mouth", "tooth_range")
 POSITIONS = ("any", "anterior", "posterior", "premolar", "molar")
 DENTITIONS = ("any", "primary", "permanent")
@@ -423,7 +425,7 @@ AREA_NEEDS = {
 def claim_needs(code: Code) -> list[str]:
     """What a claim line for `code` must carry, in plain words."""
     if code.area == "arch" and code.arch:
-        area = "01" if code.arch == "upper" else "02"
+        area = AREA_CODE_OF[code.arch]
         needs = [
             f"The code itself names the {code.arch} arch: area {area} where a payer asks for one."
         ]
