@@ -3,14 +3,18 @@ files reported while the others go on, the same findings with one process or sev
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
 
 import pytest
 
 from cdthub.core.claims import batch
 from cdthub.core.claims.batch import check_sources
-from cdthub.core.claims.formats import UnreadableFile
+from cdthub.core.claims.formats import UnreadableFile, read_file
 from cdthub.core.dataset import load_catalog
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def claims_json(n: int, prefix: str, code: str = "D2393", surfaces: str = "MO") -> str:
@@ -91,3 +95,58 @@ def test_one_file_over_two_processes_keeps_file_order(tmp_path, monkeypatch):
         (f.claim, f.line, f.rule) for p in one for f in p.findings
     ]
     assert [p.claims for p in two] == [7, 7, 7, 7, 7, 5] and two[-1].done
+
+
+def _messy_837d() -> str:
+    """The clean fixture with faults of the file and of claims: an unknown segment inside a
+    claim (and so a wrong SE count), a TOO before a claim's first line, a claim total that is
+    not the sum of its lines, a fee that is no amount."""
+    text = (FIXTURES / "clean.x12").read_text(encoding="ascii")
+    for old, new in (
+        ("LX*2~\nSV3*AD:D0274", "ZZZ*1~\nLX*2~\nSV3*AD:D0274"),
+        ("CLM*CHILD-1*1005***11:B:1*Y*A*Y*I~\n", "CLM*CHILD-1*1005***11:B:1*Y*A*Y*I~\nTOO*JP*3~\n"),
+        ("CLM*SENIOR-1*95*", "CLM*SENIOR-1*90*"),
+        ("SV3*AD:D2150*120*", "SV3*AD:D2150*12X*"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    return text
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_one_837d_over_several_processes_gives_the_same_findings(tmp_path, monkeypatch, jobs):
+    """Each worker reads only its own claims' lines; the file's findings and every claim's
+    come out as with one process, in the same order."""
+    monkeypatch.setattr(batch, "PIECE", 2)
+    path = tmp_path / "day.x12"
+    path.write_text(_messy_837d(), encoding="ascii")
+    shown = [
+        [(f.claim, f.line, f.rule, f.severity, f.message) for p in pieces for f in p.findings]
+        for pieces in (
+            list(check_sources([path], load_catalog(), jobs=1)),
+            list(check_sources([path], load_catalog(), jobs=jobs)),
+        )
+    ]
+    assert shown[1] == shown[0]
+    messages = "\n".join(m for *_, m in shown[0])
+    for fault in (
+        "'ZZZ' is not a segment of an 837 claim",
+        "A TOO (tooth) comes before the claim's first service line",
+        "is not the sum of its line fees",
+        "12X",
+    ):
+        assert fault in messages
+
+
+def test_a_worker_reads_the_others_837d_claims_hollow():
+    """A share (k, n) reads claims k, k+n… in full and the others without lines or problems;
+    the file's own findings are the same whatever the share."""
+    data = _messy_837d().encode("ascii")
+    whole = read_file(io.BytesIO(data), "x12")
+    claims = list(whole.claims)
+    mine = read_file(io.BytesIO(data), "x12", share=(1, 2))
+    shared = list(mine.claims)
+    assert [c.id for c in shared] == [c.id for c in claims]
+    assert shared[1::2] == claims[1::2]
+    assert all(not c.lines and not c.problems for c in shared[0::2])
+    assert mine.findings == whole.findings

@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TextIO
 
@@ -86,9 +86,15 @@ def sniff_format(head: bytes) -> str:
     )
 
 
-def read_file(source: str | os.PathLike[str] | BinaryIO, fmt: str | None = None) -> ClaimFile:
+def read_file(
+    source: str | os.PathLike[str] | BinaryIO,
+    fmt: str | None = None,
+    share: tuple[int, int] = (0, 1),
+) -> ClaimFile:
     """Open a claim file (a path or a binary stream) and read its first claim, so that a file
-    that cannot be read at all raises UnreadableFile here; the rest streams from `.claims`."""
+    that cannot be read at all raises UnreadableFile here; the rest streams from `.claims`.
+    `share` (k, n): a worker that checks only claims k, k+n… of the file; an 837D reader
+    then leaves the other claims hollow (JSON and CSV claims are read whole anyway)."""
     if fmt is not None and fmt not in FORMATS:
         raise UnreadableFile(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if isinstance(source, str | os.PathLike):
@@ -104,7 +110,7 @@ def read_file(source: str | os.PathLike[str] | BinaryIO, fmt: str | None = None)
         stream, head = _head(stream)
         fmt = fmt or sniff_format(head)
         findings: list[Finding] = []
-        claims = _read(stream, head, fmt, findings, owned)
+        claims = _read(stream, head, fmt, findings, owned, share)
         return ClaimFile(_primed(claims), findings, fmt, str(name))
     except BaseException:
         if owned:
@@ -126,7 +132,12 @@ def _head(stream: BinaryIO) -> tuple[BinaryIO, bytes]:
 
 
 def _read(
-    stream: BinaryIO, head: bytes, fmt: str, findings: list[Finding], owned: bool
+    stream: BinaryIO,
+    head: bytes,
+    fmt: str,
+    findings: list[Finding],
+    owned: bool,
+    share: tuple[int, int],
 ) -> Iterator[Claim]:
     text: io.TextIOWrapper | None = None
     try:
@@ -137,10 +148,10 @@ def _read(
             return
         encoding = "utf-8-sig" if fmt == "csv" else "utf-8"  # X12 reports its BOM
         text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
-        reader: Callable[[TextIO, list[Finding]], Iterator[Claim]] = (
-            read_csv if fmt == "csv" else read_x12
-        )
-        yield from reader(text, findings)
+        if fmt == "csv":
+            yield from read_csv(text, findings)
+        else:
+            yield from read_x12(text, findings, share)
     finally:
         if owned:
             stream.close()

@@ -62,11 +62,17 @@ _LX, _SV3, _TOO, _DTP, _HL, _DONE, _NOTHING, _PARTY = range(8)
 _Method = Callable[[Any, int], None]  # a `Parties` method: (values, segment number)
 
 
-def read_x12(stream: TextIO, findings: list[Finding]) -> Iterator[Claim]:
+def read_x12(
+    stream: TextIO, findings: list[Finding], share: tuple[int, int] = (0, 1)
+) -> Iterator[Claim]:
     """Claims from X12 text (decoded, any BOM still there). Raises UnreadableFile before the
-    first claim when the ISA cannot be read; every later fault is a finding."""
+    first claim when the ISA cannot be read; every later fault is a finding.
+
+    `share` (k, n): only claims k, k+n, k+2n… are read in full; the others come out hollow (no
+    lines, no findings of their own), for a worker that checks every nth claim of a file. The
+    file's own findings do not depend on the share."""
     head = stream.read(1 << 16)
-    reader = _Reader(findings)
+    reader = _Reader(findings, share)
     if head.startswith("\ufeff"):
         head = head[1:]
         reader.tolerated(
@@ -89,11 +95,14 @@ class _Reader:
     __slots__ = (
         "findings", "held", "counts", "parsed", "envelope", "parties", "read_any_set", "reading",
         "claim", "line", "sv3_seen", "line_at", "claim_date", "claim_raw_date", "element",
-        "component", "others", "parsers", "party_methods",
+        "component", "others", "parsers", "party_methods", "mine", "every", "count", "hollow",
     )  # fmt: skip
 
-    def __init__(self, findings: list[Finding]) -> None:
+    def __init__(self, findings: list[Finding], share: tuple[int, int] = (0, 1)) -> None:
         self.findings = findings
+        self.mine, self.every = share
+        self.count = 0  # claims begun (CLM) so far
+        self.hollow = False  # the current claim is another worker's: its lines are not read
         self.held: list[Finding] = []  # tolerated faults: dropped when the file was all 4010
         self.counts: dict[str, int] = {}
         self.parsed: dict[str, Any] = {}  # segment text → values, for the service-line segments
@@ -180,7 +189,7 @@ class _Reader:
         parties = self.parties
         new_line, sv3, place_tooth, dtp = self.new_line, self.sv3, self.place_tooth, self.dtp
         party_methods = self.party_methods
-        reading = False
+        reading = hollow = False
         line: Line | None
         n = 0  # the segment's number
         for batch in batches:
@@ -189,10 +198,12 @@ class _Reader:
                 hit = parsed.get(seg)
                 if hit is None or not reading:
                     hit = self.split(seg, n)
-                    reading = self.reading
+                    reading, hollow = self.reading, self.hollow
                     if hit is None:
                         continue
                 kind, values = hit
+                if hollow and kind < _HL:  # a line's segment, of another worker's claim
+                    continue
                 if kind is _LX:
                     claim = self.claim
                     if claim is not None and self.sv3_seen:
@@ -227,6 +238,7 @@ class _Reader:
                         line.tooth_system, line.tooth, line.surfaces, _ = values
                 elif kind is _HL:
                     done = self.finish(n) if self.claim is not None else None
+                    hollow = False
                     parties.hl(values, n)
                     if done is not None:
                         yield done
@@ -347,6 +359,8 @@ class _Reader:
         done = self.finish(n) if self.claim is not None else None
         claim_id = el[1].strip() if len(el) > 1 else ""
         p = self.parties
+        count = self.count
+        self.count, self.hollow = count + 1, count % self.every != self.mine
         birth, bad = p.birth()
         total, fault = amount(el[2] if len(el) > 2 else "", "CLM02 (the claim total)")
         # every field given, in the order of Claim's fields (the quickest way to make one)
@@ -416,7 +430,10 @@ class _Reader:
     def place_tooth(self, values: Too, n: int) -> None:
         line = self.line
         if line is None:
-            return self.counted("stray", n, "a TOO (tooth) comes before any service line", "error")
+            if self.claim is None:
+                message = "a TOO (tooth) comes before any claim"
+                return self.counted("stray", n, message, "error")
+            return self.fault(n, "a TOO (tooth) comes before the claim's first service line")
         system, tooth, surfaces, found = values
         if found:
             self.faults(n, found, line)
@@ -455,6 +472,9 @@ class _Reader:
         self.sv3_seen = True
         p = self.parties
         p.in_claim = p.other_payer = False
+        if self.hollow:  # another worker's claim: nothing of it was read
+            self.hollow = False
+            return claim
         lines = claim.lines
         if not lines:
             claim.problems.append(
