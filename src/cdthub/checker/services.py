@@ -64,7 +64,7 @@ class CheckedClaim:
         the tooth is on the claim with no finding)."""
         marks: dict[str, str] = {}
         for line in self.claim.lines:
-            teeth, _ = read_teeth(line.tooth, line.tooth_system, line.extra_teeth, many=True)
+            teeth, _ = read_teeth(line.tooth, line.tooth_system, line.extra_teeth)
             worst = {f.severity for f in self.for_line(line.number)}
             level = "error" if "error" in worst else ("warning" if worst else "")
             for tooth in teeth:

@@ -53,6 +53,13 @@ def test_surfaces_may_be_a_list_of_letters():
     assert claim.lines[0].surfaces == "[1, 2]"
 
 
+def test_a_tooth_written_as_a_whole_float_is_that_tooth():
+    spread = json.loads(json.dumps(CLAIM))
+    spread["lines"][0]["tooth"] = 30.0  # as a spreadsheet exports 30
+    (claim,), _ = read(spread)
+    assert claim.lines[0].tooth == "30"
+
+
 @pytest.mark.parametrize("shape", ["object", "list"])
 def test_many_claims_stream_and_get_ids_by_position(shape):
     without_id = {k: v for k, v in CLAIM.items() if k != "id"}

@@ -153,6 +153,8 @@ def clean_tooth(value: object) -> str | None:
     """'#30' → '30', 'a' → 'A', 30 → '30', '' → None."""
     if value is None:
         return None
+    if isinstance(value, float) and value.is_integer():  # 30.0, as a spreadsheet writes 30
+        value = int(value)
     text = str(value).strip().lstrip("#").strip().upper()
     return text or None
 

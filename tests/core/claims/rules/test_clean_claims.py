@@ -46,6 +46,19 @@ CLEAN = {
     "sedation": claim(line("D9230"), line("D7210", tooth="17", narrative="Bone removal needed.")),
     "supernumerary": claim(line("D7140", tooth="51")),
     "hash tooth": claim(line("D7140", tooth="#1")),
+    # a quadrant's or an arch's teeth as billers list them (box 27 of the ADA form: commas,
+    # hyphens), in both numberings
+    "root planing with its teeth": claim(
+        line("D4341", area="10", tooth="2,3,4,5"),
+        line("D4342", area="40", tooth="30 31"),
+        line("D4342", area="20", tooth="12-14"),
+    ),
+    "root planing with ISO teeth": claim(
+        line("D4342", area="10", tooth="16,17", tooth_system="JO")
+    ),
+    "partial denture with its abutments": claim(line("D5213", area="01", tooth="4,5,12,13")),
+    "space maintainer on primary teeth": claim(line("D1516", area="01", tooth="A,J"), born=CHILD),
+    "facial on a molar (a naming slip: a warning)": claim(line("D2391", tooth="3", surfaces="F")),
 }
 
 

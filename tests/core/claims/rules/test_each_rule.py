@@ -44,6 +44,12 @@ CASES = [
         claim(line("D7140", tooth="30", tooth_system="JO")),
         claim(line("D7140", tooth="38", tooth_system="JO")),
     ),
+    (
+        "tooth.invalid",
+        1,
+        claim(line("D2391", tooth="2,3", surfaces="O")),
+        claim(line("D4342", area="10", tooth="2,3")),
+    ),
     ("tooth.not_allowed", 1, claim(line("D1110", tooth="3")), claim(line("D1110"))),
     ("tooth.not_allowed", 1, claim(line("D0120", tooth="14")), claim(line("D0140", tooth="14"))),
     ("tooth.wrong_type", 1, claim(line("D3330", tooth="8")), claim(line("D3330", tooth="30"))),

@@ -70,6 +70,29 @@ def test_teeth_outside_the_area_are_a_warning():
     assert found[0].severity == "warning" and "tooth 3" in found[0].message
 
 
+def test_facial_on_a_back_tooth_is_a_naming_slip_and_only_a_warning():
+    found = [
+        f
+        for f in run(claim(line("D2391", tooth="3", surfaces="F")))
+        if f.rule.startswith("surface")
+    ]
+    assert [(f.rule, f.severity) for f in found] == [("surface.wrong_for_tooth", "warning")]
+    assert "use B (buccal)" in found[0].message
+    both = run(claim(line("D2392", tooth="8", surfaces="OB")))
+    assert [f.severity for f in both if f.rule == "surface.wrong_for_tooth"] == ["error", "warning"]
+
+
+def test_a_quadrant_code_may_list_its_teeth_but_a_filling_is_for_one_tooth():
+    assert not [
+        f for f in run(claim(line("D4341", area="10", tooth="2-5"))) if f.severity == "error"
+    ]
+    assert "bill each tooth on a line of its own" in message(
+        claim(line("D2391", tooth="2, 3", surfaces="O")), "tooth.invalid"
+    )
+    graft = [f for f in run(claim(line("D4266", tooth="19,20"))) if f.rule == "tooth.invalid"]
+    assert graft[0].severity == "warning"
+
+
 def test_repeated_images_are_only_a_warning():
     c = claim(line("D0230"), line("D0230"))
     assert {f.severity for f in run(c) if f.rule == "line.duplicate"} == {"warning"}

@@ -32,12 +32,18 @@ _LIST = re.compile(r"[-,;–]|\s(?:to|and|through|thru)\s", re.I)
 
 
 @lru_cache(maxsize=4096)
-def _teeth(text: str, system: str, many: bool) -> tuple[Tooth, ...]:
-    """One tooth, or (for codes over a range of teeth) a range or list such as 3-5 or 3,4,5
-    (kept: a day's claims name the same few teeth again and again)."""
-    if many and _LIST.search(text):
+def _teeth(text: str, system: str) -> tuple[Tooth, ...]:
+    """One tooth, or a range or list such as 3-5, 3,4,5 or 30 31 (as a quadrant's or an arch's
+    line may name its teeth; whether the code takes several is for the rules to say). Kept: a
+    day's claims name the same few teeth again and again."""
+    if _LIST.search(text):
         return parse_tooth_range(text, system)
-    return (parse_tooth(text, system),)
+    try:
+        return (parse_tooth(text, system),)
+    except ToothError:
+        if len(text.split()) > 1:  # '30 31'; 'tooth 30' was read above
+            return parse_tooth_range(text, system)
+        raise
 
 
 def _tooth_error(text: str, system: str, exc: ToothError) -> str:
@@ -56,7 +62,6 @@ def read_teeth(
     tooth: str | None,
     system: str,
     extra: tuple[tuple[str, str | None], ...],
-    many: bool,
 ) -> tuple[tuple[Tooth, ...], str | None]:
     """All teeth a line names (its tooth, then any further TOO segments) and the first
     problem reading them, in plain words."""
@@ -70,7 +75,7 @@ def read_teeth(
     out: list[Tooth] = []
     for text in texts:
         try:
-            out.extend(t for t in _teeth(text, system, many) if t not in out)
+            out.extend(t for t in _teeth(text, system) if t not in out)
         except ToothError as exc:
             return tuple(out), _tooth_error(text, system, exc)
     return tuple(out), None
@@ -102,8 +107,7 @@ def build_site(catalog: Catalog, key: SiteKey) -> Site:
     code_text, year, system, tooth, surfaces, area, extra = key
     number = normalize_code(code_text)
     code = catalog.get(number) if number else None
-    many = code is not None and code.area == "tooth_range"
-    teeth, tooth_error = read_teeth(tooth, system, extra, many)
+    teeth, tooth_error = read_teeth(tooth, system, extra)
     normal, surface_error = None, None
     if surfaces is not None and str(surfaces).strip():
         normal, surface_error = read_surfaces(str(surfaces))

@@ -19,9 +19,9 @@ ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
 @lru_cache(maxsize=4096)
-def _surface_problems(surfaces: str, tooth: Tooth) -> tuple[str, ...]:
+def _surface_problems(surfaces: str, tooth: Tooth, naming: bool) -> tuple[str, ...]:
     """`surface_problems`, kept: the same few surfaces on the same teeth come back all day."""
-    return tuple(surface_problems(surfaces, tooth))
+    return tuple(surface_problems(surfaces, tooth, naming))
 
 
 def takes_surfaces(code: Code | None) -> bool:
@@ -89,12 +89,19 @@ class SurfaceCount(LineRule):
 class SurfaceWrongForTooth(LineRule):
     id = "surface.wrong_for_tooth"
     checks = (
-        "The surfaces exist on that tooth (no occlusal on a front tooth, no incisal on a back one)."
+        "The surfaces exist on that tooth (no occlusal on a front tooth, no incisal on a back "
+        "one); F (facial) on a back tooth or B (buccal) on a front one is a warning, as many "
+        "payers take either name for that side."
     )
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
         if not takes_surfaces(site.code) or not site.surfaces or site.tooth is None:
             return
-        problems = _surface_problems(site.surfaces, site.tooth)
+        problems = _surface_problems(site.surfaces, site.tooth, False)
         if problems:
             yield self.issue(env, "; ".join(problems) + ".")
+        slips = _surface_problems(site.surfaces, site.tooth, True)
+        if slips:
+            yield self.issue(
+                env, "; ".join(slips) + ": many payers take either name, some reject it.", "warning"
+            )

@@ -14,6 +14,7 @@ from .base import Env, Issue, LineRule, Site, register
 from .instead import codes_instead, use_phrase
 
 TOOTH_AREAS = ("tooth", "surface", "tooth_range")
+ONE_TOOTH = ("tooth", "surface")  # codes billed for one tooth a line
 NO_TOOTH_AREAS = {"none": "it is for the visit, not a tooth", "mouth": "it covers the whole mouth"}
 
 
@@ -62,11 +63,32 @@ class ToothInvalid(LineRule):
     checks = "The tooth is a real tooth in the numbering the line says (JP Universal, JO ISO)."
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        code = site.code
         if site.tooth_error is None:
+            if code is not None and code.area in ONE_TOOTH and len(site.teeth) > 1:
+                yield self.several_teeth(code, site, env)
             return
-        if site.code is not None and takes_no_tooth(site.code, env):
+        if code is not None and takes_no_tooth(code, env):
             return  # tooth.not_allowed says what to do: remove it
         yield self.issue(env, f"{site.tooth_error}.")
+
+    def several_teeth(self, code: Code, site: Site, env: Env) -> Issue:
+        """A per-tooth code naming several teeth: an error where the line also names surfaces
+        (they belong to one tooth), a warning otherwise (a graft or membrane site may span
+        teeth)."""
+        teeth = ", ".join(t.label for t in site.teeth)
+        if code.area == "surface":
+            return self.issue(
+                env,
+                f"{code.code} is for the surfaces of one tooth, but this line names teeth "
+                f"{teeth}: bill each tooth on a line of its own.",
+            )
+        return self.issue(
+            env,
+            f"{code.code} is billed per tooth (or site), but this line names teeth {teeth}: "
+            "most payers want one line a tooth.",
+            "warning",
+        )
 
 
 @register
