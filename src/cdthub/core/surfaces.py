@@ -46,6 +46,7 @@ _SURFACE_WORDS = {
 }
 _FOR_ANTERIOR = {"O": "I", "B": "F"}  # a front tooth has no occlusal or buccal surface
 _FOR_POSTERIOR = {"I": "O", "F": "B"}
+_LETTERS = frozenset(SURFACE_NAMES)
 _FACIAL_NAMES = frozenset("BF")  # buccal and facial: the cheek or lip side, by tooth kind
 
 
@@ -63,6 +64,16 @@ def normalize_surfaces(text: str) -> str:
     else:
         core = chewing
     return "".join(core + sides)
+
+
+def repeated_surfaces(text: str) -> str:
+    """The letters written more than once in surfaces written as letters ('MOM' → 'M'; '' for
+    'MOD', and for words such as 'mesial occlusal', which are read as meant)."""
+    tokens = [t for t in re.split(r"[\s,;:/+\-.]+", str(text or "").upper()) if t]
+    if not tokens or not all(set(t) <= _LETTERS for t in tokens):
+        return ""
+    letters = "".join(tokens)
+    return "".join(sorted({x for x in letters if letters.count(x) > 1}, key=letters.index))
 
 
 def parse_surfaces(text: str) -> str:

@@ -28,6 +28,7 @@ from .surfaces import (
     SurfaceError,
     normalize_surfaces,
     parse_surfaces,
+    repeated_surfaces,
     surface_problems,
 )
 
@@ -43,6 +44,7 @@ __all__ = [
     "arch_of",
     "iso_to_universal",
     "normalize_surfaces",
+    "repeated_surfaces",
     "parse_arch",
     "parse_quadrant",
     "parse_surfaces",

@@ -53,6 +53,22 @@ def test_surfaces_may_be_a_list_of_letters():
     assert claim.lines[0].surfaces == "[1, 2]"
 
 
+def test_history_without_numbering_takes_the_numbering_of_the_claims_lines():
+    iso = {
+        "id": "J1",
+        "lines": [{"date": "2026-03-02", "code": "D2740", "tooth_system": "JO", "tooth": "46"}],
+        "history": [
+            {"date": "2024-01-05", "code": "D2740", "tooth": "46"},
+            {"date": "2024-01-05", "code": "D2740", "tooth": "3", "tooth_system": "JP"},
+        ],
+    }
+    (claim,), _ = read(iso)
+    assert [h.tooth_system for h in claim.history] == ["JO", "JP"]
+    iso["lines"].append({"date": "2026-03-02", "code": "D7140", "tooth": "1"})  # JP as well
+    (claim,), _ = read(iso)
+    assert claim.history[0].tooth_system == "JP"
+
+
 def test_a_tooth_written_as_a_whole_float_is_that_tooth():
     spread = json.loads(json.dumps(CLAIM))
     spread["lines"][0]["tooth"] = 30.0  # as a spreadsheet exports 30

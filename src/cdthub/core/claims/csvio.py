@@ -16,7 +16,14 @@ from typing import TextIO
 
 from .fields import UnreadableFile, clean_text, parse_birth_date, problem, shown
 from .model import Claim, Finding
-from .records import HISTORY_FIELDS, LINE_FIELDS, Notes, history_from_record, line_from_record
+from .records import (
+    HISTORY_FIELDS,
+    LINE_FIELDS,
+    Notes,
+    history_from_record,
+    line_from_record,
+    lines_numbering,
+)
 
 CLAIM_COLUMNS = ("claim_id", "kind", "birth_date", "payer")
 COLUMNS = CLAIM_COLUMNS + tuple(f for f in LINE_FIELDS if f != "extra_teeth")
@@ -136,17 +143,21 @@ def _claim(claim_id: str, group: list[tuple[int, dict[str, str]]], seen: set[str
         )
     claim.payer = _same(group, "payer", notes) or claim.payer
     number = 0
+    past: list[dict[str, str]] = []
     for _, row in group:
         if (row.get("kind") or "").strip().lower() == "history":
-            index = len(claim.history) + 1
-            item = history_from_record(_only(row, HISTORY_FIELDS), index, notes)
-            if item is not None:
-                claim.history.append(item)
+            past.append(row)
             continue
         number += 1
         line = line_from_record(_only(row, _LINE_ONLY), number, notes)
         if line is not None:
             claim.lines.append(line)
+    numbering = lines_numbering(claim.lines)  # for history rows that do not say theirs
+    for row in past:
+        index = len(claim.history) + 1
+        item = history_from_record(_only(row, HISTORY_FIELDS), index, notes, numbering)
+        if item is not None:
+            claim.history.append(item)
     if number == 0:
         notes.add(None, "the claim has no service lines (only history rows)")
     claim.problems = notes.items

@@ -118,16 +118,17 @@ def line_from_record(record: Mapping[str, object], number: int, notes: Notes) ->
 
 
 def history_from_record(
-    record: Mapping[str, object], index: int, notes: Notes
+    record: Mapping[str, object], index: int, notes: Notes, numbering: str = "JP"
 ) -> HistoryItem | None:
-    """An earlier service; `index` (1-based) names it in findings. None without a code."""
+    """An earlier service; `index` (1-based) names it in findings. None without a code. A
+    tooth with no `tooth_system` of its own is read in `numbering` (see `lines_numbering`)."""
     notes.unknown_fields(record, HISTORY_FIELDS, None, f"history item {index}")
     label = f"history item {index}"
     code = notes.read(None, f"{label}: procedure code", clean_code, record.get("code"), "")
     if not code:
         return None
     item = HistoryItem(code=code)
-    _fill_place(item, record, None, notes, label + ": ")
+    _fill_place(item, record, None, notes, label + ": ", numbering)
     if record.get("date") not in (None, ""):
         item.date = notes.read(
             None, f"{label}: date", parse_date, record["date"], None, "date.invalid"
@@ -141,14 +142,25 @@ def _fill_place(
     line: int | None,
     notes: Notes,
     prefix: str = "",
+    numbering: str = "JP",
 ) -> None:
     """Tooth system, tooth, surfaces and area: shared by lines and history items."""
-    target.tooth_system = notes.read(
-        line, prefix + "tooth system", parse_tooth_system, record.get("tooth_system"), "JP"
+    given = record.get("tooth_system")
+    target.tooth_system = (
+        notes.read(line, prefix + "tooth system", parse_tooth_system, given, numbering)
+        if given not in (None, "")
+        else numbering
     )
     target.tooth = clean_tooth(record.get("tooth"))
     target.surfaces = clean_surfaces(record.get("surfaces"))
     target.area = clean_area(record.get("area"))
+
+
+def lines_numbering(lines: list[Line]) -> str:
+    """The tooth numbering of the claim's lines that name a tooth, when they all use the same
+    one (a practice on ISO numbering writes its history in ISO too); JP otherwise."""
+    systems = {line.tooth_system for line in lines if line.tooth}
+    return systems.pop() if len(systems) == 1 else "JP"
 
 
 def _extra_teeth(value: object, line: int, notes: Notes) -> tuple[tuple[str, str | None], ...]:
@@ -195,10 +207,11 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
             claim.lines.append(line)
     if not record.get("lines"):
         notes.add(None, "the claim has no service lines")
+    numbering = lines_numbering(claim.lines)
     for index, item in enumerate(_records(record.get("history"), "history", notes), start=1):
         if item is None:
             notes.add(None, f"history item {index} must be an object with a code and a date")
-        elif (done := history_from_record(item, index, notes)) is not None:
+        elif (done := history_from_record(item, index, notes, numbering)) is not None:
             claim.history.append(done)
     claim.problems = notes.items
     return claim

@@ -67,6 +67,12 @@ CASES = [
         claim(line("D2392", tooth="30", surfaces="mo")),
     ),
     (
+        "surface.invalid",
+        1,
+        claim(line("D2391", tooth="30", surfaces="MM")),
+        claim(line("D2391", tooth="30", surfaces="M")),
+    ),
+    (
         "surface.count",
         1,
         claim(line("D2393", tooth="30", surfaces="MO")),

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...codes import Code
-from ...teeth import Tooth, surface_problems
+from ...teeth import Tooth, repeated_surfaces, surface_problems
 from .base import Env, Issue, LineRule, Site, register
 from .instead import codes_instead, count_words, surfaces_phrase
 
@@ -47,11 +47,19 @@ class SurfaceRequired(LineRule):
 @register
 class SurfaceInvalid(LineRule):
     id = "surface.invalid"
-    checks = "The surfaces are surface letters (M, O, D, B, F, L, I)."
+    checks = "The surfaces are surface letters (M, O, D, B, F, L, I), each named once."
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
         if site.surface_error is not None:
             yield self.issue(env, f"{site.surface_error}.")
+        elif site.surfaces_text and (twice := repeated_surfaces(str(site.surfaces_text))):
+            letters = " and ".join(twice)
+            yield self.issue(
+                env,
+                f"{letters} {'is' if len(twice) == 1 else 'are'} written more than once in "
+                f"{str(site.surfaces_text).strip()[:20]}: name each surface once "
+                f"({site.surfaces}), or check which surface was meant.",
+            )
 
 
 @register
