@@ -69,6 +69,16 @@ def test_history_without_numbering_takes_the_numbering_of_the_claims_lines():
     assert claim.history[0].tooth_system == "JP"
 
 
+def test_a_date_written_month_first_is_read_with_a_warning():
+    us = json.loads(json.dumps(CLAIM))
+    us["lines"][0]["date"] = "03/02/2026"
+    (claim,), _ = read(us)
+    assert claim.lines[0].date == dt.date(2026, 3, 2)
+    (warning,) = claim.problems
+    assert (warning.line, warning.rule, warning.severity) == (1, "date.invalid", "warning")
+    assert "YYYY-MM-DD" in warning.message
+
+
 def test_a_tooth_written_as_a_whole_float_is_that_tooth():
     spread = json.loads(json.dumps(CLAIM))
     spread["lines"][0]["tooth"] = 30.0  # as a spreadsheet exports 30

@@ -127,7 +127,9 @@ class Checker:
                 ctx = ctx or plan.context(claim, answers, today)
                 found.extend(claim_rule.check_claim(ctx))
         if claim.problems:
-            known_problems = {(p.line, p.rule) for p in claim.problems}
+            # a rule's finding where the reader already said that line's fault (a warning
+            # of the reader, such as a date read month first, hides nothing)
+            known_problems = {(p.line, p.rule) for p in claim.problems if p.severity == "error"}
             found = [*claim.problems, *(f for f in found if (f.line, f.rule) not in known_problems)]
         if len(found) > 1:
             found.sort(key=_line_order)

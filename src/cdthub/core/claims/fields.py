@@ -61,6 +61,11 @@ def parse_date(value: object) -> dt.date:
     return _date(str(value).strip())
 
 
+def month_first(value: object) -> bool:
+    """Whether a date is written 03/02/2026 (read month first, which not every sender means)."""
+    return _US_DATE.fullmatch(str(value).strip()) is not None
+
+
 @lru_cache(maxsize=4096)
 def _date(text: str) -> dt.date:
     for pattern, order in ((_ISO_DATE, "ymd"), (_X12_DATE, "ymd"), (_US_DATE, "mdy")):

@@ -17,6 +17,7 @@ from .fields import (
     clean_surfaces,
     clean_text,
     clean_tooth,
+    month_first,
     parse_birth_date,
     parse_date,
     parse_fee,
@@ -95,8 +96,12 @@ class Notes:
             return default
 
 
-def line_from_record(record: Mapping[str, object], number: int, notes: Notes) -> Line | None:
-    """A service line from its fields (see DESIGN.md's claim JSON); None without a code."""
+def line_from_record(
+    record: Mapping[str, object], number: int, notes: Notes, iso_dates: bool = False
+) -> Line | None:
+    """A service line from its fields (see DESIGN.md's claim JSON); None without a code.
+    `iso_dates` (claim JSON, whose dates are YYYY-MM-DD): a date written 03/02/2026 is read
+    month first with a warning, as a sender abroad may have meant 3 February."""
     notes.unknown_fields(record, LINE_FIELDS, number, "a service line")
     code = notes.read(number, "procedure code", clean_code, record.get("code"), "")
     if not code:
@@ -108,6 +113,15 @@ def line_from_record(record: Mapping[str, object], number: int, notes: Notes) ->
         line.date = notes.read(number, "date of service", parse_date, raw, None, "date.invalid")
         if line.date is None:
             line.raw_date = str(raw).strip()[:40]
+        elif iso_dates and month_first(raw):
+            notes.add(
+                number,
+                f"the date of service {shown(str(raw).strip())} was read month first, as "
+                f"{line.date.isoformat()}: write dates as YYYY-MM-DD so that no one reads "
+                "day and month the other way round",
+                "date.invalid",
+                "warning",
+            )
     if record.get("quantity") not in (None, ""):
         line.quantity = notes.read(number, "quantity", parse_quantity, record["quantity"], 1)
     if record.get("fee") not in (None, ""):
@@ -203,7 +217,7 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
     for number, item in enumerate(_records(record.get("lines"), "lines", notes), start=1):
         if item is None:
             notes.add(number, "a service line must be an object with a code, date, tooth…")
-        elif (line := line_from_record(item, number, notes)) is not None:
+        elif (line := line_from_record(item, number, notes, iso_dates=True)) is not None:
             claim.lines.append(line)
     if not record.get("lines"):
         notes.add(None, "the claim has no service lines")
