@@ -93,6 +93,22 @@ def test_a_quadrant_code_may_list_its_teeth_but_a_filling_is_for_one_tooth():
     assert graft[0].severity == "warning"
 
 
+def test_a_part_of_the_mouth_on_a_visit_code_is_a_warning():
+    found = [f for f in run(claim(line("D0120", area="10"))) if f.rule == "area.invalid"]
+    assert found[0].severity == "warning" and "leave area 10 out" in found[0].message
+    assert not [f for f in run(claim(line("D0210", area="00"))) if f.rule == "area.invalid"]
+
+
+def test_surfaces_on_a_code_not_billed_by_surface_are_a_warning():
+    found = [
+        f
+        for f in run(claim(line("D2740", tooth="30", surfaces="MO")))
+        if f.rule.startswith("surface")
+    ]
+    assert [(f.rule, f.severity) for f in found] == [("surface.invalid", "warning")]
+    assert "leave the surfaces (MO) out" in found[0].message
+
+
 def test_repeated_images_are_only_a_warning():
     c = claim(line("D0230"), line("D0230"))
     assert {f.severity for f in run(c) if f.rule == "line.duplicate"} == {"warning"}

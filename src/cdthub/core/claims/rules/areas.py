@@ -29,6 +29,12 @@ def _other_arch(code: Code, env: Env) -> str | None:
     return None
 
 
+def _takes_no_area(code: Code, area: str) -> bool:
+    """A part of the mouth on a code billed per visit or for the whole mouth (00, the whole
+    mouth, is harmless there)."""
+    return code.area in ("none", "mouth") and area != "00"
+
+
 def _listing(areas: tuple[str, ...]) -> str:
     return ", ".join(f"{a} ({AREA_CODES[a]})" for a in areas)
 
@@ -61,7 +67,10 @@ class AreaRequired(LineRule):
 @register
 class AreaInvalid(LineRule):
     id = "area.invalid"
-    checks = "The area is a real area code, of the kind the code needs, and holds the line's teeth."
+    checks = (
+        "The area is a real area code, of the kind the code needs, and holds the line's teeth; "
+        "a code billed per visit takes none (a warning)."
+    )
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
         area = site.area
@@ -84,6 +93,13 @@ class AreaInvalid(LineRule):
                 env,
                 f"{code.code} is per {code.area} but area {area} is the {AREA_CODES[area]}: "
                 f"use {_listing(KIND_AREAS[code.area])}.",
+            )
+            return
+        if code is not None and _takes_no_area(code, area):
+            yield self.issue(
+                env,
+                f"{code.code} is not billed by area of the mouth: leave area {area} out.",
+                "warning",
             )
             return
         if code is not None and code.arch and area != AREA_CODE_OF[code.arch]:

@@ -47,10 +47,21 @@ class SurfaceRequired(LineRule):
 @register
 class SurfaceInvalid(LineRule):
     id = "surface.invalid"
-    checks = "The surfaces are surface letters (M, O, D, B, F, L, I), each named once."
+    checks = (
+        "The surfaces are surface letters (M, O, D, B, F, L, I), each named once; a code not "
+        "billed by surface takes none (a warning)."
+    )
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
-        if site.surface_error is not None:
+        code = site.code
+        if site.surfaces_text and code is not None and not takes_surfaces(code):
+            yield self.issue(
+                env,
+                f"{code.code} is not billed by surface: leave the surfaces "
+                f"({str(site.surfaces_text).strip()[:20]}) out.",
+                "warning",
+            )
+        elif site.surface_error is not None:
             yield self.issue(env, f"{site.surface_error}.")
         elif site.surfaces_text and (twice := repeated_surfaces(str(site.surfaces_text))):
             letters = " and ".join(twice)
