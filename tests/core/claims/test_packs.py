@@ -40,7 +40,7 @@ def test_every_code_a_bundled_pack_names_is_in_the_catalog():
         doc = tomllib.loads(path.read_text())
         tables = [
             t
-            for key in ("frequency", "age", "conflict", "narrative", "coverage")
+            for key in ("frequency", "age", "conflict", "narrative", "coverage", "teeth")
             for t in doc.get(key, [])
         ]
         tables += [doc[key] for key in ("tooth_optional", "tooth_accepted") if key in doc]
@@ -117,6 +117,11 @@ def _run(c, pack):
             "same must be",
         ),
         ('[severity]\n"code.unknown" = "fatal"', "severity"),
+        (
+            '[[teeth]]\nid = "x"\ncodes = ["D1351"]\nposition = "back"\nwhy = "w"\nsource = "s"',
+            "position must be one of",
+        ),
+        ('[[teeth]]\nid = "x"\ncodes = ["D1351"]\nwhy = "w"\nsource = "s"', "needs a 'position'"),
     ],
 )
 def test_bad_pack_file_gives_a_clear_error(tmp_path, text, says):

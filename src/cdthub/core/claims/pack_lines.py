@@ -117,6 +117,20 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class ToothLimit:
+    """The teeth a payer pays a code on, where that is narrower than the code itself allows
+    (sealants on back teeth): a line on another tooth gets tooth.wrong_type."""
+
+    id: str
+    codes: frozenset[str]
+    position: str  # any | anterior | posterior | premolar | molar
+    dentition: str  # any | primary | permanent
+    severity: Severity
+    why: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class CodeNote:
     """A line that applies to a set of codes and says one thing: narrative needs, coverage."""
 
@@ -136,6 +150,7 @@ class PackLines:
     conflicts: list[Conflict] = field(default_factory=list)
     narratives: list[CodeNote] = field(default_factory=list)
     coverage: list[CodeNote] = field(default_factory=list)
+    teeth: list[ToothLimit] = field(default_factory=list)
 
 
 _NO_LINES = PackLines()
@@ -151,6 +166,7 @@ class Pack:
     conflicts: tuple[Conflict, ...] = ()
     narratives: tuple[CodeNote, ...] = ()
     coverage: tuple[CodeNote, ...] = ()
+    teeth: tuple[ToothLimit, ...] = ()
     tooth_optional: frozenset[str] = frozenset()  # tooth codes payers take without a tooth
     tooth_accepted: frozenset[str] = frozenset()  # codes without a tooth that may carry one
     severity: Mapping[str, Severity] = field(default_factory=dict)  # rule id -> severity
@@ -177,6 +193,8 @@ class Pack:
             add(n.codes, "narratives", n)
         for n in self.coverage:
             add(n.codes, "coverage", n)
+        for t in self.teeth:
+            add(t.codes, "teeth", t)
         return index
 
     @cached_property

@@ -1,9 +1,10 @@
 """Rule packs: what payers limit, as data (`core/data/packs/*.toml`).
 
 A pack holds frequency limits, age limits, same-day conflicts, codes that need a narrative,
-coverage notes, codes that may go without a tooth number or carry one although they take none,
-and severity overrides for rule ids. Every line has an `id` and a short `source` note. `default`
-holds common commercial norms; a payer's pack says `extends = "default"` and replaces lines by
+coverage notes, the teeth a payer pays a code on (where narrower than the code), codes that
+may go without a tooth number or carry one although they take none, and severity overrides
+for rule ids. Every line has an `id` and a short `source` note. `default` holds common
+commercial norms; a payer's pack says `extends = "default"` and replaces lines by
 id (or drops them with `remove = [...]`). Facts about codes themselves (teeth, surfaces, areas,
 by-report, years) are never restated here: they come from the Catalog.
 
@@ -23,10 +24,21 @@ from pathlib import Path
 from typing import Any
 
 from .model import Severity
-from .pack_lines import AgeLimit, CodeNote, Conflict, Frequency, Pack, PackLines, Window, add_months
+from .pack_lines import (
+    AgeLimit,
+    CodeNote,
+    Conflict,
+    Frequency,
+    Pack,
+    PackLines,
+    ToothLimit,
+    Window,
+    add_months,
+)
 
 __all__ = [
-    "AgeLimit", "CodeNote", "Conflict", "Frequency", "Pack", "PackError", "PackLines", "Window",
+    "AgeLimit", "CodeNote", "Conflict", "Frequency", "Pack", "PackError", "PackLines",
+    "ToothLimit", "Window",
     "add_months", "expand_codes", "load_pack", "load_pack_file", "pack_for", "pack_names",
 ]  # fmt: skip
 
@@ -35,6 +47,8 @@ DEFAULT_PACK = "default"
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 SCOPES = ("patient", "tooth", "quadrant", "arch")
 SAME = ("day", "tooth")
+POSITIONS = ("any", "anterior", "posterior", "premolar", "molar")
+DENTITIONS = ("any", "primary", "permanent")
 
 
 class PackError(ValueError):
@@ -45,7 +59,7 @@ class PackError(ValueError):
 
 _CODE = re.compile(r"D\d{4}")
 _RANGE = re.compile(r"(D\d{4})\s*-\s*D?(\d{4})")
-_SECTIONS = ("frequency", "age", "conflict", "narrative", "coverage")
+_SECTIONS = ("frequency", "age", "conflict", "narrative", "coverage", "teeth")
 _TOP_KEYS = {
     "name", "title", "about", "extends", "remove", "severity", "tooth_optional",
     "tooth_accepted", *_SECTIONS,
@@ -56,6 +70,7 @@ _LINE_KEYS = {
     "conflict": {"id", "codes", "with", "same", "severity", "why", "source"},
     "narrative": {"id", "codes", "severity", "why", "source"},
     "coverage": {"id", "codes", "severity", "why", "source"},
+    "teeth": {"id", "codes", "position", "dentition", "severity", "why", "source"},
 }
 
 
@@ -174,6 +189,21 @@ class _Reader:
             item["source"].strip(),
         )  # fmt: skip
 
+    def tooth_limit(self, item: Mapping[str, Any]) -> ToothLimit:
+        position, dentition = item.get("position", "any"), item.get("dentition", "any")
+        if position not in POSITIONS or dentition not in DENTITIONS:
+            raise self.fail(
+                f"position must be one of {', '.join(POSITIONS)} and dentition one of "
+                f"{', '.join(DENTITIONS)}",
+                item["id"],
+            )
+        if position == dentition == "any":
+            raise self.fail("a teeth line needs a 'position' or a 'dentition'", item["id"])
+        return ToothLimit(
+            item["id"], self.codes(item), position, dentition, self.severity(item, "warning"),
+            self.text(item, "why"), item["source"].strip(),
+        )  # fmt: skip
+
     def code_list(self, doc: Mapping[str, Any], key: str) -> frozenset[str] | None:
         table = doc.get(key)
         if table is None:
@@ -255,6 +285,7 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
         conflicts=tuple(r.conflict(i) for i in r.lines(full, "conflict")),
         narratives=tuple(r.note(i) for i in r.lines(full, "narrative")),
         coverage=tuple(r.note(i) for i in r.lines(full, "coverage")),
+        teeth=tuple(r.tooth_limit(i) for i in r.lines(full, "teeth")),
         tooth_optional=r.code_list(full, "tooth_optional") or frozenset(),
         tooth_accepted=r.code_list(full, "tooth_accepted") or frozenset(),
         severity=dict(severity),

@@ -55,6 +55,12 @@ CASES = [
     ("tooth.wrong_type", 1, claim(line("D3330", tooth="8")), claim(line("D3330", tooth="30"))),
     ("tooth.wrong_type", 1, claim(line("D2930", tooth="30")), claim(line("D2930", tooth="K"))),
     (
+        "tooth.wrong_type",
+        1,
+        claim(line("D1351", tooth="8"), born=KID),
+        claim(line("D1351", tooth="36", tooth_system="JO"), born=KID),
+    ),
+    (
         "surface.required",
         1,
         claim(line("D2392", tooth="30")),

@@ -110,11 +110,26 @@ class ToothNotAllowed(LineRule):
 @register
 class ToothWrongType(LineRule):
     id = "tooth.wrong_type"
-    checks = "The tooth is of the kind the code is for (front/back, premolar/molar, primary/adult)."
+    checks = (
+        "The tooth is of the kind the code is for (front/back, premolar/molar, primary/adult), "
+        "and of a kind the pack says payers pay the code on (sealants on back teeth)."
+    )
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
         code = site.code
-        if code is None or code.teeth is None:
+        if code is None:
+            return
+        for limit in env.pack.lines_for(code.code).teeth:
+            tooth = next(
+                (t for t in site.teeth if not t.fits(limit.position, limit.dentition)), None
+            )
+            if tooth is not None:
+                yield self.issue(
+                    env,
+                    f"{code.code} on tooth {tooth.label} ({tooth.name}): {limit.why}.",
+                    limit.severity,
+                )
+        if code.teeth is None:
             return
         for tooth in site.teeth:
             if tooth.fits(code.teeth.position, code.teeth.dentition):
