@@ -109,6 +109,15 @@ def test_surfaces_on_a_code_not_billed_by_surface_are_a_warning():
     assert "leave the surfaces (MO) out" in found[0].message
 
 
+def test_without_a_birth_date_the_unchecked_age_limits_are_said():
+    (found,) = [
+        f for f in run(claim(line("D0120"), line("D1120"), born=None)) if f.rule == "age.limit"
+    ]
+    assert found.severity == "warning" and found.line is None
+    assert "D1120 (line 2)" in found.message and "birth date" in found.message
+    assert not [f for f in run(claim(line("D0120"), born=None)) if f.rule == "age.limit"]
+
+
 def test_repeated_images_are_only_a_warning():
     c = claim(line("D0230"), line("D0230"))
     assert {f.severity for f in run(c) if f.rule == "line.duplicate"} == {"warning"}

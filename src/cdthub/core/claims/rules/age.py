@@ -1,6 +1,7 @@
 """Age limits at the date of service (age.limit), from the pack's [[age]] lines.
 
-The patient's age comes from the claim's birth date; no birth date, no age check.
+The patient's age comes from the claim's birth date; without one, a warning says which lines'
+age limits could not be checked.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ class AgeLimit(ClaimRule):
 
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
         born = claim.birth_date
-        if born is None:
-            return False
         slot = self.slot
+        if born is None:  # say that the limits went unchecked
+            return any(a.notes[slot] is not None for a in answers)
         for line, a in zip(claim.lines, answers, strict=True):
             ages: tuple[int, int] | None = a.notes[slot]
             day = line.date
@@ -46,9 +47,21 @@ class AgeLimit(ClaimRule):
         return False
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
-        if ctx.claim.birth_date is None:
-            return
         pack, catalog = ctx.env.pack, ctx.env.catalog
+        if ctx.claim.birth_date is None:
+            limited = [
+                f"{s.number} (line {li.number})"
+                for li, s in ctx.lines
+                if pack.lines_for(s.number).ages
+            ]
+            yield self.finding(
+                ctx,
+                None,
+                f"The claim has no birth date, so the age limits on {', '.join(limited[:5])} "
+                "were not checked: add the patient's birth date.",
+                "warning",
+            )
+            return
         for line, site in ctx.lines:
             limits = pack.lines_for(site.number).ages
             day = line.date
