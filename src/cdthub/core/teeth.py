@@ -43,6 +43,8 @@ __all__ = [
     "ToothError",
     "arch_of",
     "iso_to_universal",
+    "each_tooth",
+    "names_several",
     "normalize_surfaces",
     "repeated_surfaces",
     "parse_arch",
@@ -355,6 +357,33 @@ def parse_tooth_range(text: str, system: str = "universal") -> tuple[Tooth, ...]
         if tooth not in teeth:
             teeth.append(tooth)
     return tuple(teeth)
+
+
+_SEVERAL = re.compile(r"[,;–]|\w\s*-\s*\w|\s(?:to|and|through|thru)\s|\d\s+\d", re.I)
+
+
+def names_several(text: str) -> bool:
+    """Whether a tooth text lists or spans teeth ('2,3', '2-5', '30 31', '3 to 5')."""
+    return _SEVERAL.search(text) is not None
+
+
+def each_tooth(text: str, system: str = "universal") -> list[str]:
+    """Each tooth a claim line's tooth text names, written plainly in `system` as the text was
+    ('2-5' → 2, 3, 4, 5; ISO '16,17' → 16, 17; 'tooth 30' → 30), for formats with one tooth a
+    field (837D TOO). The text as it is when it cannot be read (the checker says what is
+    wrong)."""
+    try:
+        if names_several(text):
+            teeth = parse_tooth_range(text, system)
+        else:
+            teeth = (parse_tooth(text, system),)
+    except ToothError:
+        return [text]
+    if TOOTH_SYSTEMS.get(system, system) == "iso":
+        if any(t.supernumerary for t in teeth):
+            return [text]
+        return [t.iso for t in teeth]
+    return [t.label for t in teeth]
 
 
 def teeth_in(quadrant: str, dentition: str = "permanent") -> tuple[Tooth, ...]:

@@ -56,6 +56,24 @@ def test_segment_lines_as_expected():
     assert "DMG*D8*19800101*U~" in text
 
 
+def test_a_listed_quadrant_is_one_too_segment_a_tooth():
+    srp = Claim(
+        id="P1",
+        birth_date=dt.date(1980, 1, 1),
+        lines=[
+            Line(1, "D4341", dt.date(2026, 3, 2), tooth="2-4", area="10", fee=Decimal(200)),
+            Line(2, "D4342", dt.date(2026, 3, 2), tooth_system="JO", tooth="46, 47", area="40"),
+            Line(3, "D2391", dt.date(2026, 3, 2), tooth="TOOTH 30", surfaces="O", fee=Decimal(9)),
+        ],
+    )
+    text, _ = write([srp])
+    assert "SV3*AD:D4341*200**10**1~\nTOO*JP*2~\nTOO*JP*3~\nTOO*JP*4~\nDTP" in text
+    assert "TOO*JO*46~\nTOO*JO*47~" in text and "TOO*JP*30*O~" in text
+    (back,), _ = read_text(text)
+    first = back.lines[0]
+    assert (first.tooth, first.extra_teeth) == ("2", (("3", None), ("4", None)))
+
+
 def test_a_file_read_from_837d_keeps_its_people_and_structure():
     claims, _ = read_text(CLEAN)
     text, notes = write(claims)

@@ -6,7 +6,6 @@ Tooth numbers go through `core/teeth.py` (Universal for JP, ISO 3950 for JO), su
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ...codes import Catalog, normalize_code
@@ -16,6 +15,7 @@ from ...teeth import (
     SurfaceError,
     Tooth,
     ToothError,
+    names_several,
     normalize_surfaces,
     parse_tooth,
     parse_tooth_range,
@@ -28,7 +28,6 @@ SiteKey = tuple[
 SYSTEM_NAMES = {"JP": "Universal (JP)", "JO": "ISO 3950 (JO)"}
 _QUADRANT_ARCH = {"10": "01", "20": "01", "30": "02", "40": "02"}
 _ARCH_CODE = {"upper": "01", "lower": "02"}
-_LIST = re.compile(r"[-,;–]|\s(?:to|and|through|thru)\s", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -36,7 +35,7 @@ def _teeth(text: str, system: str) -> tuple[Tooth, ...]:
     """One tooth, or a range or list such as 3-5, 3,4,5 or 30 31 (as a quadrant's or an arch's
     line may name its teeth; whether the code takes several is for the rules to say). Kept: a
     day's claims name the same few teeth again and again."""
-    if _LIST.search(text):
+    if names_several(text):
         return parse_tooth_range(text, system)
     try:
         return (parse_tooth(text, system),)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TextIO
 
+from ...teeth import each_tooth
 from ..model import Claim, Line, Party
 from .envelope import VERSION
 from .options import X12Options
@@ -296,7 +297,10 @@ class _Writer:
                 line.quantity,
             ),
         ]
-        teeth = [(line.tooth, line.surfaces), *line.extra_teeth] if line.tooth else []
+        teeth: list[tuple[str, str | None]] = []
+        if line.tooth:  # a quadrant's line may list its teeth: one TOO each, surfaces on the first
+            first, *more = each_tooth(line.tooth, line.tooth_system)
+            teeth = [(first, line.surfaces), *((t, None) for t in more), *line.extra_teeth]
         if not line.tooth and line.surfaces:
             self.note(
                 "surfaces without a tooth cannot be written (TOO needs the tooth)", unit="line"
