@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .build import claim, line, past, run
+from .build import DAY, claim, line, past, run
 
 
 def message(c, rule):
@@ -45,9 +45,18 @@ def test_frequency_names_the_earlier_service_and_the_next_eligible_day():
     assert "D0150 on 2025-12-01" in text and "2026-06-01" in text and "6 months" in text
 
 
-def test_conflict_names_the_other_line():
-    text = message(claim(line("D0150"), line("D0120")), "bundle.conflict")
-    assert text.startswith("Line 2: D0120 on the same day as D0150 (line 1)")
+def test_conflict_names_the_other_line_on_both_lines():
+    found = [f for f in run(claim(line("D0150"), line("D0120"))) if f.rule == "bundle.conflict"]
+    assert [f.message[:45] for f in found] == [
+        "Line 1: D0150 on the same day as D0120 (line ",
+        "Line 2: D0120 on the same day as D0150 (line ",
+    ]
+    assert "(line 2)" in found[0].message and "(line 1)" in found[1].message
+    history = [past("D0150", DAY)]
+    (alone,) = [
+        f for f in run(claim(line("D0120"), history=history)) if f.rule == "bundle.conflict"
+    ]
+    assert alone.line == 1 and "in the patient's history" in alone.message
 
 
 def test_quadrant_code_with_teeth_in_one_quadrant_suggests_the_area():

@@ -1,7 +1,10 @@
 """Services that do not go together on one day (bundle.conflict), from the pack's [[conflict]]
 lines: per day (two evaluations) or per tooth and day (a pulpotomy on the root canal tooth).
 
-The later line of a pair gets the finding; services in the history on the same day count too.
+Both lines of a pair get a finding naming the other (a payer may deny either, and a biller
+fixes the pair, not one line); a line clashing with several others gets one finding for each
+of them only when it is the later one. Services in the history on the same day count too: the
+claim's line gets the finding.
 """
 
 from __future__ import annotations
@@ -95,6 +98,7 @@ class BundleConflict(ClaimRule):
         ]
         if len(mine) + len(seen) < 2:
             return
+        named: set[int] = set()  # earlier lines already given a finding of their own
         for line, site in mine:
             assert line.date is not None and site.number is not None
             for day, other, where in seen:
@@ -114,5 +118,14 @@ class BundleConflict(ClaimRule):
                         f"{hit.why}.",
                         hit.severity,
                     )
+                    if where is not None and where not in named:
+                        named.add(where)
+                        yield self.finding(
+                            ctx,
+                            where,
+                            f"{other.number} on the same day as {site.describe()} "
+                            f"(line {line.number}): {hit.why}.",
+                            hit.severity,
+                        )
                     break
             seen.append((line.date, site, line.number))
