@@ -14,7 +14,7 @@ CLAIM = {
     "patient": {"birth_date": "2016-04-02"},
     "lines": [
         {"date": "2026-03-02", "code": "D2392", "tooth_system": "JO", "tooth": "46",
-         "surfaces": "MO", "fee": 180.0, "narrative": "deep caries, see x-ray"},
+         "surfaces": "MO", "fee": 180.0, "narrative": "Dx: deep caries, see x-ray"},
         {"date": "2026-03-02", "code": "D4341", "area": "10", "fee": 250.0, "quantity": 1},
     ],
 }  # fmt: skip
@@ -44,7 +44,9 @@ def test_identifiers_from_a_config_and_options(tmp_path, capsys):
     code = main(["convert", str(source), "--to", "x12", "--config", str(config), *options])
     out, err = capsys.readouterr()
     assert code == 0
-    assert "*ZZ*ETIN42         *ZZ*HOUSE          *" in out and "*000000007*0*P*:~" in out
+    assert (
+        "*ZZ*ETIN42         *ZZ*HOUSE          *" in out and "*000000007*0*P*>~" in out
+    )  # a colon in a note: ">"
     assert "NM1*85*2*DENTAL PRACTICE*****XX*1234567893~" in out and "PI*P1~" in out
     assert "billing_tax_id" in err and "sender_id" not in err
 

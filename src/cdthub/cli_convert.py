@@ -28,6 +28,7 @@ from .core.claims.formats import (
     write_claims,
 )
 from .core.claims.model import Claim, Finding
+from .core.claims.x12.writer import notes_of, pick_component
 
 MAX_SHOWN = 20
 # option name → X12Options field, for the identifiers a clearinghouse asks for most
@@ -88,6 +89,11 @@ def cmd_convert(args: argparse.Namespace) -> int:
         source = sys.stdin.buffer if args.file == "-" else args.file
         if args.output and args.file != "-" and _same_file(args.file, args.output):
             raise UnreadableFile("the output would overwrite the input: choose another -o")
+        if options is not None and options.component is None and source is args.file:
+            # a first pass over the file for the notes' characters: a colon in a note stays a
+            # colon when the separator is another character (X12 cannot escape one)
+            notes = notes_of(read_file(source, args.from_format).claims)
+            options = replace(options, component=pick_component(notes))
         claim_file = read_file(source, args.from_format)
     except UnreadableFile as exc:
         err(f"cdthub: {args.file}: {exc}")

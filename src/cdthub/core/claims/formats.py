@@ -19,7 +19,7 @@ import io
 import itertools
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO, TextIO
 
 from .csvio import read_csv, write_csv
@@ -27,6 +27,7 @@ from .fields import UnreadableFile
 from .jsonio import read_json, write_json
 from .model import Claim, Finding
 from .x12 import X12Options, load_options, read_x12, write_x12
+from .x12.writer import notes_of, pick_component
 
 __all__ = [
     "FORMATS",
@@ -180,5 +181,8 @@ def write_claims(
         write_csv(claims, out)
         return []
     if fmt == "x12":
-        return write_x12(claims, out, options or X12Options())
+        options = options or X12Options()
+        if options.component is None and isinstance(claims, list | tuple):
+            options = replace(options, component=pick_component(notes_of(claims)))
+        return write_x12(claims, out, options)
     raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")

@@ -168,7 +168,7 @@ class Pack:
     coverage: tuple[CodeNote, ...] = ()
     teeth: tuple[ToothLimit, ...] = ()
     tooth_optional: frozenset[str] = frozenset()  # tooth codes payers take without a tooth
-    tooth_accepted: frozenset[str] = frozenset()  # codes without a tooth that may carry one
+    tooth_accepted: frozenset[str] = frozenset()  # no-tooth codes that may have one (or an area)
     severity: Mapping[str, Severity] = field(default_factory=dict)  # rule id -> severity
 
     def severity_of(self, rule: str, default: Severity) -> Severity:

@@ -21,7 +21,9 @@ from .helpers import CLEAN
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-WORD = st.text(LETTERS + ".,#-/()'", min_size=1, max_size=20)
+# notes may hold ':' and '>' (the writer then picks another component separator), not all of
+# the separators it can choose from (then they would become spaces)
+WORD = st.text(LETTERS + ".,#-/()':;>%+", min_size=1, max_size=20)
 
 dates = st.dates(min_value=dt.date(1920, 1, 1), max_value=dt.date(2030, 12, 31))
 lines = st.fixed_dictionaries(

@@ -11,7 +11,7 @@ import pytest
 
 from cdthub.core.claims.formats import UnreadableFile, X12Options, load_options, write_claims
 from cdthub.core.claims.model import Claim, HistoryItem, Line
-from cdthub.core.claims.x12.writer import note_chunks
+from cdthub.core.claims.x12.writer import note_chunks, pick_component
 
 from .helpers import CLEAN, problems, read_text
 
@@ -118,6 +118,20 @@ def test_separators_in_a_note_become_one_space():
     ]
 
 
+def test_a_colon_in_a_note_picks_another_component_separator():
+    noted = claim(1, narrative="Dx: fractured cusp; pain at 10:30")
+    text, _ = write([noted])
+    assert text.split("~", 1)[0].endswith("*>") and "CLM*C1*235.5***11>B>1" in text
+    assert "SV3*AD>D2392" in text and "TOO*JP*30*M>O~" in text
+    (back,), findings = read_text(text)
+    assert back.narrative == "Dx: fractured cusp; pain at 10:30"
+    assert back.lines[1].surfaces == "MO" and [f.severity for f in findings] == ["warning"]
+    assert pick_component(["a: b", "c > d", None]) == "|"
+    assert pick_component(["a:>|\\"]) == ":"  # every choice used: the usual one, notes lose it
+    plain, _ = write([claim(2)])
+    assert plain.split("~", 1)[0].endswith("*:")
+
+
 def test_options_from_toml(tmp_path):
     path = tmp_path / "x12.toml"
     path.write_text('[x12]\nsender_id = "ETIN123"\nbilling_npi = "1234567893"\nusage = "P"\n')
@@ -133,6 +147,9 @@ def test_options_from_toml(tmp_path):
         ('usage = "Q"', "usage must be T"),
         ("control_number = 0", "control_number must be between"),
         ('sender_id = "A*B"', "must not hold the characters"),
+        ('component = "AB"', "component must be one punctuation character"),
+        ('component = "~"', "component must be one punctuation character"),
+        ('component = ">"\nsender_name = "A>B"', "must not hold the characters"),
         ('sender_id = "ABCDEFGHIJKLMNOP"', "1 to 15 characters"),
         ("sender_id = [", "not valid TOML"),
     ],

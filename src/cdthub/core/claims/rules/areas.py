@@ -95,7 +95,11 @@ class AreaInvalid(LineRule):
                 f"use {_listing(KIND_AREAS[code.area])}.",
             )
             return
-        if code is not None and _takes_no_area(code, area):
+        if (
+            code is not None
+            and _takes_no_area(code, area)
+            and code.code not in env.pack.tooth_accepted
+        ):
             yield self.issue(
                 env,
                 f"{code.code} is not billed by area of the mouth: leave area {area} out.",

@@ -40,6 +40,9 @@ class X12Options:
     usage: str = "T"  # ISA15: T test, P production
     claims_per_set: int = 5000  # ST…SE transaction sets hold at most this many claims
     created: dt.datetime | None = None  # envelope date and time; now when None
+    # ISA16, the component separator; None: ':' unless the claims' notes hold one, then the
+    # first of > | \ they do not (`writer.pick_component`): X12 has no escape for it
+    component: str | None = None
 
     def problem(self) -> str | None:
         """What is wrong with these options, in plain words, or None."""
@@ -55,10 +58,19 @@ class X12Options:
         for name in ("sender_qualifier", "receiver_qualifier"):
             if len(getattr(self, name)) != 2:
                 return f"{name} must be 2 characters, e.g. ZZ"
+        if self.component is not None and (
+            len(self.component) != 1
+            or self.component.isalnum()
+            or self.component.isspace()
+            or self.component in "*~^"
+            or not self.component.isascii()
+        ):
+            return "component must be one punctuation character other than * ~ ^, e.g. : or >"
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, str) and any(c in value for c in "*:~^\n\r"):
-                return f"{f.name} must not hold the characters * : ~ ^ (X12 separators)"
+            if f.name != "component" and isinstance(value, str):
+                if any(c in value for c in f"*:~^\n\r{self.component or ''}"):
+                    return f"{f.name} must not hold the characters * : ~ ^ (X12 separators)"
         return None
 
     def stamped(self) -> X12Options:

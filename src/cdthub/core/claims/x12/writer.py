@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TextIO
 
@@ -20,11 +20,12 @@ from .envelope import VERSION
 from .options import X12Options
 
 ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~\n"
+COMPONENTS = (COMPONENT, ">", "|", "\\")  # ISA16 choices, the usual one first
 NOTE_LENGTH = 80  # NTE02 holds at most 80 characters
 ID_LENGTH = 38  # CLM01
 PLACEHOLDERS = ("sender_id", "receiver_id", "billing_npi", "billing_tax_id", "payer_id")
 DEFAULTS = X12Options()
-_SEPARATORS = str.maketrans({c: " " for c in "*:~^\r\n\t"})
+_SEPARATORS: dict[str, dict[int, str]] = {}  # component separator -> what clean() blanks out
 
 
 def write_x12(claims: Iterable[Claim], out: TextIO, options: X12Options) -> list[str]:
@@ -40,10 +41,34 @@ def write_x12(claims: Iterable[Claim], out: TextIO, options: X12Options) -> list
     ]
 
 
-def clean(value: object) -> str:
+def pick_component(texts: Iterable[str | None]) -> str:
+    """The component separator for claims whose free text (notes) is `texts`: ':' unless a
+    text holds one, then the first of COMPONENTS none holds (X12 cannot escape a separator, so
+    a note keeps its colons only when ':' is not the separator); ':' when every one is used."""
+    free = list(COMPONENTS)
+    for text in texts:
+        if text:
+            free = [c for c in free if c not in text]
+            if not free:
+                return COMPONENT
+    return free[0]
+
+
+def notes_of(claims: Iterable[Claim]) -> Iterator[str | None]:
+    """The free text of claims that goes into 837D elements: claim and line notes."""
+    for claim in claims:
+        yield claim.narrative
+        for line in claim.lines:
+            yield line.narrative
+
+
+def clean(value: object, component: str = COMPONENT) -> str:
     """A value safe inside an element: separators and line breaks become spaces (a run of them
     one space), letters with accents lose them, other non-ASCII characters become '?'."""
-    text = " ".join(str(value).translate(_SEPARATORS).split())
+    table = _SEPARATORS.get(component)
+    if table is None:
+        table = _SEPARATORS[component] = str.maketrans(dict.fromkeys(f"*~^\r\n\t{component}", " "))
+    text = " ".join(str(value).translate(table).split())
     if text.isascii():
         return text
     folded = unicodedata.normalize("NFKD", text)
@@ -56,9 +81,9 @@ def decimal_text(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def note_chunks(text: str) -> list[str]:
+def note_chunks(text: str, component: str = COMPONENT) -> list[str]:
     """A note cut into NTE-sized pieces at spaces (a reader joins them with one space)."""
-    return textwrap.wrap(clean(text), NOTE_LENGTH, break_on_hyphens=False)
+    return textwrap.wrap(clean(text, component), NOTE_LENGTH, break_on_hyphens=False)
 
 
 def _seg(*elements: object) -> str:
@@ -71,6 +96,7 @@ def _seg(*elements: object) -> str:
 class _Writer:
     def __init__(self, out: TextIO, options: X12Options) -> None:
         self.out, self.o = out, options
+        self.c = options.component or COMPONENT
         assert options.created is not None
         self.day, self.time = options.created.strftime("%Y%m%d"), options.created.strftime("%H%M")
         self.notes: dict[tuple[str, str], int] = {}  # (text, "claim" or "line") -> how many
@@ -110,7 +136,7 @@ class _Writer:
                 control,
                 "0",
                 o.usage,
-                COMPONENT,
+                self.c,
             )
             + _seg(
                 "GS",
@@ -124,6 +150,9 @@ class _Writer:
                 VERSION,
             )
         )
+
+    def clean(self, value: object) -> str:
+        return clean(value, self.c)
 
     def note(self, text: str, counted: bool = True, unit: str = "claim") -> None:
         key = (text, unit)
@@ -164,9 +193,22 @@ class _Writer:
                     self.time,
                     "CH",
                 ),
-                _seg("NM1", "41", "2", clean(o.sender_name), "", "", "", "", "46", o.sender_id),
-                _seg("PER", "IC", clean(o.contact_name), "TE", o.contact_phone),
-                _seg("NM1", "40", "2", clean(o.receiver_name), "", "", "", "", "46", o.receiver_id),
+                _seg(
+                    "NM1", "41", "2", self.clean(o.sender_name), "", "", "", "", "46", o.sender_id
+                ),
+                _seg("PER", "IC", self.clean(o.contact_name), "TE", o.contact_phone),
+                _seg(
+                    "NM1",
+                    "40",
+                    "2",
+                    self.clean(o.receiver_name),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "46",
+                    o.receiver_id,
+                ),
             ]
         )
 
@@ -200,10 +242,10 @@ class _Writer:
         out = [_seg("HL", self.hl, "", "20", "1")]
         if self.o.billing_taxonomy:
             out.append(_seg("PRV", "BI", "PXC", self.o.billing_taxonomy))
-        out.append(_name("85", party, "2", "XX"))
-        out += _address(party)
+        out.append(_name("85", party, "2", "XX", self.c))
+        out += _address(party, self.c)
         if party.tax_id:
-            out.append(_seg("REF", "EI", clean(party.tax_id)))
+            out.append(_seg("REF", "EI", self.clean(party.tax_id)))
         return out
 
     def subscriber_loops(self, claim: Claim) -> list[str]:
@@ -224,20 +266,20 @@ class _Writer:
         out = [
             _seg("HL", self.hl, self.billing_hl, "22", "1" if separate else "0"),
             _seg("SBR", "P", "" if separate else "18", "", "", "", "", "", "", "CI"),
-            _name("IL", subscriber, "1", "MI"),
-            *_address(subscriber),
+            _name("IL", subscriber, "1", "MI", self.c),
+            *_address(subscriber, self.c),
         ]
         if not separate:
             out += self.birth(claim)
-        out += [_name("PR", payer, "2", "PI"), *_address(payer)]
+        out += [_name("PR", payer, "2", "PI", self.c), *_address(payer, self.c)]
         if separate:
             assert claim.patient is not None
             self.hl += 1
             out += [
                 _seg("HL", self.hl, subscriber_hl, "23", "0"),
                 _seg("PAT", claim.patient.relationship),
-                _name("QC", claim.patient, "1", ""),
-                *_address(claim.patient),
+                _name("QC", claim.patient, "1", "", self.c),
+                *_address(claim.patient, self.c),
                 *self.birth(claim),
             ]
         return out
@@ -249,7 +291,7 @@ class _Writer:
         return [_seg("DMG", "D8", claim.birth_date.strftime("%Y%m%d"), "U")]
 
     def claim_loop(self, claim: Claim) -> list[str]:
-        claim_id = clean(claim.id)[:ID_LENGTH] or "UNKNOWN"
+        claim_id = self.clean(claim.id)[:ID_LENGTH] or "UNKNOWN"
         if claim_id != claim.id:
             self.note(
                 f"claim id {claim.id[:40]!r} written as {claim_id!r} (X12 allows 38 "
@@ -266,7 +308,7 @@ class _Writer:
                 decimal_text(total),
                 "",
                 "",
-                f"11{COMPONENT}B{COMPONENT}1",
+                f"11{self.c}B{self.c}1",
                 "Y",
                 "A",
                 "Y",
@@ -274,7 +316,7 @@ class _Writer:
             )
         ]
         if claim.narrative:
-            out += [_seg("NTE", "ADD", chunk) for chunk in note_chunks(claim.narrative)]
+            out += [_seg("NTE", "ADD", chunk) for chunk in note_chunks(claim.narrative, self.c)]
         if claim.history:
             self.note("history (earlier services) has no place in an 837D and was not written")
         for number, line in enumerate(claim.lines, start=1):
@@ -289,10 +331,10 @@ class _Writer:
             _seg("LX", number),
             _seg(
                 "SV3",
-                f"AD{COMPONENT}{clean(line.code)}",
+                f"AD{self.c}{self.clean(line.code)}",
                 fee,
                 "",
-                clean(line.area or ""),
+                self.clean(line.area or ""),
                 "",
                 line.quantity,
             ),
@@ -306,26 +348,26 @@ class _Writer:
                 "surfaces without a tooth cannot be written (TOO needs the tooth)", unit="line"
             )
         for tooth, surfaces in teeth:
-            letters = COMPONENT.join(c for c in (surfaces or "").upper() if c.isalpha())
-            out.append(_seg("TOO", line.tooth_system, clean(tooth), letters))
+            letters = self.c.join(c for c in (surfaces or "").upper() if c.isalpha())
+            out.append(_seg("TOO", line.tooth_system, self.clean(tooth), letters))
         if line.date is not None:
             out.append(_seg("DTP", "472", "D8", line.date.strftime("%Y%m%d")))
         elif line.raw_date:
             self.note("a date of service that could not be read was left out", unit="line")
         if line.narrative:
-            out += [_seg("NTE", "ADD", chunk) for chunk in note_chunks(line.narrative)]
+            out += [_seg("NTE", "ADD", chunk) for chunk in note_chunks(line.narrative, self.c)]
         return out
 
 
-def _name(entity: str, party: Party, kind: str, qualifier: str) -> str:
+def _name(entity: str, party: Party, kind: str, qualifier: str, component: str) -> str:
     """NM1 for a party: entity code, person (1) or organisation (2), name, id."""
-    ident = clean(party.id)
+    ident = clean(party.id, component)
     return _seg(
         "NM1",
         entity,
         kind,
-        clean(party.name) or "UNKNOWN",
-        clean(party.first_name),
+        clean(party.name, component) or "UNKNOWN",
+        clean(party.first_name, component),
         "",
         "",
         "",
@@ -334,10 +376,15 @@ def _name(entity: str, party: Party, kind: str, qualifier: str) -> str:
     )
 
 
-def _address(party: Party) -> list[str]:
+def _address(party: Party, component: str) -> list[str]:
     if not party.address and not party.city:
         return []
     return [
-        _seg("N3", *(clean(a) for a in party.address[:2])),
-        _seg("N4", clean(party.city), clean(party.state), clean(party.postal_code)),
+        _seg("N3", *(clean(a, component) for a in party.address[:2])),
+        _seg(
+            "N4",
+            clean(party.city, component),
+            clean(party.state, component),
+            clean(party.postal_code, component),
+        ),
     ]
