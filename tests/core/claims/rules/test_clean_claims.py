@@ -58,6 +58,12 @@ CLEAN = {
     ),
     "partial denture with its abutments": claim(line("D5213", area="01", tooth="4,5,12,13")),
     "space maintainer on primary teeth": claim(line("D1516", area="01", tooth="A,J"), born=CHILD),
+    "unspecified surgery on a tooth, by report": claim(
+        line("D7999", tooth="17", narrative="Removal of a root tip left after an extraction.")
+    ),
+    "unspecified periodontal procedure in a quadrant": claim(
+        line("D4999", area="30", narrative="Local delivery of an antimicrobial gel.")
+    ),
     "facial on a molar (a naming slip: a warning)": claim(line("D2391", tooth="3", surfaces="F")),
 }
 
