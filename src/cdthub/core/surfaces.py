@@ -104,19 +104,22 @@ def _surface_letters(text: str) -> set[str]:
     return found
 
 
-def surface_problems(surfaces: str, tooth: ToothLike, naming: bool | None = None) -> list[str]:
+def surface_problems(
+    surfaces: str, tooth: ToothLike, naming: bool | None = None, label: str | None = None
+) -> list[str]:
     """What is wrong with `surfaces` on `tooth`, in plain words (empty when they fit).
 
     Front teeth (incisors, canines) take I (incisal) and F (facial), not O or B; back teeth
     (premolars, molars) take O (occlusal) and B (buccal), not I or F. B and F name the same
     side of a tooth (toward cheek or lip), so swapping them is a slip of naming, not a surface
     that does not exist: `naming` True gives only those slips, False only the others, None
-    all."""
+    all. `label` names the tooth in messages (its ISO number on an ISO line)."""
     letters = _surface_letters(surfaces)
     wrong = _FOR_ANTERIOR if tooth.is_anterior else _FOR_POSTERIOR
     kind = "front tooth" if tooth.is_anterior else "back tooth"
     return [
-        f"{letter} ({SURFACE_NAMES[letter]}) is not a surface of tooth {tooth.label}, a {kind}: "
+        f"{letter} ({SURFACE_NAMES[letter]}) is not a surface of tooth {label or tooth.label}, "
+        f"a {kind}: "
         f"use {use} ({SURFACE_NAMES[use]})"
         for letter, use in wrong.items()
         if letter in letters and (naming is None or naming == (letter in _FACIAL_NAMES))

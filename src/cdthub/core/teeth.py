@@ -45,6 +45,7 @@ __all__ = [
     "iso_to_universal",
     "each_tooth",
     "names_several",
+    "parse_teeth",
     "normalize_surfaces",
     "repeated_surfaces",
     "parse_arch",
@@ -367,16 +368,27 @@ def names_several(text: str) -> bool:
     return _SEVERAL.search(text) is not None
 
 
+def parse_teeth(text: str, system: str = "universal") -> tuple[Tooth, ...]:
+    """One tooth, or a range or list such as 3-5, 3,4,5 or 30 31 (as a quadrant's or an arch's
+    line may name its teeth; whether a code takes several is for the claim rules to say).
+    Raises ToothError."""
+    if names_several(text):
+        return parse_tooth_range(text, system)
+    try:
+        return (parse_tooth(text, system),)
+    except ToothError:
+        if len(text.split()) > 1:  # 'A B'; 'tooth 30' was read above
+            return parse_tooth_range(text, system)
+        raise
+
+
 def each_tooth(text: str, system: str = "universal") -> list[str]:
     """Each tooth a claim line's tooth text names, written plainly in `system` as the text was
     ('2-5' → 2, 3, 4, 5; ISO '16,17' → 16, 17; 'tooth 30' → 30), for formats with one tooth a
     field (837D TOO). The text as it is when it cannot be read (the checker says what is
     wrong)."""
     try:
-        if names_several(text):
-            teeth = parse_tooth_range(text, system)
-        else:
-            teeth = (parse_tooth(text, system),)
+        teeth = parse_teeth(text, system)
     except ToothError:
         return [text]
     if TOOTH_SYSTEMS.get(system, system) == "iso":

@@ -79,11 +79,28 @@ def test_a_date_written_month_first_is_read_with_a_warning():
     assert "YYYY-MM-DD" in warning.message
 
 
-def test_a_tooth_written_as_a_whole_float_is_that_tooth():
+def test_a_history_tooth_only_universal_reads_stays_universal_and_a_bad_one_is_said():
+    iso = {
+        "id": "J2",
+        "lines": [{"date": "2026-03-02", "code": "D2740", "tooth_system": "JO", "tooth": "16"}],
+        "history": [
+            {"date": "2024-01-05", "code": "D2740", "tooth": "3"},  # no ISO tooth 3
+            {"date": "2024-01-05", "code": "D2740", "tooth": "99"},
+        ],
+    }
+    (claim,), _ = read(iso)
+    assert [h.tooth_system for h in claim.history] == ["JP", "JO"]
+    (said,) = claim.problems
+    assert said.severity == "warning" and said.message.startswith("History item 2: '99'")
+
+
+@pytest.mark.parametrize("shape", ["object", "list"])
+def test_a_tooth_written_as_a_whole_number_or_a_list_is_read(shape):
     spread = json.loads(json.dumps(CLAIM))
     spread["lines"][0]["tooth"] = 30.0  # as a spreadsheet exports 30
-    (claim,), _ = read(spread)
-    assert claim.lines[0].tooth == "30"
+    spread["lines"][1]["tooth"] = ["2", 3, "4"]  # a quadrant's teeth
+    (claim,), _ = read({"claims": [spread]} if shape == "list" else spread)
+    assert claim.lines[0].tooth == "30" and claim.lines[1].tooth == "2,3,4"
 
 
 @pytest.mark.parametrize("shape", ["object", "list"])

@@ -155,11 +155,13 @@ def clean_code(value: object) -> str:
 
 
 def clean_tooth(value: object) -> str | None:
-    """'#30' → '30', 'a' → 'A', 30 → '30', '' → None."""
+    """'#30' → '30', 'a' → 'A', 30 → '30', 30.0 → '30', ["2", "3"] → '2,3', '' → None."""
     if value is None:
         return None
-    if isinstance(value, float) and value.is_integer():  # 30.0, as a spreadsheet writes 30
-        value = int(value)
+    if isinstance(value, float | Decimal) and value == int(value):
+        value = int(value)  # 30.0, as a spreadsheet writes 30
+    elif isinstance(value, list) and all(isinstance(v, str | int) for v in value):
+        value = ",".join(str(v) for v in value)  # ["2", "3", 4]: the teeth of a quadrant's line
     text = str(value).strip().lstrip("#").strip().upper()
     return text or None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+from ..teeth import ToothError, parse_teeth
 from .fields import (
     BadValue,
     clean_area,
@@ -143,6 +144,8 @@ def history_from_record(
         return None
     item = HistoryItem(code=code)
     _fill_place(item, record, None, notes, label + ": ", numbering)
+    if item.tooth:
+        _settle_history_tooth(item, record.get("tooth_system") in (None, ""), notes, label)
     if record.get("date") not in (None, ""):
         item.date = notes.read(
             None, f"{label}: date", parse_date, record["date"], None, "date.invalid"
@@ -168,6 +171,30 @@ def _fill_place(
     target.tooth = clean_tooth(record.get("tooth"))
     target.surfaces = clean_surfaces(record.get("surfaces"))
     target.area = clean_area(record.get("area"))
+
+
+def _settle_history_tooth(item: HistoryItem, inherited: bool, notes: Notes, label: str) -> None:
+    """A history tooth the numbering it took from the lines cannot read, but Universal can, is
+    Universal (JO lines, history written '3'); one no numbering reads is said, as it counts
+    toward no per-tooth limit."""
+    assert item.tooth is not None
+    try:
+        parse_teeth(item.tooth, item.tooth_system)
+        return
+    except ToothError as exc:
+        problem = str(exc)
+    if inherited and item.tooth_system != "JP":
+        try:
+            parse_teeth(item.tooth, "JP")
+            item.tooth_system = "JP"
+            return
+        except ToothError:
+            pass
+    notes.add(
+        None,
+        f"{label}: {problem}; it counts toward no per-tooth limit",
+        severity="warning",
+    )
 
 
 def lines_numbering(lines: list[Line]) -> str:

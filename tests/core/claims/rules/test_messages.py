@@ -91,6 +91,16 @@ def test_facial_on_a_back_tooth_is_a_naming_slip_and_only_a_warning():
     assert [f.severity for f in both if f.rule == "surface.wrong_for_tooth"] == ["error", "warning"]
 
 
+def test_messages_number_a_tooth_as_the_line_does():
+    iso = run(claim(line("D3330", tooth="21", tooth_system="JO")))
+    (wrong,) = [f for f in iso if f.rule == "tooth.wrong_type"]
+    assert "tooth 21 is an upper left central incisor" in wrong.message
+    side = message(
+        claim(line("D2391", tooth="36", tooth_system="JO", surfaces="F")), "surface.wrong_for_tooth"
+    )
+    assert "tooth 36, a back tooth" in side
+
+
 def test_a_quadrant_code_may_list_its_teeth_but_a_filling_is_for_one_tooth():
     assert not [
         f for f in run(claim(line("D4341", area="10", tooth="2-5"))) if f.severity == "error"

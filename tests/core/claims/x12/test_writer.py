@@ -112,6 +112,13 @@ def test_long_notes_are_cut_at_spaces_into_80_characters():
     assert all(len(c) <= 80 for c in chunks) and " ".join(chunks) == text.strip()
 
 
+def test_a_note_837d_cannot_carry_as_written_is_said():
+    _, notes = write([claim(1, narrative="Patient’s tooth: pain ~2 weeks")])
+    assert any("characters 837D cannot carry" in n for n in notes)
+    _, plain = write([claim(2, narrative="Dx: pain for two weeks")])
+    assert not any("cannot carry" in n for n in plain)
+
+
 def test_separators_in_a_note_become_one_space():
     assert note_chunks("Decay under the old filling ~*: see X-ray\n\nnext visit") == [
         "Decay under the old filling see X-ray next visit"

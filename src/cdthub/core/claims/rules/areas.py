@@ -129,7 +129,7 @@ class AreaInvalid(LineRule):
             if (wants and where != wants) or (area in ARCH_AREAS and arch != area):
                 yield self.issue(
                     env,
-                    f"tooth {tooth.label} is in the {AREA_CODES[where]} ({where}), not in "
+                    f"tooth {site.shown(tooth)} is in the {AREA_CODES[where]} ({where}), not in "
                     f"{named} ({AREA_CODES[area]}): check the tooth or the {fix}.",
                     "warning",
                 )

@@ -54,11 +54,17 @@ class Site:
     def tooth(self) -> Tooth | None:
         return self.teeth[0] if self.teeth else None
 
+    def shown(self, tooth: Tooth) -> str:
+        """A tooth as the line numbers it: ISO on a JO line (JO 11, not Universal 8)."""
+        if self.tooth_system == "JO" and not tooth.supernumerary:
+            return tooth.iso
+        return tooth.label
+
     def describe(self) -> str:
         """'D2392 on tooth 30, MO' — what the line is, for messages about another line."""
         text = self.number or repr(self.code_text)
         if self.teeth:
-            text += " on tooth " + ", ".join(t.label for t in self.teeth)
+            text += " on tooth " + ", ".join(self.shown(t) for t in self.teeth)
         elif self.tooth_text:
             text += f" on tooth {self.tooth_text}"
         if self.surfaces or self.surfaces_text:

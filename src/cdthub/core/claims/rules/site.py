@@ -15,10 +15,9 @@ from ...teeth import (
     SurfaceError,
     Tooth,
     ToothError,
-    names_several,
     normalize_surfaces,
+    parse_teeth,
     parse_tooth,
-    parse_tooth_range,
 )
 from .base import Site
 
@@ -32,17 +31,8 @@ _ARCH_CODE = {"upper": "01", "lower": "02"}
 
 @lru_cache(maxsize=4096)
 def _teeth(text: str, system: str) -> tuple[Tooth, ...]:
-    """One tooth, or a range or list such as 3-5, 3,4,5 or 30 31 (as a quadrant's or an arch's
-    line may name its teeth; whether the code takes several is for the rules to say). Kept: a
-    day's claims name the same few teeth again and again."""
-    if names_several(text):
-        return parse_tooth_range(text, system)
-    try:
-        return (parse_tooth(text, system),)
-    except ToothError:
-        if len(text.split()) > 1:  # '30 31'; 'tooth 30' was read above
-            return parse_tooth_range(text, system)
-        raise
+    """`parse_teeth`, kept: a day's claims name the same few teeth again and again."""
+    return parse_teeth(text, system)
 
 
 def _tooth_error(text: str, system: str, exc: ToothError) -> str:

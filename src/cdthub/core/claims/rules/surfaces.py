@@ -19,9 +19,9 @@ ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
 @lru_cache(maxsize=4096)
-def _surface_problems(surfaces: str, tooth: Tooth, naming: bool) -> tuple[str, ...]:
+def _surface_problems(surfaces: str, tooth: Tooth, naming: bool, label: str) -> tuple[str, ...]:
     """`surface_problems`, kept: the same few surfaces on the same teeth come back all day."""
-    return tuple(surface_problems(surfaces, tooth, naming))
+    return tuple(surface_problems(surfaces, tooth, naming, label))
 
 
 def takes_surfaces(code: Code | None) -> bool:
@@ -116,10 +116,11 @@ class SurfaceWrongForTooth(LineRule):
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
         if not takes_surfaces(site.code) or not site.surfaces or site.tooth is None:
             return
-        problems = _surface_problems(site.surfaces, site.tooth, False)
+        label = site.shown(site.tooth)
+        problems = _surface_problems(site.surfaces, site.tooth, False, label)
         if problems:
             yield self.issue(env, "; ".join(problems) + ".")
-        slips = _surface_problems(site.surfaces, site.tooth, True)
+        slips = _surface_problems(site.surfaces, site.tooth, True, label)
         if slips:
             yield self.issue(
                 env, "; ".join(slips) + ": many payers take either name, some reject it.", "warning"

@@ -23,10 +23,10 @@ def takes_no_tooth(code: Code, env: Env) -> bool:
     return code.area in NO_TOOTH_AREAS and code.code not in env.pack.tooth_accepted
 
 
-def a_tooth(tooth: Tooth) -> str:
-    """'tooth 8 is an upper right central incisor'."""
+def a_tooth(tooth: Tooth, site: Site) -> str:
+    """'tooth 8 is an upper right central incisor' (numbered as the line numbers it)."""
     name = tooth.name
-    return f"tooth {tooth.label} is {'an' if name[0] in 'aeiou' else 'a'} {name}"
+    return f"tooth {site.shown(tooth)} is {'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 @register
@@ -76,7 +76,7 @@ class ToothInvalid(LineRule):
         """A per-tooth code naming several teeth: an error where the line also names surfaces
         (they belong to one tooth), a warning otherwise (a graft or membrane site may span
         teeth)."""
-        teeth = ", ".join(t.label for t in site.teeth)
+        teeth = ", ".join(site.shown(t) for t in site.teeth)
         if code.area == "surface":
             return self.issue(
                 env,
@@ -126,7 +126,7 @@ class ToothWrongType(LineRule):
             if tooth is not None:
                 yield self.issue(
                     env,
-                    f"{code.code} on tooth {tooth.label} ({tooth.name}): {limit.why}.",
+                    f"{code.code} on tooth {site.shown(tooth)} ({tooth.name}): {limit.why}.",
                     limit.severity,
                 )
         if code.teeth is None:
@@ -142,6 +142,7 @@ class ToothWrongType(LineRule):
                 else ("check the tooth number or the code")
             )
             yield self.issue(
-                env, f"{code.code} is for {code.teeth.describe()}, but {a_tooth(tooth)}: {fix}."
+                env,
+                f"{code.code} is for {code.teeth.describe()}, but {a_tooth(tooth, site)}: {fix}.",
             )
             return

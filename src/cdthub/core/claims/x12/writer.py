@@ -154,6 +154,16 @@ class _Writer:
     def clean(self, value: object) -> str:
         return clean(value, self.c)
 
+    def nte(self, text: str, unit: str) -> list[str]:
+        """NTE segments for a note, saying when 837D could not carry some of its characters."""
+        if self.clean(text) != " ".join(text.split()):
+            self.note(
+                "a note held characters 837D cannot carry (a separator, letters beyond ASCII); "
+                "they were replaced",
+                unit=unit,
+            )
+        return [_seg("NTE", "ADD", chunk) for chunk in note_chunks(text, self.c)]
+
     def note(self, text: str, counted: bool = True, unit: str = "claim") -> None:
         key = (text, unit)
         self.notes[key] = self.notes.get(key, 0) + (1 if counted else 0)
@@ -316,7 +326,7 @@ class _Writer:
             )
         ]
         if claim.narrative:
-            out += [_seg("NTE", "ADD", chunk) for chunk in note_chunks(claim.narrative, self.c)]
+            out += self.nte(claim.narrative, "claim")
         if claim.history:
             self.note("history (earlier services) has no place in an 837D and was not written")
         for number, line in enumerate(claim.lines, start=1):
@@ -355,7 +365,7 @@ class _Writer:
         elif line.raw_date:
             self.note("a date of service that could not be read was left out", unit="line")
         if line.narrative:
-            out += [_seg("NTE", "ADD", chunk) for chunk in note_chunks(line.narrative, self.c)]
+            out += self.nte(line.narrative, "line")
         return out
 
 
