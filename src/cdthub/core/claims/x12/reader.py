@@ -318,7 +318,7 @@ class _Reader:
                     )
                 )
         if self.read_any_set or not self.envelope.old_versions:
-            self.findings[:0] = self.held
+            self.findings.extend(self.held)  # after the others: a stream may have passed them on
 
     # --- envelopes ----------------------------------------------------------------------------
 
