@@ -57,6 +57,12 @@ def test_several_claims(client):
     assert not [f for f in data["findings"] if f["claim"] == "OK1"]
 
 
+def test_a_claim_id_given_as_a_number_comes_back_as_one(client):
+    numbered = {**BAD, "id": 7}
+    data = post(client, {"claims": [numbered, {**CLEAN, "id": "8"}]}).json()
+    assert {f["claim"] for f in data["findings"]} == {7}
+
+
 def test_an_837d_body(client):
     claims = list(read_file(io.BytesIO(json.dumps({"claims": [CLEAN, BAD]}).encode())).claims)
     out = io.StringIO()

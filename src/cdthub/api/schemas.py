@@ -149,7 +149,9 @@ class Error(Schema):
 
 
 class Finding(Schema):
-    claim: str | None = Field(description="the claim's id, null when it has none")
+    claim: int | str | None = Field(
+        description="the claim's id as given (a number stays a number), null when it has none"
+    )
     line: int | None = Field(description="1-based service line; null for the claim or file")
     rule: str = Field(examples=["surface.count"])
     severity: Literal["error", "warning"]

@@ -69,6 +69,17 @@ def test_history_without_numbering_takes_the_numbering_of_the_claims_lines():
     assert claim.history[0].tooth_system == "JP"
 
 
+def test_a_numeric_id_is_named_as_a_number_in_findings_and_written_back():
+    from cdthub.core.claims.check import check
+    from cdthub.core.dataset import load_catalog
+
+    numbered = {**CLAIM, "id": 7}
+    numbered["lines"] = [{"date": "2026-03-02", "code": "D2393", "tooth": "30", "surfaces": "MO"}]
+    (claim,), _ = read(numbered)
+    assert claim.id == "7" and claim.to_dict()["id"] == 7
+    assert {f.to_dict()["claim"] for f in check(claim, load_catalog())} == {7}
+
+
 def test_a_date_written_month_first_is_read_with_a_warning():
     us = json.loads(json.dumps(CLAIM))
     us["lines"][0]["date"] = "03/02/2026"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..codes import Catalog
 from .model import Claim, Finding, HistoryItem, Line
@@ -133,6 +133,8 @@ class Checker:
             found = [*claim.problems, *(f for f in found if (f.line, f.rule) not in known_problems)]
         if len(found) > 1:
             found.sort(key=_line_order)
+        if claim.id_number is not None:  # a JSON number: findings give it back as one
+            found = [replace(f, claim_number=claim.id_number) for f in found]
         return found
 
 

@@ -27,10 +27,11 @@ class Finding:
     rule: str
     severity: Severity
     message: str
+    claim_number: int | None = None  # the claim id as given when it was a JSON number
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "claim": self.claim,
+            "claim": self.claim if self.claim_number is None else self.claim_number,
             "line": self.line,
             "rule": self.rule,
             "severity": self.severity,
@@ -129,11 +130,12 @@ class Claim:
     patient: Party | None = None
     payer_party: Party | None = None
     source: str = ""  # where it came from, e.g. "claims.x12#2" (for messages only)
+    id_number: int | None = None  # the id as given when it was a JSON number (7, not "7")
 
     def to_dict(self) -> dict[str, Any]:
         """The claim as DESIGN.md's claim JSON (readable again by the JSON reader)."""
         out: dict[str, Any] = {
-            "id": self.id,
+            "id": self.id if self.id_number is None else self.id_number,
             "patient": {"birth_date": self.birth_date.isoformat() if self.birth_date else None},
             "payer": self.payer,
             "lines": [line.to_dict() for line in self.lines],

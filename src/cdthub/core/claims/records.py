@@ -222,6 +222,8 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
     notes = Notes(claim_id)
     notes.unknown_fields(record, CLAIM_FIELDS, None, "a claim")
     claim = Claim(id=claim_id)
+    if isinstance(raw_id, int) and not isinstance(raw_id, bool):
+        claim.id_number = raw_id  # findings name it as it came: 7, not "7"
     patient = record.get("patient")
     if isinstance(patient, Mapping):
         if patient.get("birth_date") not in (None, ""):
