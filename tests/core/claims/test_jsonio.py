@@ -80,6 +80,15 @@ def test_a_numeric_id_is_named_as_a_number_in_findings_and_written_back():
     assert {f.to_dict()["claim"] for f in check(claim, load_catalog())} == {7}
 
 
+@pytest.mark.parametrize("shape", ["object", "list"])
+def test_a_claim_id_used_twice_in_a_file_is_a_warning(shape):
+    twice = [{**CLAIM, "id": "DUP"}, {**CLAIM, "id": "OTHER"}, {**CLAIM, "id": "DUP"}]
+    claims, _ = read({"claims": twice} if shape == "object" else twice)
+    assert [len(c.problems) for c in claims] == [0, 0, 1]
+    (said,) = claims[2].problems
+    assert said.severity == "warning" and "id 'DUP' of claim 1" in said.message
+
+
 def test_a_date_written_month_first_is_read_with_a_warning():
     us = json.loads(json.dumps(CLAIM))
     us["lines"][0]["date"] = "03/02/2026"

@@ -18,6 +18,7 @@ from .fields import UnreadableFile, problem, shown
 from .model import Claim, Finding
 from .records import claim_from_record
 
+SEEN_LIMIT = 1_000_000  # claim ids remembered to spot one used twice (memory stays bounded)
 _STREAMED = re.compile(rb'\s*(\[|\{\s*"claims"\s*:\s*\[)')
 
 
@@ -32,10 +33,11 @@ def read_json(stream: BinaryIO, head: bytes, findings: list[Finding]) -> Iterato
         return
     prefix = "item" if match.group(1) == b"[" else "claims.item"
     position = 0
+    seen: dict[str, int] = {}
     try:
         for record in ijson.items(stream, prefix):
             position += 1
-            yield _claim(record, position)
+            yield _once(_claim(record, position), position, seen)
     except ijson.JSONError as exc:
         if position == 0:
             raise UnreadableFile(f"the file is not valid JSON ({_reason(exc)})") from None
@@ -67,8 +69,9 @@ def _read_whole(stream: BinaryIO) -> Iterator[Claim]:
             'the JSON must be a claim object, {"claims": [...]} or a list of claims, '
             f"not {type(data).__name__}"
         )
+    seen: dict[str, int] = {}
     for position, record in enumerate(records, start=1):
-        yield _claim(record, position)
+        yield _once(_claim(record, position), position, seen)
 
 
 def _claim(record: object, position: int) -> Claim:
@@ -77,6 +80,24 @@ def _claim(record: object, position: int) -> Claim:
     claim = Claim(id=str(position))
     message = f"Claim {position} is {shown(record)}, not a claim object with lines; skipped."
     claim.problems.append(problem(message, claim.id))
+    return claim
+
+
+def _once(claim: Claim, position: int, seen: dict[str, int]) -> Claim:
+    """The claim, with a warning when an earlier claim of the file has its id (their findings
+    could not be told apart). Ids are remembered up to SEEN_LIMIT claims."""
+    first = seen.get(claim.id)
+    if first is not None:
+        claim.problems.append(
+            problem(
+                f"Claim {position} has the id {shown(claim.id)} of claim {first} of this file: "
+                "findings of both name it; give each claim its own id.",
+                claim.id,
+                severity="warning",
+            )
+        )
+    elif len(seen) < SEEN_LIMIT:
+        seen[claim.id] = position
     return claim
 
 
