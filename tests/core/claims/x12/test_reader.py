@@ -55,6 +55,18 @@ def test_a_date_range_of_one_day_is_that_day(clean):
     assert clean[0][2].lines[0].date == dt.date(2026, 3, 4)
 
 
+def test_a_claim_date_range_is_said_only_where_a_line_takes_it():
+    ranged = "DTP*472*RD8*20260302-20260305~\n"
+    # ADULT-1's lines take the claim's date; CHILD-1's lines each have their own
+    text = CLEAN.replace("DTP*472*D8*20260302~\nNTE*ADD*RECALL", ranged + "NTE*ADD*RECALL").replace(
+        "CLM*CHILD-1*1005***11:B:1*Y*A*Y*I~\n", "CLM*CHILD-1*1005***11:B:1*Y*A*Y*I~\n" + ranged
+    )
+    claims, _ = read_text(text)
+    said = {c.id: [p.message for p in c.problems] for c in claims}
+    assert len(said["ADULT-1"]) == 1 and "is a range (20260302-20260305)" in said["ADULT-1"][0]
+    assert said["CHILD-1"] == []
+
+
 def test_wrong_segment_count_and_control_numbers_are_named():
     text = CLEAN.replace("SE*53*0001~", "SE*52*0009~").replace("IEA*1*000000101~", "IEA*2*7~")
     claims, findings = read_text(text)

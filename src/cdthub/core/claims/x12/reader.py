@@ -94,8 +94,9 @@ def _file_finding(n: int, message: str, severity: Severity) -> Finding:
 class _Reader:
     __slots__ = (
         "findings", "held", "counts", "parsed", "envelope", "parties", "read_any_set", "reading",
-        "claim", "line", "sv3_seen", "line_at", "claim_date", "claim_raw_date", "element",
-        "component", "others", "parsers", "party_methods", "mine", "every", "count", "hollow",
+        "claim", "line", "sv3_seen", "line_at", "claim_date", "claim_raw_date", "claim_notes",
+        "element", "component", "others", "parsers", "party_methods", "mine", "every", "count",
+        "hollow",
     )  # fmt: skip
 
     def __init__(self, findings: list[Finding], share: tuple[int, int] = (0, 1)) -> None:
@@ -115,6 +116,8 @@ class _Reader:
         self.line_at = 0  # the LX segment of the current line
         self.claim_date: dt.date | None = None
         self.claim_raw_date: str | None = None
+        # the claim-level DTP's warnings (a range), said only if a line takes that date
+        self.claim_notes: tuple[int, tuple[Problem, ...]] | None = None
         self.element = self.component = ""
         p = self.parties
         # segments split each time, by id: each method takes (elements, segment number)
@@ -369,7 +372,7 @@ class _Reader:
             p.billing, p.subscriber, p.patient, p.payer, f"CLM at segment {n}",
         )  # fmt: skip
         self.line = None
-        self.claim_date = self.claim_raw_date = None
+        self.claim_date = self.claim_raw_date = self.claim_notes = None
         p.in_claim, p.party = True, None
         if not claim_id:
             self.fault(n, "CLM01 (the claim id) is empty")
@@ -448,7 +451,9 @@ class _Reader:
         if not values or self.claim is None or self.parties.other_payer:
             return
         day, raw, found = values
-        if found:
+        if self.line is None and found and all(f[2] == "warning" for f in found):
+            self.claim_notes = (n, found)  # said in finish() if a line takes this date
+        elif found:
             self.faults(n, found, self.line)
         if self.line is None:
             self.claim_date, self.claim_raw_date = day, raw
@@ -468,6 +473,10 @@ class _Reader:
         assert claim is not None
         if not self.sv3_seen:
             self.fault(self.line_at, "the service line has no SV3 (procedure, fee)", line=self.line)
+        if self.claim_notes is not None and any(  # a line takes the claim's date range
+            line.date is None and line.raw_date is None for line in claim.lines
+        ):
+            self.faults(*self.claim_notes, None)
         self.claim = self.line = None
         self.sv3_seen = True
         p = self.parties
