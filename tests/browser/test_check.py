@@ -47,3 +47,13 @@ def test_type_lines_on_a_phone(browser, live_catalog):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"page scrolls sideways on a phone ({width}px)"
     context.close()
+
+
+def test_a_paste_over_the_limit_is_stopped_and_kept(page, live_catalog):
+    page.goto(live_catalog.url + "/check/")
+    box = page.get_by_label("Claims as JSON, CSV or X12 837D text")
+    box.evaluate("(el) => { el.value = 'x'.repeat(2200000); }")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_role("alert")).to_contain_text("up to 2 MB can be checked here")
+    assert box.evaluate("(el) => el.value.length") == 2200000
+    assert page.url.endswith("/check/")

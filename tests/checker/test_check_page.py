@@ -91,3 +91,28 @@ def test_pasted_text_is_escaped(client):
     claim = {"id": "<b>x</b>", "lines": [{"date": "2026-03-02", "code": "<script>"}]}
     page = client.post("/check/", {"mode": "paste", "text": json.dumps(claim)}).content.decode()
     assert "<script>" not in page.split("</header>")[1].replace("<script src=", "")
+
+
+@pytest.mark.parametrize(
+    ("rows", "says"),
+    [
+        ({"code": ["D0120", "", ""], "tooth": ["", "30", ""]}, "line 2 has no code"),
+        ({"code": ["", ""], "tooth": ["", ""], "date": ""}, "type at least one line with a code"),
+    ],
+)
+def test_typed_lines_without_a_code_are_not_dropped_unseen(client, rows, says):
+    r = client.post("/check/", {"mode": "lines", "date": ["2026-03-02"], **rows})
+    page = r.content.decode()
+    assert r.status_code == 400 and says in page
+    assert page.index('role="alert"') < page.index('class="checker-form"')  # seen first
+
+
+def test_a_quadrants_teeth_fit_in_the_tooth_box(client):
+    page = client.get("/check/").content.decode()
+    assert 'name="tooth" value="" placeholder="30" maxlength="40"' in page
+    r = client.post(
+        "/check/",
+        {"mode": "lines", "birth_date": "1980-01-01", "date": "2026-03-02", "code": "D4342",
+         "tooth": "18,19,20,21", "area": "30"},
+    )  # fmt: skip
+    assert "1 claim: 0 errors, 0 warnings" in r.content.decode()

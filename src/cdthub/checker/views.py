@@ -40,12 +40,19 @@ def _rows(post: Any) -> list[dict[str, str]]:
 
 
 def _record(post: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
+    """The typed lines as a claim. Raises UnreadableFile for a row with no code but other
+    values (it would be dropped unseen) and when no row has a code."""
+    for number, row in enumerate(rows, start=1):
+        if not row["code"] and any(row.values()):
+            raise UnreadableFile(f"line {number} has no code: add it, or clear the line")
     system = post.get("tooth_system", "JP")
     lines = [
         {**{k: v or None for k, v in row.items()}, "tooth_system": system}
         for row in rows
         if row["code"]
     ]
+    if not lines:
+        raise UnreadableFile("type at least one line with a code (a date, tooth and more help)")
     born = post.get("birth_date", "").strip()
     return {"id": "form", "patient": {"birth_date": born or None}, "lines": lines}
 
@@ -84,6 +91,7 @@ def check(request: HttpRequest) -> HttpResponse:
         "formats": FORMATS,
         "example": EXAMPLE,
         "max_mb": MAX_BYTES // 1024 // 1024,
+        "max_bytes": MAX_BYTES,
         "mode": "paste",
         "rows": [dict.fromkeys(ROW_FIELDS, "") for _ in range(ROWS)],
         "post": {},

@@ -12,6 +12,23 @@
   }
   form.querySelectorAll("input[name=mode]").forEach(function (r) { r.addEventListener("change", show); });
   show();
+  // a paste over the size limit is stopped here, so the text stays in the box
+  var text = form.querySelector("textarea[name=text]");
+  var limit = parseInt(form.dataset.maxBytes, 10);
+  form.addEventListener("submit", function (event) {
+    var mode = form.querySelector("input[name=mode]:checked").value;
+    if (mode !== "paste" || !text || !limit) return;
+    var size = new Blob([text.value]).size;
+    if (size <= limit) return;
+    event.preventDefault();
+    var box = document.querySelector(".check-error") || document.createElement("div");
+    box.className = "check-error";
+    box.setAttribute("role", "alert");
+    box.textContent = "Could not check that: the text is " + Math.ceil(size / 1048576) +
+      " MB; up to " + Math.round(limit / 1048576) + " MB can be checked here: use cdthub check for bigger files.";
+    if (!box.parentNode) form.parentNode.insertBefore(box, form);
+    box.scrollIntoView({block: "center"});
+  });
   var add = form.querySelector(".add-row");
   var body = form.querySelector(".line-form tbody");
   add.hidden = false;
