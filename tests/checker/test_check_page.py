@@ -116,3 +116,15 @@ def test_a_quadrants_teeth_fit_in_the_tooth_box(client):
          "tooth": "18,19,20,21", "area": "30"},
     )  # fmt: skip
     assert "1 claim: 0 errors, 0 warnings" in r.content.decode()
+
+
+def test_a_claim_of_thousands_of_lines_shows_the_first_and_counts_the_rest(client):
+    many = {
+        "id": "BIG",
+        "patient": {"birth_date": "1980-01-01"},
+        "lines": [{"date": "2026-03-02", "code": "D2393", "tooth": "30", "surfaces": "MO"}] * 2000,
+    }
+    page = client.post("/check/", {"mode": "paste", "text": json.dumps(many)}).content.decode()
+    assert '<h2 id="results">1 claim: ' in page
+    assert page.split('id="results"')[1].count('<td data-label="Line">') == 300
+    assert "1700 more lines of this claim checked and counted above" in page

@@ -10,6 +10,7 @@ import io
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from cdthub.core.claims.check import Checker, Summary
 from cdthub.core.claims.formats import UnreadableFile, read_file
@@ -22,6 +23,7 @@ from cdthub.core.codes import Catalog
 MAX_BYTES = 2 * 1024 * 1024  # what the page and the API take in one request (Django's
 # DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB by default, caps a pasted text and an API body anyway)
 MAX_SHOWN = 500  # claims the page shows line by line; findings of the rest still count
+MAX_LINES = 300  # lines of one claim the page shows; findings of the rest still count
 
 _lock = threading.Lock()
 _checkers: dict[tuple[int, str], Checker] = {}
@@ -49,11 +51,23 @@ class CheckedClaim:
     findings: list[Finding]
 
     def for_line(self, number: int) -> list[Finding]:
-        return [f for f in self.findings if f.line == number]
+        return self._by_line.get(number, [])
+
+    @cached_property
+    def _by_line(self) -> dict[int | None, list[Finding]]:
+        grouped: dict[int | None, list[Finding]] = {}
+        for f in self.findings:
+            grouped.setdefault(f.line, []).append(f)
+        return grouped
 
     def rows(self) -> list[tuple[Line, list[Finding]]]:
-        """Each line with its findings."""
-        return [(line, self.for_line(line.number)) for line in self.claim.lines]
+        """Each line with its findings, up to MAX_LINES (a claim of thousands of lines would
+        make a page no browser opens: the CSV and the counts hold them all)."""
+        return [(line, self.for_line(line.number)) for line in self.claim.lines[:MAX_LINES]]
+
+    @property
+    def hidden_lines(self) -> int:
+        return max(0, len(self.claim.lines) - MAX_LINES)
 
     @property
     def general(self) -> list[Finding]:
