@@ -60,6 +60,8 @@ def test_typed_lines_in_iso_numbering(client):
     page = r.content.decode()
     assert "1 claim: 0 errors" in page
     assert 'class="tooth treated" data-tooth="30"' in page  # ISO 46 is Universal 30
+    assert "<title>tooth 46 (Universal 30): on the claim, nothing found</title>" in page
+    assert ">46</text>" in page and "ISO 3950 numbering (Universal layout)" in page
 
 
 def test_uploaded_837d(client):

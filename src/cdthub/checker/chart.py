@@ -1,4 +1,5 @@
-"""A tooth chart as inline SVG, in Universal numbering, marking the teeth that have findings.
+"""A tooth chart as inline SVG, marking the teeth that have findings: laid out and keyed in
+Universal numbering, each tooth labelled in the claim's own numbering (ISO 3950 on an ISO claim).
 
 Upper teeth 1-16 run left to right as the dentist faces the patient (the patient's right on
 the left); lower teeth 32-17 below them. Primary teeth (A-J over T-K) get their own two rows
@@ -9,29 +10,40 @@ from __future__ import annotations
 
 from html import escape
 
+from cdthub.core.teeth import Tooth
+
 PERMANENT = ([str(n) for n in range(1, 17)], [str(n) for n in range(32, 16, -1)])
 PRIMARY = (list("ABCDEFGHIJ"), list("TSRQPONMLK"))
 WIDTH, HEIGHT, GAP = 30, 38, 4
 LEGEND = {"error": "error found", "warning": "warning found", "": "on the claim, nothing found"}
 
 
-def _row(labels: list[str], y: int, x0: int, marks: dict[str, str]) -> list[str]:
+def _number(label: str, iso: bool) -> str:
+    """A tooth's number in the claim's numbering (supernumerary teeth have no ISO number)."""
+    tooth = Tooth(label)
+    return tooth.iso if iso and not tooth.supernumerary else label
+
+
+def _row(labels: list[str], y: int, x0: int, marks: dict[str, str], iso: bool) -> list[str]:
     parts = []
     for i, label in enumerate(labels):
         x = x0 + i * (WIDTH + GAP)
         state = marks.get(label)
         css = "tooth" + (f" {state or 'treated'}" if state is not None else "")
-        note = f"tooth {label}: {LEGEND[state]}" if state is not None else f"tooth {label}"
+        shown = _number(label, iso)
+        name = f"tooth {shown}" + (f" (Universal {label})" if iso else "")
+        note = f"{name}: {LEGEND[state]}" if state is not None else name
         parts.append(
             f'<g class="{css}" data-tooth="{escape(label)}"><title>{escape(note)}</title>'
             f'<rect x="{x}" y="{y}" width="{WIDTH}" height="{HEIGHT}" rx="8"/>'
-            f'<text x="{x + WIDTH // 2}" y="{y + HEIGHT // 2 + 5}">{escape(label)}</text></g>'
+            f'<text x="{x + WIDTH // 2}" y="{y + HEIGHT // 2 + 6}">{escape(shown)}</text></g>'
         )
     return parts
 
 
-def tooth_chart(marks: dict[str, str]) -> str:
-    """SVG markup. `marks`: Universal tooth label → "error", "warning" or "" (no finding)."""
+def tooth_chart(marks: dict[str, str], iso: bool = False) -> str:
+    """SVG markup. `marks`: Universal tooth label → "error", "warning" or "" (no finding);
+    `iso`: label the teeth with their ISO 3950 numbers (an ISO claim's own)."""
     rows = [PERMANENT]
     if any(label[:1].isalpha() for label in marks):
         rows.append(PRIMARY)
@@ -40,15 +52,16 @@ def tooth_chart(marks: dict[str, str]) -> str:
     full = 16 * (WIDTH + GAP)
     for upper, lower in rows:
         x0 = (full - len(upper) * (WIDTH + GAP)) // 2
-        parts += _row(upper, y, x0, marks)
-        parts += _row(lower, y + HEIGHT + GAP * 2, x0, marks)
+        parts += _row(upper, y, x0, marks, iso)
+        parts += _row(lower, y + HEIGHT + GAP * 2, x0, marks, iso)
         y += 2 * HEIGHT + GAP * 6
     label = (
-        ", ".join(f"tooth {t} {LEGEND[s]}" for t, s in sorted(marks.items()) if s)
+        ", ".join(f"tooth {_number(t, iso)} {LEGEND[s]}" for t, s in sorted(marks.items()) if s)
         or "no tooth has a finding"
     )
+    numbering = "ISO numbering" if iso else "Universal numbering"
     return (
         f'<svg class="tooth-chart" viewBox="0 0 {full} {y}" role="img" '
-        f'aria-label="Tooth chart (Universal numbering): {escape(label)}" '
+        f'aria-label="Tooth chart ({numbering}): {escape(label)}" '
         f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
     )

@@ -17,10 +17,19 @@ from django.utils.safestring import mark_safe
 from cdthub.catalog import snapshot
 from cdthub.core.claims.formats import FORMATS, UnreadableFile
 from cdthub.core.claims.packs import pack_names
+from cdthub.core.claims.records import lines_numbering
 from cdthub.core.claims.rules import ALL_RULES
 
 from .chart import tooth_chart
-from .services import MAX_BYTES, Report, check_bytes, check_form, findings_csv, pack_named
+from .services import (
+    MAX_BYTES,
+    CheckedClaim,
+    Report,
+    check_bytes,
+    check_form,
+    findings_csv,
+    pack_named,
+)
 
 ROWS = 6
 ROW_FIELDS = ("date", "code", "tooth", "surfaces", "area")
@@ -85,6 +94,16 @@ def _run(request: HttpRequest, context: dict[str, Any]) -> Report:
     return check_bytes(text.encode("utf-8"), fmt, catalog, pack)
 
 
+def _chart(checked: CheckedClaim) -> tuple[CheckedClaim, str, str]:
+    """A claim with its tooth chart (empty when it names no tooth), labelled in the claim's own
+    numbering, and the caption naming that numbering."""
+    iso = lines_numbering(checked.claim.lines) == "JO"
+    marks = checked.marked_teeth()
+    chart = mark_safe(tooth_chart(marks, iso)) if marks else ""  # our own SVG, labels escaped
+    caption = "ISO 3950 numbering (Universal layout)" if iso else "Universal numbering"
+    return checked, chart, caption
+
+
 def check(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "packs": pack_names(),
@@ -118,10 +137,7 @@ def check(request: HttpRequest) -> HttpResponse:
     csv_text = findings_csv(report.findings).encode("utf-8")
     context.update(
         report=report,
-        charts=[
-            (checked, mark_safe(tooth_chart(marks)) if (marks := checked.marked_teeth()) else "")
-            for checked in report.claims
-        ],
+        charts=[_chart(checked) for checked in report.claims],
         file_findings=[f for f in report.findings if f.claim is None],
         csv_url="data:text/csv;charset=utf-8;base64," + base64.b64encode(csv_text).decode(),
     )

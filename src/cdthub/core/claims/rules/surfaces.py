@@ -123,5 +123,5 @@ class SurfaceWrongForTooth(LineRule):
         slips = _surface_problems(site.surfaces, site.tooth, True, label)
         if slips:
             yield self.issue(
-                env, "; ".join(slips) + ": many payers take either name, some reject it.", "warning"
+                env, "; ".join(slips) + "; many payers take either name, some reject it.", "warning"
             )
