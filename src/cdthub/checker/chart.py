@@ -19,9 +19,8 @@ LEGEND = {"error": "error found", "warning": "warning found", "": "on the claim,
 
 
 def _number(label: str, iso: bool) -> str:
-    """A tooth's number in the claim's numbering (supernumerary teeth have no ISO number)."""
-    tooth = Tooth(label)
-    return tooth.iso if iso and not tooth.supernumerary else label
+    """A tooth's number in the claim's numbering."""
+    return Tooth(label).numbered("JO" if iso else "JP")
 
 
 def _row(labels: list[str], y: int, x0: int, marks: dict[str, str], iso: bool) -> list[str]:

@@ -236,6 +236,13 @@ class Tooth:
         offset = 5 if self.primary else 1
         return f"{_QUADRANT_ORDER.index(quadrant) + offset}{pos}"
 
+    def numbered(self, system: str) -> str:
+        """The tooth's number in `system` (JP/universal or JO/iso), as a claim line writes it;
+        a supernumerary tooth keeps its Universal label (ISO numbers none)."""
+        if TOOTH_SYSTEMS.get(system, system) == "iso" and not self.supernumerary:
+            return self.iso
+        return self.label
+
     def fits(self, position: str = "any", dentition: str = "any") -> bool:
         """Whether the tooth meets a code's requirement (Code.teeth position and dentition)."""
         if dentition not in ("any", self.dentition):
@@ -391,11 +398,9 @@ def each_tooth(text: str, system: str = "universal") -> list[str]:
         teeth = parse_teeth(text, system)
     except ToothError:
         return [text]
-    if TOOTH_SYSTEMS.get(system, system) == "iso":
-        if any(t.supernumerary for t in teeth):
-            return [text]
-        return [t.iso for t in teeth]
-    return [t.label for t in teeth]
+    if TOOTH_SYSTEMS.get(system, system) == "iso" and any(t.supernumerary for t in teeth):
+        return [text]  # no ISO number to write for it
+    return [t.numbered(system) for t in teeth]
 
 
 def teeth_in(quadrant: str, dentition: str = "permanent") -> tuple[Tooth, ...]:

@@ -11,6 +11,10 @@ def message(c, rule):
     return next(f.message for f in run(c) if f.rule == rule)
 
 
+def surface_findings(c):
+    return [f for f in run(c) if f.rule.startswith("surface")]
+
+
 def test_surface_count_names_the_code_that_fits():
     c = claim(line("D0120"), line("D2393", tooth="30", surfaces="MO"))
     assert message(c, "surface.count") == (
@@ -80,11 +84,7 @@ def test_teeth_outside_the_area_are_a_warning():
 
 
 def test_facial_on_a_back_tooth_is_a_naming_slip_and_only_a_warning():
-    found = [
-        f
-        for f in run(claim(line("D2391", tooth="3", surfaces="F")))
-        if f.rule.startswith("surface")
-    ]
+    found = surface_findings(claim(line("D2391", tooth="3", surfaces="F")))
     assert [(f.rule, f.severity) for f in found] == [("surface.wrong_for_tooth", "warning")]
     assert "use B (buccal)" in found[0].message
     both = run(claim(line("D2392", tooth="8", surfaces="OB")))
@@ -119,11 +119,7 @@ def test_a_part_of_the_mouth_on_a_visit_code_is_a_warning():
 
 
 def test_surfaces_on_a_code_not_billed_by_surface_are_a_warning():
-    found = [
-        f
-        for f in run(claim(line("D2740", tooth="30", surfaces="MO")))
-        if f.rule.startswith("surface")
-    ]
+    found = surface_findings(claim(line("D2740", tooth="30", surfaces="MO")))
     assert [(f.rule, f.severity) for f in found] == [("surface.invalid", "warning")]
     assert "leave the surfaces (MO) out" in found[0].message
 

@@ -56,9 +56,7 @@ class Site:
 
     def shown(self, tooth: Tooth) -> str:
         """A tooth as the line numbers it: ISO on a JO line (JO 11, not Universal 8)."""
-        if self.tooth_system == "JO" and not tooth.supernumerary:
-            return tooth.iso
-        return tooth.label
+        return tooth.numbered(self.tooth_system)
 
     def describe(self) -> str:
         """'D2392 on tooth 30, MO' — what the line is, for messages about another line."""

@@ -83,7 +83,11 @@ def decimal_text(value: Decimal) -> str:
 
 def note_chunks(text: str, component: str = COMPONENT) -> list[str]:
     """A note cut into NTE-sized pieces at spaces (a reader joins them with one space)."""
-    return textwrap.wrap(clean(text, component), NOTE_LENGTH, break_on_hyphens=False)
+    return _chunks(clean(text, component))
+
+
+def _chunks(cleaned: str) -> list[str]:
+    return textwrap.wrap(cleaned, NOTE_LENGTH, break_on_hyphens=False)
 
 
 def _seg(*elements: object) -> str:
@@ -156,13 +160,14 @@ class _Writer:
 
     def nte(self, text: str, unit: str) -> list[str]:
         """NTE segments for a note, saying when 837D could not carry some of its characters."""
-        if self.clean(text) != " ".join(text.split()):
+        cleaned = self.clean(text)
+        if cleaned != " ".join(text.split()):
             self.note(
                 "a note held characters 837D cannot carry (a separator, letters beyond ASCII); "
                 "they were replaced",
                 unit=unit,
             )
-        return [_seg("NTE", "ADD", chunk) for chunk in note_chunks(text, self.c)]
+        return [_seg("NTE", "ADD", chunk) for chunk in _chunks(cleaned)]
 
     def note(self, text: str, counted: bool = True, unit: str = "claim") -> None:
         key = (text, unit)
