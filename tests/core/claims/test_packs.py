@@ -43,7 +43,7 @@ def test_every_code_a_bundled_pack_names_is_in_the_catalog():
             for key in ("frequency", "age", "conflict", "narrative", "coverage", "teeth")
             for t in doc.get(key, [])
         ]
-        tables += [doc[key] for key in ("tooth_optional", "tooth_accepted") if key in doc]
+        tables += [doc[key] for key in ("tooth_optional", "tooth_accepted", "arch_only") if key in doc]
         for table in tables:
             for key in ("codes", "with", "instead"):
                 for item in table.get(key, []):
@@ -51,6 +51,11 @@ def test_every_code_a_bundled_pack_names_is_in_the_catalog():
                     assert known, f"{path.name}: {item} names no CDT code"
                     if "-" not in item:
                         assert catalog.get(item).code == item
+
+
+def test_arch_only_codes_are_arch_codes():
+    catalog = load_catalog()
+    assert {catalog.get(c).area for c in load_pack().arch_only} == {"arch"}
 
 
 def test_payer_pack_replaces_default_lines_by_id():

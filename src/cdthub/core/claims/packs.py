@@ -62,7 +62,7 @@ _RANGE = re.compile(r"(D\d{4})\s*-\s*D?(\d{4})")
 _SECTIONS = ("frequency", "age", "conflict", "narrative", "coverage", "teeth")
 _TOP_KEYS = {
     "name", "title", "about", "extends", "remove", "severity", "tooth_optional",
-    "tooth_accepted", *_SECTIONS,
+    "tooth_accepted", "arch_only", *_SECTIONS,
 }  # fmt: skip
 _LINE_KEYS = {
     "frequency": {"id", "label", "codes", "max", "per", "scope", "severity", "source"},
@@ -254,7 +254,7 @@ def _resolved(doc: dict[str, Any], where: str, seen: tuple[str, ...]) -> dict[st
         out[section] = _merge(
             _Reader(parent).lines(base, section), reader.lines(doc, section), drop
         )
-    for key in ("tooth_optional", "tooth_accepted"):
+    for key in ("tooth_optional", "tooth_accepted", "arch_only"):
         out[key] = doc.get(key, base.get(key))
     out["severity"] = {**base.get("severity", {}), **doc.get("severity", {})}
     return out
@@ -288,6 +288,7 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
         teeth=tuple(r.tooth_limit(i) for i in r.lines(full, "teeth")),
         tooth_optional=r.code_list(full, "tooth_optional") or frozenset(),
         tooth_accepted=r.code_list(full, "tooth_accepted") or frozenset(),
+        arch_only=r.code_list(full, "arch_only") or frozenset(),
         severity=dict(severity),
     )
 

@@ -52,6 +52,7 @@ CASES = [
     ),
     ("tooth.not_allowed", 1, claim(line("D1110", tooth="3")), claim(line("D1110"))),
     ("tooth.not_allowed", 1, claim(line("D0120", tooth="14")), claim(line("D0140", tooth="14"))),
+    ("tooth.not_allowed", 1, claim(line("D5120", tooth="24")), claim(line("D5212", tooth="24"))),
     ("tooth.wrong_type", 1, claim(line("D3330", tooth="8")), claim(line("D3330", tooth="30"))),
     ("tooth.wrong_type", 1, claim(line("D2930", tooth="30")), claim(line("D2930", tooth="K"))),
     (

@@ -112,6 +112,19 @@ def test_a_quadrant_code_may_list_its_teeth_but_a_filling_is_for_one_tooth():
     assert graft[0].severity == "warning"
 
 
+def test_a_complete_denture_line_names_no_tooth_but_a_partial_may():
+    found = [(f.rule, f.severity) for f in run(claim(line("D5110", tooth="24")))]
+    assert found == [("tooth.not_allowed", "warning")]  # not also "tooth 24 is not upper"
+    assert "remove tooth 24 (the code names the arch)" in message(
+        claim(line("D5110", tooth="24")), "tooth.not_allowed"
+    )
+    assert "give the arch as area 01 or 02" in message(
+        claim(line("D5876", area="01", tooth="2-15")), "tooth.not_allowed"
+    )
+    assert not run(claim(line("D5110")))
+    assert not run(claim(line("D5211", tooth="3,4")))  # a partial lists the teeth it replaces
+
+
 def test_a_part_of_the_mouth_on_a_visit_code_is_a_warning():
     found = [f for f in run(claim(line("D0120", area="10"))) if f.rule == "area.invalid"]
     assert found[0].severity == "warning" and "leave area 10 out" in found[0].message

@@ -121,7 +121,10 @@ class AreaInvalid(LineRule):
         self, site: Site, env: Env, area: str, named: str, fix: str
     ) -> Iterator[Issue]:
         """A warning for the first tooth of the line outside `area` (a quadrant or an arch),
-        which the line's area or its code (`named`) says."""
+        which the line's area or its code (`named`) says. None on a code billed with no tooth
+        (tooth.not_allowed asks to remove the teeth)."""
+        if site.code is not None and site.code.code in env.pack.arch_only:
+            return
         wants = area if area in QUADRANT_AREAS else None
         for tooth in site.teeth:
             where = AREA_CODE_OF[tooth.quadrant]

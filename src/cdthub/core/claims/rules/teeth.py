@@ -19,8 +19,11 @@ NO_TOOTH_AREAS = {"none": "it is for the visit, not a tooth", "mouth": "it cover
 
 
 def takes_no_tooth(code: Code, env: Env) -> bool:
-    """A code that names no tooth (and is not one payers accept a tooth on)."""
-    return code.area in NO_TOOTH_AREAS and code.code not in env.pack.tooth_accepted
+    """A code that names no tooth (and is not one payers accept a tooth on), or an arch code
+    the pack says is billed with no tooth (a complete denture)."""
+    if code.area in NO_TOOTH_AREAS:
+        return code.code not in env.pack.tooth_accepted
+    return code.code in env.pack.arch_only
 
 
 def a_tooth(tooth: Tooth, site: Site) -> str:
@@ -94,16 +97,28 @@ class ToothInvalid(LineRule):
 @register
 class ToothNotAllowed(LineRule):
     id = "tooth.not_allowed"
-    checks = "A code that covers a visit or the whole mouth carries no tooth number."
+    checks = (
+        "A code that covers a visit or the whole mouth carries no tooth number; nor does a "
+        "complete denture's line, which names its arch (a warning)."
+    )
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
         code = site.code
         if code is None or not site.tooth_text or not takes_no_tooth(code, env):
             return
+        if code.area in NO_TOOTH_AREAS:
+            yield self.issue(
+                env,
+                f"{code.code} takes no tooth number ({NO_TOOTH_AREAS[code.area]}): "
+                f"remove tooth {site.tooth_text}.",
+            )
+            return
+        arch = "the code names the arch" if code.arch else "give the arch as area 01 or 02"
         yield self.issue(
             env,
-            f"{code.code} takes no tooth number ({NO_TOOTH_AREAS[code.area]}): "
-            f"remove tooth {site.tooth_text}.",
+            f"{code.code} is billed for an arch with no natural teeth left, not by tooth: "
+            f"remove tooth {site.tooth_text} ({arch}).",
+            "warning",
         )
 
 
