@@ -43,7 +43,9 @@ def test_every_code_a_bundled_pack_names_is_in_the_catalog():
             for key in ("frequency", "age", "conflict", "narrative", "coverage", "teeth")
             for t in doc.get(key, [])
         ]
-        tables += [doc[key] for key in ("tooth_optional", "tooth_accepted", "arch_only") if key in doc]
+        tables += [
+            doc[key] for key in ("tooth_optional", "tooth_accepted", "arch_only") if key in doc
+        ]
         for table in tables:
             for key in ("codes", "with", "instead"):
                 for item in table.get(key, []):
@@ -64,6 +66,29 @@ def test_payer_pack_replaces_default_lines_by_id():
     assert (exams.max, exams.window.describe()) == (2, "per calendar year")
     assert "whitening" not in {c.id for c in payer.coverage}
     assert {f.id for f in payer.frequencies} == {f.id for f in load_pack().frequencies}
+
+
+def test_an_837d_payer_picks_its_pack_by_id_or_name():
+    from cdthub.core.claims.check import Checker
+    from cdthub.core.claims.model import Claim, Line, Party
+
+    def rules(party: Party) -> set[str]:
+        whitening = Line(1, "D9972", date=dt.date(2026, 3, 2), area="01")
+        c = Claim("w", [whitening], dt.date(1990, 1, 1), payer_party=party)
+        return {f.rule for f in Checker(load_catalog()).check(c)}
+
+    assert "coverage.note" in rules(Party("ACME DENTAL", id="ACME1"))  # the default pack
+    assert "coverage.note" not in rules(Party("ACME DENTAL", id="example01"))  # by its id
+    assert pack_for("EXAMPLE PAYER").name == "example-payer"  # by its name (NM1*PR03)
+    assert pack_for("default", "EXAMPLE01").name == "example-payer"
+    assert load_pack().payer_ids == frozenset()  # a payer pack's ids are its own
+
+
+def test_payer_ids_must_be_a_list_of_strings(tmp_path):
+    bad = tmp_path / "mine.toml"
+    bad.write_text('extends = "default"\npayer_ids = "X1"\n')
+    with pytest.raises(PackError, match="payer_ids must be a list"):
+        load_pack_file(bad)
 
 
 def test_claim_payer_picks_its_pack():

@@ -88,7 +88,8 @@ class Checker:
         self.pack = pack
         self.today = today or dt.date.today()
         self._plans: dict[int, _Plan] = {}
-        self._by_payer: dict[str, _Plan] = {}  # a claim's payer -> the plan of its pack
+        # a claim's payer (with an 837D payer's id) -> the plan of its pack
+        self._by_payer: dict[str | tuple[str, str], _Plan] = {}
 
     def _plan(self, pack: Pack) -> _Plan:
         plan = self._plans.get(id(pack))
@@ -96,14 +97,17 @@ class Checker:
             plan = self._plans[id(pack)] = _Plan(self.catalog, pack)
         return plan
 
-    def _plan_for(self, payer: str) -> _Plan:
+    def _plan_for(self, payer: str | tuple[str, str]) -> _Plan:
         if len(self._by_payer) >= PAYERS_LIMIT:
             self._by_payer.clear()
-        plan = self._by_payer[payer] = self._plan(self.pack or pack_for(payer))
+        pack = self.pack or (pack_for(payer) if isinstance(payer, str) else pack_for(*payer))
+        plan = self._by_payer[payer] = self._plan(pack)
         return plan
 
     def check(self, claim: Claim) -> list[Finding]:
-        plan = self._by_payer.get(claim.payer) or self._plan_for(claim.payer)
+        party = claim.payer_party
+        payer = claim.payer if party is None or not party.id else (claim.payer, party.id)
+        plan = self._by_payer.get(payer) or self._plan_for(payer)
         known = plan.lines
         answers: list[Answers] = []
         found: list[Finding] = []

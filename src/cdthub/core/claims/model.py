@@ -118,7 +118,7 @@ class Claim:
     id: str
     lines: list[Line] = field(default_factory=list)
     birth_date: dt.date | None = None
-    payer: str = "default"  # the rule pack to check against (a payer's pack name)
+    payer: str = "default"  # picks the rule pack: a pack name, or an 837D payer's name (NM1*PR03)
     history: list[HistoryItem] = field(default_factory=list)
     total: Decimal | None = None  # the claim's stated total charge (CLM02), when given
     narrative: str | None = None  # a claim-level note (837D NTE in 2300)

@@ -62,7 +62,7 @@ _RANGE = re.compile(r"(D\d{4})\s*-\s*D?(\d{4})")
 _SECTIONS = ("frequency", "age", "conflict", "narrative", "coverage", "teeth")
 _TOP_KEYS = {
     "name", "title", "about", "extends", "remove", "severity", "tooth_optional",
-    "tooth_accepted", "arch_only", *_SECTIONS,
+    "tooth_accepted", "arch_only", "payer_ids", *_SECTIONS,
 }  # fmt: skip
 _LINE_KEYS = {
     "frequency": {"id", "label", "codes", "max", "per", "scope", "severity", "source"},
@@ -250,6 +250,7 @@ def _resolved(doc: dict[str, Any], where: str, seen: tuple[str, ...]) -> dict[st
     base = _resolved(_document(PACK_DIR / f"{parent}.toml", parent), parent, (*seen, parent))
     drop = set(doc.get("remove", []))
     out = {**base, **{k: v for k, v in doc.items() if k not in _SECTIONS}}
+    out["payer_ids"] = doc.get("payer_ids", [])  # a pack's own payers, never its parent's
     for section in _SECTIONS:
         out[section] = _merge(
             _Reader(parent).lines(base, section), reader.lines(doc, section), drop
@@ -270,6 +271,11 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
     for rule, value in severity.items():
         if value not in SEVERITIES:
             raise r.fail(f"severity of {rule!r} must be 'error' or 'warning', not {value!r}")
+    payer_ids = full.get("payer_ids", [])
+    if not isinstance(payer_ids, list) or not all(
+        isinstance(i, str) and i.strip() for i in payer_ids
+    ):
+        raise r.fail("payer_ids must be a list of payer ids (strings), as 837D's NM1*PR09")
     seen: set[str] = set()
     for section in _SECTIONS:
         for item in r.lines(full, section):
@@ -289,6 +295,7 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
         tooth_optional=r.code_list(full, "tooth_optional") or frozenset(),
         tooth_accepted=r.code_list(full, "tooth_accepted") or frozenset(),
         arch_only=r.code_list(full, "arch_only") or frozenset(),
+        payer_ids=frozenset(i.strip().upper() for i in payer_ids),
         severity=dict(severity),
     )
 
@@ -324,7 +331,17 @@ def _slug(text: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def pack_for(payer: str | None) -> Pack:
-    """The bundled pack a claim's `payer` names; the default pack for any other payer."""
+def pack_for(payer: str | None, payer_id: str = "") -> Pack:
+    """The bundled pack for a claim: the one its `payer` names (the pack's name, or an 837D
+    payer's name, NM1*PR03); else the one listing the payer's id (NM1*PR09) in `payer_ids`;
+    else the default pack."""
     slug = _slug(payer or "")
-    return load_pack(slug if slug and slug in _bundled() else DEFAULT_PACK)
+    bundled = _bundled()
+    if slug and slug != DEFAULT_PACK and slug in bundled:
+        return load_pack(slug)
+    wanted = payer_id.strip().upper()
+    if wanted:
+        for name in bundled:
+            if wanted in load_pack(name).payer_ids:
+                return load_pack(name)
+    return load_pack(DEFAULT_PACK)

@@ -166,3 +166,21 @@ def test_bad_options_say_which_key(tmp_path, body, why):
     path.write_text(body)
     with pytest.raises(UnreadableFile, match=why):
         load_options(path)
+
+
+def test_the_claims_payer_is_written_as_the_payers_name_and_read_back():
+    c = Claim("p1", [Line(1, "D0120", date=dt.date(2026, 3, 2))], payer="example-payer")
+    out = io.StringIO()
+    write_claims([c], "x12", out, X12Options(created=WHEN))
+    assert "NM1*PR*2*example-payer*****PI*PAYERID~" in out.getvalue()
+    claims, _ = read_text(out.getvalue())
+    assert claims[0].payer == "example-payer"
+    plain = Claim("p2", [Line(1, "D0120", date=dt.date(2026, 3, 2))])
+    out = io.StringIO()
+    write_claims([plain, c], "x12", out, X12Options(created=WHEN, payer_name="ACME DENTAL"))
+    assert out.getvalue().count("NM1*PR*2*ACME DENTAL*") == 2  # the options name the payer
+    claims, _ = read_text(out.getvalue())
+    assert [c.payer for c in claims] == ["ACME DENTAL", "ACME DENTAL"]
+    out = io.StringIO()
+    write_claims([plain], "x12", out, X12Options(created=WHEN))
+    assert read_text(out.getvalue())[0][0].payer == "default"  # the placeholder names none

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from ..fields import UnreadableFile
 
+# the payer's name written when neither the claim nor the options name one (read back as none)
+PLACEHOLDER_PAYER = "PAYER"
+
 
 @dataclass(frozen=True, slots=True)
 class X12Options:
@@ -34,7 +37,7 @@ class X12Options:
     billing_state: str = "NY"
     billing_zip: str = "999999999"  # nine digits in 5010
     billing_tax_id: str = "999999999"  # EIN or SSN, REF*EI
-    payer_name: str = "PAYER"
+    payer_name: str = PLACEHOLDER_PAYER
     payer_id: str = "PAYERID"
     control_number: int = 1  # ISA13 of the first interchange; GS06 takes the same number
     usage: str = "T"  # ISA15: T test, P production

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from ..fields import shown
 from ..model import Party
+from .options import PLACEHOLDER_PAYER
 from .segments import Note
 
 LEVELS = frozenset(("20", "22", "23"))  # billing provider, subscriber, patient
@@ -76,7 +77,7 @@ class Parties:
     __slots__ = (
         "note", "reported", "seen", "sender_checked", "billing", "subscriber", "payer",
         "subscriber_birth", "subscriber_bad_birth", "patient", "patient_birth",
-        "patient_bad_birth", "level", "party", "in_claim", "other_payer",
+        "patient_bad_birth", "level", "party", "in_claim", "other_payer", "payer_name",
     )  # fmt: skip
 
     def __init__(self, note: Note) -> None:
@@ -104,6 +105,7 @@ class Parties:
         if level in _ABOVE_PATIENT:
             self.subscriber: Party | None = None
             self.payer: Party | None = None
+            self.payer_name = "default"  # the claims' `payer`: NM1*PR03 unless a placeholder
             self.subscriber_birth: dt.date | None = None
             self.subscriber_bad_birth: int | None = None  # DMG segment of an unreadable date
         self.patient: Party | None = None
@@ -168,6 +170,7 @@ class Parties:
             self.subscriber = party
         elif entity == "PR":
             self.payer = party
+            self.payer_name = name if name and name != PLACEHOLDER_PAYER else "default"
         else:
             if self.patient is not None:  # PAT came first
                 party.relationship = self.patient.relationship

@@ -368,7 +368,7 @@ class _Reader:
         total, fault = amount(el[2] if len(el) > 2 else "", "CLM02 (the claim total)")
         # every field given, in the order of Claim's fields (the quickest way to make one)
         self.claim = Claim(
-            claim_id or f"segment {n}", [], birth, "default", [], total, None, [],
+            claim_id or f"segment {n}", [], birth, p.payer_name, [], total, None, [],
             p.billing, p.subscriber, p.patient, p.payer, f"CLM at segment {n}",
         )  # fmt: skip
         self.line = None

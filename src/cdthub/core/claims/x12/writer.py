@@ -17,7 +17,7 @@ from typing import TextIO
 from ...teeth import each_tooth
 from ..model import Claim, Line, Party
 from .envelope import VERSION
-from .options import X12Options
+from .options import PLACEHOLDER_PAYER, X12Options
 
 ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~\n"
 COMPONENTS = (COMPONENT, ">", "|", "\\")  # ISA16 choices, the usual one first
@@ -276,7 +276,7 @@ class _Writer:
                 "clearinghouse must fill them in"
             )
         payer = claim.payer_party or Party(
-            name=self.o.payer_name, id=self.o.payer_id, id_qualifier="PI"
+            name=_payer_name(claim, self.o), id=self.o.payer_id, id_qualifier="PI"
         )
         out = [
             _seg("HL", self.hl, self.billing_hl, "22", "1" if separate else "0"),
@@ -372,6 +372,14 @@ class _Writer:
         if line.narrative:
             out += self.nte(line.narrative, "line")
         return out
+
+
+def _payer_name(claim: Claim, options: X12Options) -> str:
+    """NM1*PR03: the options' payer name if they give one, else the claim's `payer` (so it
+    picks the same pack when the file is read back), else the placeholder."""
+    if options.payer_name != PLACEHOLDER_PAYER or claim.payer in ("", "default"):
+        return options.payer_name
+    return claim.payer
 
 
 def _name(entity: str, party: Party, kind: str, qualifier: str, component: str) -> str:
