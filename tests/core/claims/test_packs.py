@@ -43,9 +43,8 @@ def test_every_code_a_bundled_pack_names_is_in_the_catalog():
             for key in ("frequency", "age", "conflict", "narrative", "coverage", "teeth")
             for t in doc.get(key, [])
         ]
-        tables += [
-            doc[key] for key in ("tooth_optional", "tooth_accepted", "arch_only") if key in doc
-        ]
+        lists = ("tooth_optional", "tooth_accepted", "arch_only", "area_optional")
+        tables += [doc[key] for key in lists if key in doc]
         for table in tables:
             for key in ("codes", "with", "instead"):
                 for item in table.get(key, []):

@@ -170,6 +170,7 @@ class Pack:
     tooth_optional: frozenset[str] = frozenset()  # tooth codes payers take without a tooth
     tooth_accepted: frozenset[str] = frozenset()  # no-tooth codes that may have one (or an area)
     arch_only: frozenset[str] = frozenset()  # arch codes billed with no tooth (complete dentures)
+    area_optional: frozenset[str] = frozenset()  # area codes whose site may lie in no quadrant
     payer_ids: frozenset[str] = frozenset()  # the payer's ids in 837D (2010BB NM1*PR09)
     severity: Mapping[str, Severity] = field(default_factory=dict)  # rule id -> severity
 

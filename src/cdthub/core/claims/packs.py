@@ -62,7 +62,7 @@ _RANGE = re.compile(r"(D\d{4})\s*-\s*D?(\d{4})")
 _SECTIONS = ("frequency", "age", "conflict", "narrative", "coverage", "teeth")
 _TOP_KEYS = {
     "name", "title", "about", "extends", "remove", "severity", "tooth_optional",
-    "tooth_accepted", "arch_only", "payer_ids", *_SECTIONS,
+    "tooth_accepted", "arch_only", "area_optional", "payer_ids", *_SECTIONS,
 }  # fmt: skip
 _LINE_KEYS = {
     "frequency": {"id", "label", "codes", "max", "per", "scope", "severity", "source"},
@@ -255,7 +255,7 @@ def _resolved(doc: dict[str, Any], where: str, seen: tuple[str, ...]) -> dict[st
         out[section] = _merge(
             _Reader(parent).lines(base, section), reader.lines(doc, section), drop
         )
-    for key in ("tooth_optional", "tooth_accepted", "arch_only"):
+    for key in ("tooth_optional", "tooth_accepted", "arch_only", "area_optional"):
         out[key] = doc.get(key, base.get(key))
     out["severity"] = {**base.get("severity", {}), **doc.get("severity", {})}
     return out
@@ -295,6 +295,7 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
         tooth_optional=r.code_list(full, "tooth_optional") or frozenset(),
         tooth_accepted=r.code_list(full, "tooth_accepted") or frozenset(),
         arch_only=r.code_list(full, "arch_only") or frozenset(),
+        area_optional=r.code_list(full, "area_optional") or frozenset(),
         payer_ids=frozenset(i.strip().upper() for i in payer_ids),
         severity=dict(severity),
     )

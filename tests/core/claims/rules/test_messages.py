@@ -125,6 +125,21 @@ def test_a_complete_denture_line_names_no_tooth_but_a_partial_may():
     assert not run(claim(line("D5211", tooth="3,4")))  # a partial lists the teeth it replaces
 
 
+def test_a_lesion_may_lie_in_no_quadrant():
+    """A biopsy of the tongue has no quadrant: a warning, not an error; 00 or an arch is fine."""
+    found = [(f.rule, f.severity) for f in run(claim(line("D7286")))]
+    assert found == [("area.required", "warning")]
+    assert "say where in the narrative" in message(claim(line("D7286")), "area.required")
+    for area in ("00", "01", "20"):
+        assert not run(claim(line("D7410", area=area)))
+    assert ("area.invalid", "error") in [
+        (f.rule, f.severity) for f in run(claim(line("D7410", area="03")))
+    ]
+    assert ("area.required", "error") in [  # a jaw lesion lies in a quadrant
+        (f.rule, f.severity) for f in run(claim(line("D7450")))
+    ]
+
+
 def test_a_part_of_the_mouth_on_a_visit_code_is_a_warning():
     found = [f for f in run(claim(line("D0120", area="10"))) if f.rule == "area.invalid"]
     assert found[0].severity == "warning" and "leave area 10 out" in found[0].message

@@ -18,6 +18,7 @@ QUADRANT_AREAS = ("10", "20", "30", "40")
 ARCH_AREAS = ("01", "02")
 SEXTANT_AREAS = ("03", "04", "05", "06", "07", "08")
 KIND_AREAS = {"quadrant": QUADRANT_AREAS, "arch": ARCH_AREAS, "sextant": SEXTANT_AREAS}
+WIDER_AREAS = ("00", *ARCH_AREAS)
 
 
 def _other_arch(code: Code, env: Env) -> str | None:
@@ -56,6 +57,14 @@ class AreaRequired(LineRule):
                 f"({AREA_CODES[site.quadrant]}), where the teeth on the line are.",
                 "warning",
             )
+        elif code.code in env.pack.area_optional:
+            yield self.issue(
+                env,
+                f"{code.code} is usually billed with the {code.area} of the site, {listing}: "
+                "add it if the site lies in one; if not (the tongue, a lip, the middle of the "
+                "palate), say where in the narrative.",
+                "warning",
+            )
         elif code.area == "arch":
             yield self.issue(
                 env, f"{code.code} is per arch: most payers want the area, {listing}.", "warning"
@@ -89,6 +98,8 @@ class AreaInvalid(LineRule):
             )
             return
         if code is not None and code.area in KIND_AREAS and area not in KIND_AREAS[code.area]:
+            if code.code in env.pack.area_optional and area in WIDER_AREAS:
+                return  # a site wider than a quadrant: the whole mouth, or an arch
             yield self.issue(
                 env,
                 f"{code.code} is per {code.area} but area {area} is the {AREA_CODES[area]}: "
