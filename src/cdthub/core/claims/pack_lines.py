@@ -91,6 +91,8 @@ class Frequency:
     scope: str  # patient | tooth | quadrant | arch
     severity: Severity
     source: str
+    # codes that end what came before on the same tooth (or quadrant, arch): an extraction
+    ended_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,7 +65,9 @@ _TOP_KEYS = {
     "tooth_accepted", "arch_only", "area_optional", "payer_ids", *_SECTIONS,
 }  # fmt: skip
 _LINE_KEYS = {
-    "frequency": {"id", "label", "codes", "max", "per", "scope", "severity", "source"},
+    "frequency": {
+        "id", "label", "codes", "max", "per", "scope", "severity", "source", "ended_by",
+    },
     "age": {"id", "codes", "min", "max", "severity", "why", "instead", "source"},
     "conflict": {"id", "codes", "with", "same", "severity", "why", "source"},
     "narrative": {"id", "codes", "severity", "why", "source"},
@@ -162,6 +164,7 @@ class _Reader:
         return Frequency(
             line_id, self.text(item, "label"), self.codes(item), limit, window, scope,
             self.severity(item), item["source"].strip(),
+            self.codes(item, "ended_by") if "ended_by" in item else frozenset(),
         )  # fmt: skip
 
     def age_limit(self, item: Mapping[str, Any]) -> AgeLimit:

@@ -49,6 +49,25 @@ def test_frequency_names_the_earlier_service_and_the_next_eligible_day():
     assert "D0150 on 2025-12-01" in text and "2026-06-01" in text and "6 months" in text
 
 
+def test_frequency_lists_every_earlier_service_it_counts():
+    visits = [past("D4910", dt.date(2026, m, 1)) for m in (1, 2)]
+    visits += [past("D4910", dt.date(2025, m, 1)) for m in (6, 9)]
+    text = message(claim(line("D4910"), history=visits), "frequency.exceeded")
+    for day in ("2025-06-01", "2025-09-01", "2026-01-01", "2026-02-01"):
+        assert f"D4910 on {day}" in text
+
+
+def test_an_extraction_ends_the_crown_count_of_that_tooth():
+    """An implant crown on a site whose natural tooth (crowned 3 years ago) was extracted."""
+    before = [past("D2740", dt.date(2023, 1, 1), tooth="19")]
+    crown = line("D6058", tooth="19")
+    assert "frequency.exceeded" in [f.rule for f in run(claim(crown, history=before))]
+    pulled = [*before, past("D7210", dt.date(2025, 6, 1), tooth="19")]
+    assert not run(claim(crown, history=pulled))
+    elsewhere = [*before, past("D7210", dt.date(2025, 6, 1), tooth="18")]
+    assert "frequency.exceeded" in [f.rule for f in run(claim(crown, history=elsewhere))]
+
+
 def test_conflict_names_the_other_line_on_both_lines():
     found = [f for f in run(claim(line("D0150"), line("D0120"))) if f.rule == "bundle.conflict"]
     assert [f.message[:45] for f in found] == [

@@ -1,7 +1,8 @@
 """How often a service may be billed (frequency.exceeded), from the pack's [[frequency]] lines.
 
 Counts the patient's history and the claim's own lines on other days inside the pack's window
-(per patient, tooth, quadrant or arch). Repeats on the same day are left to line.duplicate and
+(per patient, tooth, quadrant or arch); a line's `ended_by` codes (an extraction) end the count
+of what came before on that tooth. Repeats on the same day are left to line.duplicate and
 bundle.conflict, which say more precisely what is wrong.
 """
 
@@ -15,6 +16,8 @@ from typing import Any
 from ..model import Claim, Finding
 from ..packs import Frequency
 from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
+
+SHOWN = 6  # earlier services a message lists before it counts the rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,22 @@ def scope_key(scope: str, site: Site) -> str | None:
 def _how_many(n: int, label: str) -> str:
     """'one set of bitewing X-rays', '4 (cleaning or periodontal maintenance visit)'."""
     return f"one {label}" if n == 1 else f"{n} ({label})"
+
+
+def _ends(ctx: ClaimContext, limit: Frequency) -> dict[str, list[dt.date]]:
+    """The days a service of `ended_by` (an extraction) was done, by tooth (or other scope):
+    what that tooth had before no longer counts (an implant crown follows a natural one)."""
+    ends: dict[str, list[dt.date]] = {}
+    if not limit.ended_by:
+        return ends
+    done = [(item.date, site) for item, site in ctx.history]
+    done += [(line.date, site) for line, site in ctx.lines]
+    for day, site in done:
+        if day is not None and site.number in limit.ended_by:
+            key = scope_key(limit.scope, site)
+            if key is not None:
+                ends.setdefault(key, []).append(day)
+    return ends
 
 
 @register
@@ -81,16 +100,21 @@ class FrequencyExceeded(ClaimRule):
              if line.date and site.number in limit.codes),
             key=lambda t: (t[0], t[1]),
         )  # fmt: skip
+        ends = _ends(ctx, limit)
         done: list[Service] = []
         for day, number, line, site in mine:
             key = scope_key(limit.scope, site)
             if key is None:
                 continue
             count = max(1, line.quantity)
+            ended = [e for e in ends.get(key, ()) if e <= day]
             earlier = [
                 s
                 for s in (*history, *done)
-                if s.key == key and s.day != day and limit.window.holds(s.day, day)
+                if s.key == key
+                and s.day != day
+                and limit.window.holds(s.day, day)
+                and not any(s.day <= e for e in ended)
             ]
             done.append(Service(day, site.number or "", key, count, f"line {number}"))
             used = sum(s.count for s in earlier)
@@ -103,7 +127,9 @@ class FrequencyExceeded(ClaimRule):
         self, ctx: ClaimContext, limit: Frequency, day: dt.date, site: Site, earlier: list[Service]
     ) -> str:
         earlier.sort(key=lambda s: s.day)
-        shown = ", ".join(f"{s.code} on {s.day.isoformat()} ({s.where})" for s in earlier[-3:])
+        shown = ", ".join(f"{s.code} on {s.day.isoformat()} ({s.where})" for s in earlier[:SHOWN])
+        if len(earlier) > SHOWN:
+            shown += f" and {len(earlier) - SHOWN} more"
         pack = ctx.env.pack
         text = (
             f"{site.number} on {day.isoformat()} is over the limit of "
