@@ -66,7 +66,15 @@ _TOP_KEYS = {
 }  # fmt: skip
 _LINE_KEYS = {
     "frequency": {
-        "id", "label", "codes", "max", "per", "scope", "severity", "source", "ended_by",
+        "id",
+        "label",
+        "codes",
+        "max",
+        "per",
+        "scope",
+        "severity",
+        "source",
+        "ended_by",
     },
     "age": {"id", "codes", "min", "max", "severity", "why", "instead", "source"},
     "conflict": {"id", "codes", "with", "same", "severity", "why", "source"},
