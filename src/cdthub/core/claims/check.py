@@ -29,6 +29,10 @@ CACHE_LIMIT = 200_000  # distinct lines remembered per pack before the cache sta
 PAYERS_LIMIT = 1_024  # claims' payer names remembered (with their plan) before starting afresh
 # claim rules that run on every claim (the others only when a line's code concerns them)
 ALWAYS = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if type(rule).wants is ClaimRule.wants)
+# what a code needs is moot on a line whose code is not valid on its date: only say that
+MOOT_LINE_RULES = frozenset(rule.id for rule in LINE_RULES if rule.about_the_code)
+MOOT_CLAIM_RULES = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if rule.about_the_code)
+MOOT_CLAIM_IDS = frozenset(rule.id for rule in CLAIM_RULES if rule.about_the_code)
 
 LineKey = tuple[object, ...]  # a line as written: code, year, system, tooth, surfaces, area, extra
 
@@ -57,8 +61,12 @@ class _Plan:
         site = build_site(self.catalog, _site_key(item, year))
         issues = tuple(issue for rule in LINE_RULES for issue in rule.check_line(site, env))
         wanted = sum(1 << i for i, rule in enumerate(CLAIM_RULES) if rule.wants(site, env))
+        inactive = any(issue[0] == "code.inactive" for issue in issues)
+        if inactive:
+            issues = tuple(issue for issue in issues if issue[0] not in MOOT_LINE_RULES)
+            wanted &= ~MOOT_CLAIM_RULES
         notes = tuple(rule.note(site, env) for rule in CLAIM_RULES)
-        answers = self.lines[key] = Answers(site, issues, wanted, notes)
+        answers = self.lines[key] = Answers(site, issues, wanted, notes, inactive)
         return answers
 
     def claim_rules(self, wanted: int) -> tuple[ClaimRule, ...]:
@@ -130,6 +138,10 @@ class Checker:
             if claim_rule.may_find(claim, answers, today):
                 ctx = ctx or plan.context(claim, answers, today)
                 found.extend(claim_rule.check_claim(ctx))
+        if ctx is not None and any(a.inactive for a in answers):
+            lines = zip(claim.lines, answers, strict=True)
+            moot = {line.number for line, a in lines if a.inactive}
+            found = [f for f in found if f.line not in moot or f.rule not in MOOT_CLAIM_IDS]
         if claim.problems:
             # a rule's finding where the reader already said that line's fault (a warning
             # of the reader, such as a date read month first, hides nothing)

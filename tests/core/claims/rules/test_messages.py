@@ -38,6 +38,14 @@ def test_deleted_code_names_its_replacement():
     assert "deleted" in text and "2026" in text and "use D2391" in text
 
 
+def test_a_deleted_code_gets_no_findings_about_what_it_needed():
+    """D9940 needed a narrative and D5281 an area; their replacements need neither."""
+    found = run(claim(line("D9940"), line("D5281"), line("D7999")))
+    assert [(f.line, f.rule) for f in found] == [
+        (1, "code.inactive"), (2, "code.inactive"), (3, "narrative.required"),
+    ]  # fmt: skip
+
+
 def test_iso_number_on_a_universal_line_says_to_switch_numbering():
     assert "JO" in message(claim(line("D7140", tooth="46")), "tooth.invalid")
 

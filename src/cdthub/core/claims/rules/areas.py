@@ -43,6 +43,7 @@ def _listing(areas: tuple[str, ...]) -> str:
 @register
 class AreaRequired(LineRule):
     id = "area.required"
+    about_the_code = True
     checks = "A code billed per quadrant, arch or sextant names the area of the oral cavity."
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:

@@ -90,6 +90,9 @@ class Rule:
     id: ClassVar[str] = ""
     severity: ClassVar[Severity] = "error"
     checks: ClassVar[str] = ""
+    # True: it checks what the line's code needs (a tooth, surfaces, an area, a narrative),
+    # which is moot when the code is not valid on the date (code.inactive asks for another)
+    about_the_code: ClassVar[bool] = False
 
 
 class LineRule(Rule):
@@ -128,6 +131,7 @@ class Answers:
     issues: tuple[Issue, ...]
     wanted: int
     notes: tuple[Any, ...]  # whatever each rule keeps (its `note`)
+    inactive: bool = False  # the code is not valid on the date: what it needs is moot
 
 
 class ClaimRule(Rule):

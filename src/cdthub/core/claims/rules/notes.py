@@ -17,6 +17,7 @@ from .base import Answers, ClaimContext, ClaimRule, Env, Issue, LineRule, Site, 
 @register
 class NarrativeRequired(ClaimRule):
     id = "narrative.required"
+    about_the_code = True
     checks = "By-report codes (and codes the pack names) come with a narrative."
 
     def wants(self, site: Site, env: Env) -> bool:

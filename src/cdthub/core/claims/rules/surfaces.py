@@ -31,6 +31,7 @@ def takes_surfaces(code: Code | None) -> bool:
 @register
 class SurfaceRequired(LineRule):
     id = "surface.required"
+    about_the_code = True
     checks = "A code billed by surface names the surfaces (M, O, D, B/F, L, I)."
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
@@ -76,6 +77,7 @@ class SurfaceInvalid(LineRule):
 @register
 class SurfaceCount(LineRule):
     id = "surface.count"
+    about_the_code = True
     checks = "The number of surfaces matches the code (a two-surface code gets two)."
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:

@@ -35,6 +35,7 @@ def a_tooth(tooth: Tooth, site: Site) -> str:
 @register
 class ToothRequired(LineRule):
     id = "tooth.required"
+    about_the_code = True
     checks = "A code billed per tooth (or per surface, or over a range of teeth) names the tooth."
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
@@ -97,6 +98,7 @@ class ToothInvalid(LineRule):
 @register
 class ToothNotAllowed(LineRule):
     id = "tooth.not_allowed"
+    about_the_code = True
     checks = (
         "A code that covers a visit or the whole mouth carries no tooth number; nor does a "
         "complete denture's line, which names its arch (a warning)."
@@ -125,6 +127,7 @@ class ToothNotAllowed(LineRule):
 @register
 class ToothWrongType(LineRule):
     id = "tooth.wrong_type"
+    about_the_code = True
     checks = (
         "The tooth is of the kind the code is for (front/back, premolar/molar, primary/adult), "
         "and of a kind the pack says payers pay the code on (sealants on back teeth)."
