@@ -112,7 +112,7 @@ class Conflict:
     id: str
     codes: frozenset[str]
     with_codes: frozenset[str]
-    same: str  # "day" or "tooth" (same day and same tooth)
+    same: str  # "day", "tooth" or "quadrant" (the same day, and the same tooth or quadrant)
     severity: Severity
     why: str
     source: str
@@ -150,6 +150,7 @@ class PackLines:
     frequencies: list[Frequency] = field(default_factory=list)
     ages: list[AgeLimit] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    addons: list[Conflict] = field(default_factory=list)
     narratives: list[CodeNote] = field(default_factory=list)
     coverage: list[CodeNote] = field(default_factory=list)
     teeth: list[ToothLimit] = field(default_factory=list)
@@ -166,6 +167,7 @@ class Pack:
     frequencies: tuple[Frequency, ...] = ()
     ages: tuple[AgeLimit, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    addons: tuple[Conflict, ...] = ()  # `codes` billed only with one of `with_codes`
     narratives: tuple[CodeNote, ...] = ()
     coverage: tuple[CodeNote, ...] = ()
     teeth: tuple[ToothLimit, ...] = ()
@@ -194,6 +196,8 @@ class Pack:
             add(a.codes, "ages", a)
         for c in self.conflicts:
             add(c.codes | c.with_codes, "conflicts", c)
+        for c in self.addons:
+            add(c.codes, "addons", c)
         for n in self.narratives:
             add(n.codes, "narratives", n)
         for n in self.coverage:

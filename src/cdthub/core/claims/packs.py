@@ -46,7 +46,7 @@ PACK_DIR = Path(__file__).resolve().parent.parent / "data" / "packs"
 DEFAULT_PACK = "default"
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 SCOPES = ("patient", "tooth", "quadrant", "arch")
-SAME = ("day", "tooth")
+SAME = ("day", "tooth", "quadrant")
 POSITIONS = ("any", "anterior", "posterior", "premolar", "molar")
 DENTITIONS = ("any", "primary", "permanent")
 
@@ -59,7 +59,7 @@ class PackError(ValueError):
 
 _CODE = re.compile(r"D\d{4}")
 _RANGE = re.compile(r"(D\d{4})\s*-\s*D?(\d{4})")
-_SECTIONS = ("frequency", "age", "conflict", "narrative", "coverage", "teeth")
+_SECTIONS = ("frequency", "age", "conflict", "addon", "narrative", "coverage", "teeth")
 _TOP_KEYS = {
     "name", "title", "about", "extends", "remove", "severity", "tooth_optional",
     "tooth_accepted", "arch_only", "area_optional", "payer_ids", *_SECTIONS,
@@ -78,6 +78,7 @@ _LINE_KEYS = {
     },
     "age": {"id", "codes", "min", "max", "severity", "why", "instead", "source"},
     "conflict": {"id", "codes", "with", "same", "severity", "why", "source"},
+    "addon": {"id", "codes", "with", "same", "severity", "why", "source"},
     "narrative": {"id", "codes", "severity", "why", "source"},
     "coverage": {"id", "codes", "severity", "why", "source"},
     "teeth": {"id", "codes", "position", "dentition", "severity", "why", "source"},
@@ -188,7 +189,7 @@ class _Reader:
     def conflict(self, item: Mapping[str, Any]) -> Conflict:
         same = item.get("same", "day")
         if same not in SAME:
-            raise self.fail("same must be 'day' or 'tooth'", item["id"])
+            raise self.fail("same must be 'day', 'tooth' or 'quadrant'", item["id"])
         return Conflict(
             item["id"], self.codes(item), self.codes(item, "with"), same, self.severity(item),
             self.text(item, "why"), item["source"].strip(),
@@ -300,6 +301,7 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
         frequencies=tuple(r.frequency(i) for i in r.lines(full, "frequency")),
         ages=tuple(r.age_limit(i) for i in r.lines(full, "age")),
         conflicts=tuple(r.conflict(i) for i in r.lines(full, "conflict")),
+        addons=tuple(r.conflict(i) for i in r.lines(full, "addon")),
         narratives=tuple(r.note(i) for i in r.lines(full, "narrative")),
         coverage=tuple(r.note(i) for i in r.lines(full, "coverage")),
         teeth=tuple(r.tooth_limit(i) for i in r.lines(full, "teeth")),

@@ -131,6 +131,36 @@ CASES = [
         claim(line("D1120"), born=KID),
     ),
     (
+        "age.limit",
+        1,
+        claim(line("D8080"), born=dt.date(1985, 1, 1)),
+        claim(line("D8090"), born=dt.date(1985, 1, 1)),
+    ),
+    (
+        "bundle.conflict",
+        2,
+        claim(line("D4341", area="10"), line("D4342", area="10")),
+        claim(line("D4341", area="10"), line("D4342", area="20")),
+    ),
+    (
+        "bundle.base_missing",
+        1,
+        claim(line("D9223", quantity=2)),
+        claim(line("D9223", quantity=2), line("D9222")),
+    ),
+    (
+        "bundle.base_missing",
+        2,
+        claim(line("D3425", tooth="19"), line("D3426", tooth="18")),
+        claim(line("D3425", tooth="19"), line("D3426", tooth="19")),
+    ),
+    (
+        "bundle.base_missing",
+        1,
+        claim(line("D9243"), history=[past("D9239", dt.date(2026, 3, 1))]),
+        claim(line("D9243"), history=[past("D9239", DAY)]),
+    ),
+    (
         "bundle.conflict",
         2,
         claim(line("D0150"), line("D0120")),

@@ -10,7 +10,18 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from ..model import Claim, Finding
+from ..packs import Pack
 from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
+
+
+def _admits(pack: Pack, code: str, age: int) -> bool:
+    """Whether the pack's own age limits on `code` admit a patient of `age` (a code offered
+    instead must fit the patient too)."""
+    return all(
+        (limit.min_age is None or age >= limit.min_age)
+        and (limit.max_age is None or age <= limit.max_age)
+        for limit in pack.lines_for(code).ages
+    )
 
 
 @register
@@ -73,7 +84,9 @@ class AgeLimit(ClaimRule):
                 too_old = limit.max_age is not None and age > limit.max_age
                 if not (too_young or too_old):
                     continue
-                instead = [c for c in limit.instead if catalog.valid_on(c, day)]
+                instead = [
+                    c for c in limit.instead if catalog.valid_on(c, day) and _admits(pack, c, age)
+                ]
                 fix = f": consider {' or '.join(instead)}" if instead else ""
                 yield self.finding(
                     ctx,

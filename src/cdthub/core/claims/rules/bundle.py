@@ -1,5 +1,7 @@
 """Services that do not go together on one day (bundle.conflict), from the pack's [[conflict]]
-lines: per day (two evaluations) or per tooth and day (a pulpotomy on the root canal tooth).
+lines: per day (two evaluations), per tooth and day (a pulpotomy on the root canal tooth) or per
+quadrant and day (both root planing codes on one quadrant). And add-on codes billed without the
+code they add to (bundle.base_missing, a rule id this code adds), from the [[addon]] lines.
 
 Both lines of a pair get a finding naming the other (a payer may deny either, and a biller
 fixes the pair, not one line); a line clashing with several others gets one finding for each
@@ -40,7 +42,16 @@ def _clashes(pack: Pack, a: str, b: str) -> tuple[Conflict, ...]:
 def _same_place(conflict: Conflict, a: Site, b: Site) -> bool:
     if conflict.same == "day":
         return True
+    if conflict.same == "quadrant":
+        return a.quadrant is not None and a.quadrant == b.quadrant
     return bool(a.teeth) and any(t in b.teeth for t in a.teeth)
+
+
+_WHEN = {
+    "day": "on the same day",
+    "tooth": "on the same tooth the same day",
+    "quadrant": "in the same quadrant the same day",
+}
 
 
 @register
@@ -129,3 +140,37 @@ class BundleConflict(ClaimRule):
                         )
                     break
             seen.append((line.date, site, line.number))
+
+
+@register
+class BaseMissing(ClaimRule):
+    id = "bundle.base_missing"
+    checks = (
+        "An add-on code (each further 15 minutes, each additional root or site) comes with the "
+        "code it adds to, on the same day (history included)."
+    )
+
+    def wants(self, site: Site, env: Env) -> bool:
+        return bool(env.pack.lines_for(site.number).addons)
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+        pack = ctx.env.pack
+        done = [(item.date, site) for item, site in ctx.history]
+        done += [(line.date, site) for line, site in ctx.lines]
+        for line, site in ctx.lines:
+            for addon in pack.lines_for(site.number).addons:
+                if line.date is None or any(
+                    day == line.date and other.number in addon.with_codes
+                    and _same_place(addon, site, other)
+                    for day, other in done
+                ):  # fmt: skip
+                    continue
+                bases = " or ".join(sorted(addon.with_codes))
+                yield self.finding(
+                    ctx,
+                    line.number,
+                    f"{site.number} is billed only with {bases} {_WHEN[addon.same]}, and no "
+                    f"such line is on the claim: {addon.why}.",
+                    addon.severity,
+                )
+                break
