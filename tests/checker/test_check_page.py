@@ -114,7 +114,7 @@ def test_a_quadrants_teeth_fit_in_the_tooth_box(client):
     assert 'name="tooth" value="" placeholder="30" maxlength="40"' in page
     r = client.post(
         "/check/",
-        {"mode": "lines", "birth_date": "1980-01-01", "date": "2026-03-02", "code": "D4342",
+        {"mode": "lines", "birth_date": "1980-01-01", "date": "2026-03-02", "code": "D4341",
          "tooth": "18,19,20,21", "area": "30"},
     )  # fmt: skip
     assert "1 claim: 0 errors, 0 warnings" in r.content.decode()

@@ -40,7 +40,16 @@ def test_every_code_a_bundled_pack_names_is_in_the_catalog():
         doc = tomllib.loads(path.read_text())
         tables = [
             t
-            for key in ("frequency", "age", "conflict", "addon", "narrative", "coverage", "teeth")
+            for key in (
+                "frequency",
+                "age",
+                "conflict",
+                "addon",
+                "narrative",
+                "coverage",
+                "teeth",
+                "tooth_count",
+            )  # fmt: skip
             for t in doc.get(key, [])
         ]
         lists = ("tooth_optional", "tooth_accepted", "arch_only", "area_optional")

@@ -133,6 +133,21 @@ class ToothLimit:
 
 
 @dataclass(frozen=True, slots=True)
+class ToothCount:
+    """How many teeth a line of a code covers, where the code's name says (one to three, or
+    four or more teeth in a quadrant): a line listing another number gets tooth.count."""
+
+    id: str
+    codes: frozenset[str]
+    min_count: int | None
+    max_count: int | None
+    severity: Severity
+    why: str  # "four or more teeth in a quadrant"
+    instead: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class CodeNote:
     """A line that applies to a set of codes and says one thing: narrative needs, coverage."""
 
@@ -154,6 +169,7 @@ class PackLines:
     narratives: list[CodeNote] = field(default_factory=list)
     coverage: list[CodeNote] = field(default_factory=list)
     teeth: list[ToothLimit] = field(default_factory=list)
+    tooth_counts: list[ToothCount] = field(default_factory=list)
 
 
 _NO_LINES = PackLines()
@@ -171,6 +187,7 @@ class Pack:
     narratives: tuple[CodeNote, ...] = ()
     coverage: tuple[CodeNote, ...] = ()
     teeth: tuple[ToothLimit, ...] = ()
+    tooth_counts: tuple[ToothCount, ...] = ()
     tooth_optional: frozenset[str] = frozenset()  # tooth codes payers take without a tooth
     tooth_accepted: frozenset[str] = frozenset()  # no-tooth codes that may have one (or an area)
     arch_only: frozenset[str] = frozenset()  # arch codes billed with no tooth (complete dentures)
@@ -204,6 +221,8 @@ class Pack:
             add(n.codes, "coverage", n)
         for t in self.teeth:
             add(t.codes, "teeth", t)
+        for count in self.tooth_counts:
+            add(count.codes, "tooth_counts", count)
         return index
 
     @cached_property

@@ -31,6 +31,7 @@ from .pack_lines import (
     Frequency,
     Pack,
     PackLines,
+    ToothCount,
     ToothLimit,
     Window,
     add_months,
@@ -59,7 +60,9 @@ class PackError(ValueError):
 
 _CODE = re.compile(r"D\d{4}")
 _RANGE = re.compile(r"(D\d{4})\s*-\s*D?(\d{4})")
-_SECTIONS = ("frequency", "age", "conflict", "addon", "narrative", "coverage", "teeth")
+_SECTIONS = (
+    "frequency", "age", "conflict", "addon", "narrative", "coverage", "teeth", "tooth_count",
+)  # fmt: skip
 _TOP_KEYS = {
     "name", "title", "about", "extends", "remove", "severity", "tooth_optional",
     "tooth_accepted", "arch_only", "area_optional", "payer_ids", *_SECTIONS,
@@ -82,6 +85,7 @@ _LINE_KEYS = {
     "narrative": {"id", "codes", "severity", "why", "source"},
     "coverage": {"id", "codes", "severity", "why", "source"},
     "teeth": {"id", "codes", "position", "dentition", "severity", "why", "source"},
+    "tooth_count": {"id", "codes", "min", "max", "severity", "why", "instead", "source"},
 }
 
 
@@ -145,11 +149,12 @@ class _Reader:
         raise self.fail(f"severity must be 'error' or 'warning', not {value!r}", item.get("id"))
 
     def age(self, item: Mapping[str, Any], key: str) -> int | None:
+        """A whole number of years (or of teeth) from 0 to 130, or None when not given."""
         value = item.get(key)
         if value is None:
             return None
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 130:
-            raise self.fail(f"'{key}' must be an age in whole years", item.get("id"))
+            raise self.fail(f"'{key}' must be a whole number from 0 to 130", item.get("id"))
         return value
 
     def text(self, item: Mapping[str, Any], key: str) -> str:
@@ -214,6 +219,16 @@ class _Reader:
         return ToothLimit(
             item["id"], self.codes(item), position, dentition, self.severity(item, "warning"),
             self.text(item, "why"), item["source"].strip(),
+        )  # fmt: skip
+
+    def tooth_count(self, item: Mapping[str, Any]) -> ToothCount:
+        low, high = self.age(item, "min"), self.age(item, "max")
+        if low is None and high is None:
+            raise self.fail("a tooth_count line needs 'min', 'max' or both", item["id"])
+        instead = tuple(sorted(self.codes(item, "instead"))) if "instead" in item else ()
+        return ToothCount(
+            item["id"], self.codes(item), low, high, self.severity(item), self.text(item, "why"),
+            instead, item["source"].strip(),
         )  # fmt: skip
 
     def code_list(self, doc: Mapping[str, Any], key: str) -> frozenset[str] | None:
@@ -305,6 +320,7 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
         narratives=tuple(r.note(i) for i in r.lines(full, "narrative")),
         coverage=tuple(r.note(i) for i in r.lines(full, "coverage")),
         teeth=tuple(r.tooth_limit(i) for i in r.lines(full, "teeth")),
+        tooth_counts=tuple(r.tooth_count(i) for i in r.lines(full, "tooth_count")),
         tooth_optional=r.code_list(full, "tooth_optional") or frozenset(),
         tooth_accepted=r.code_list(full, "tooth_accepted") or frozenset(),
         arch_only=r.code_list(full, "arch_only") or frozenset(),

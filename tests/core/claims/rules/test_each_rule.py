@@ -143,6 +143,18 @@ CASES = [
         claim(line("D4341", area="10"), line("D4342", area="20")),
     ),
     (
+        "tooth.count",
+        1,
+        claim(line("D4341", area="10", tooth="2,3")),
+        claim(line("D4342", area="10", tooth="2,3")),
+    ),
+    (
+        "tooth.count",
+        1,
+        claim(line("D4342", area="10", tooth="2-6")),
+        claim(line("D4341", area="10", tooth="2-6")),
+    ),
+    (
         "bundle.base_missing",
         1,
         claim(line("D9223", quantity=2)),

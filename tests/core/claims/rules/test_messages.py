@@ -152,6 +152,16 @@ def test_a_complete_denture_line_names_no_tooth_but_a_partial_may():
     assert not run(claim(line("D5211", tooth="3,4")))  # a partial lists the teeth it replaces
 
 
+def test_a_line_listing_too_few_teeth_for_its_code_names_the_partner_code():
+    assert message(claim(line("D4341", area="10", tooth="2,3")), "tooth.count") == (
+        "Line 1: D4341 is for four or more teeth in a quadrant, but the line lists 2 teeth "
+        "(2, 3): use D4342, or list every tooth treated."
+    )
+    found = run(claim(line("D4240", area="30", tooth="19")))
+    assert [(f.rule, f.severity) for f in found] == [("tooth.count", "warning")]
+    assert "use D4241" in found[0].message  # its own partner, not D4342 or D4261
+
+
 def test_a_lesion_may_lie_in_no_quadrant():
     """A biopsy of the tongue has no quadrant: a warning, not an error; 00 or an arch is fine."""
     found = [(f.rule, f.severity) for f in run(claim(line("D7286")))]

@@ -82,6 +82,11 @@ class Env:
     def severity(self, rule: str, default: Severity) -> Severity:
         return self.pack.severity_of(rule, default)
 
+    def valid_in(self, number: str, year: int) -> bool:
+        """Whether `number` is a code of the CDT edition of `year`."""
+        found = self.catalog.get(number)
+        return found is not None and found.valid_in(year)
+
 
 class Rule:
     """One check. `id` is the finding's rule id; `severity` its default (a pack may change

@@ -17,11 +17,6 @@ def _nearest(catalog: Catalog, number: str) -> str:
     return ", ".join(c.code for c in catalog.nearest(number, 3))
 
 
-def _valid(env: Env, number: str, year: int) -> bool:
-    found = env.catalog.get(number)
-    return found is not None and found.valid_in(year)
-
-
 @register
 class CodeUnknown(LineRule):
     id = "code.unknown"
@@ -68,7 +63,7 @@ class CodeInactive(LineRule):
                 f"{when}: use the code that was valid then.",
             )
             return
-        instead = [c for c in code.replaced_by if _valid(env, c, year)]
+        instead = [c for c in code.replaced_by if env.valid_in(c, year)]
         fix = f"use {' or '.join(instead)}" if instead else "use a current code"
         yield self.issue(
             env,

@@ -164,3 +164,38 @@ class ToothWrongType(LineRule):
                 f"{code.code} is for {code.teeth.describe()}, but {a_tooth(tooth, site)}: {fix}.",
             )
             return
+
+
+@register
+class ToothCountRule(LineRule):
+    id = "tooth.count"
+    about_the_code = True
+    checks = (
+        "A line that lists its teeth lists as many as the code is for (one to three, or four "
+        "or more teeth in a quadrant), as the pack says."
+    )
+
+    def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
+        code = site.code
+        count = len(site.teeth)
+        if code is None or not count:
+            return
+        for limit in env.pack.lines_for(code.code).tooth_counts:
+            low, high = limit.min_count, limit.max_count
+            if (low is None or count >= low) and (high is None or count <= high):
+                continue
+            year = site.year if site.year is not None else env.catalog.current_year
+            related = {r.code for r in code.related}  # a line may pair codes: D4341, D4342
+            offered = [c for c in limit.instead if c in related] or limit.instead
+            instead = [c for c in offered if env.valid_in(c, year)]
+            teeth = ", ".join(site.shown(t) for t in site.teeth)
+            many = "1 tooth" if count == 1 else f"{count} teeth"
+            fix = f"use {' or '.join(instead)}, or" if instead else "check the code, or"
+            listing = "every tooth" if low is not None and count < low else "only the teeth"
+            yield self.issue(
+                env,
+                f"{code.code} is for {limit.why}, but the line lists {many} ({teeth}): "
+                f"{fix} list {listing} treated.",
+                limit.severity,
+            )
+            return
