@@ -143,6 +143,30 @@ CASES = [
         claim(line("D4341", area="10"), line("D4342", area="20")),
     ),
     (
+        "frequency.exceeded",
+        1,
+        claim(line("D5110"), history=[past("D5110", dt.date(2024, 1, 1))]),
+        claim(line("D5120"), history=[past("D5110", dt.date(2024, 1, 1))]),  # the other arch
+    ),
+    (
+        "frequency.exceeded",
+        1,
+        claim(line("D3330", tooth="19"), history=[past("D3330", dt.date(2020, 1, 1), tooth="19")]),
+        claim(line("D3348", tooth="19"), history=[past("D3330", dt.date(2020, 1, 1), tooth="19")]),
+    ),
+    (
+        "bundle.conflict",
+        2,
+        claim(line("D6750", tooth="4"), line("D6240", tooth="4")),
+        claim(line("D6750", tooth="3"), line("D6240", tooth="4")),
+    ),
+    (
+        "bundle.conflict",
+        2,
+        claim(line("D2740", tooth="3"), line("D6058", tooth="3")),
+        claim(line("D2740", tooth="3"), line("D6058", tooth="14")),
+    ),
+    (
         "tooth.count",
         1,
         claim(line("D4341", area="10", tooth="2,3")),

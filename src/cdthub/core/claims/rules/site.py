@@ -102,6 +102,8 @@ def build_site(catalog: Catalog, key: SiteKey) -> Site:
         normal, surface_error = read_surfaces(str(surfaces))
     clean_area = str(area).strip() if area is not None and str(area).strip() else None
     quadrant, arch = _area_parts(clean_area, teeth)
+    if arch is None and code is not None and code.arch:  # D5110: the code names its arch
+        arch = AREA_CODE_OF[code.arch]
     service = (
         number or code_text.strip().upper(),
         tuple(t.label for t in teeth) or tooth,
