@@ -112,7 +112,7 @@ class Conflict:
     id: str
     codes: frozenset[str]
     with_codes: frozenset[str]
-    same: str  # "day", "tooth" or "quadrant" (the same day, and the same tooth or quadrant)
+    same: str  # "day", "tooth", "quadrant" or "arch" (the same day, and the same tooth…)
     severity: Severity
     why: str
     source: str

@@ -47,7 +47,7 @@ PACK_DIR = Path(__file__).resolve().parent.parent / "data" / "packs"
 DEFAULT_PACK = "default"
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 SCOPES = ("patient", "tooth", "quadrant", "arch")
-SAME = ("day", "tooth", "quadrant")
+SAME = ("day", "tooth", "quadrant", "arch")
 POSITIONS = ("any", "anterior", "posterior", "premolar", "molar")
 DENTITIONS = ("any", "primary", "permanent")
 
@@ -194,7 +194,7 @@ class _Reader:
     def conflict(self, item: Mapping[str, Any]) -> Conflict:
         same = item.get("same", "day")
         if same not in SAME:
-            raise self.fail("same must be 'day', 'tooth' or 'quadrant'", item["id"])
+            raise self.fail("same must be 'day', 'tooth', 'quadrant' or 'arch'", item["id"])
         return Conflict(
             item["id"], self.codes(item), self.codes(item, "with"), same, self.severity(item),
             self.text(item, "why"), item["source"].strip(),

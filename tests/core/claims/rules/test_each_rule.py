@@ -167,6 +167,30 @@ CASES = [
         claim(line("D2740", tooth="3"), line("D6058", tooth="14")),
     ),
     (
+        "bundle.conflict",
+        2,
+        claim(line("D5110"), line("D5130")),  # both upper: the arch comes from the codes
+        claim(line("D5110"), line("D5140")),
+    ),
+    (
+        "bundle.conflict",
+        2,
+        claim(line("D3330", tooth="19"), line("D7140", tooth="19")),
+        claim(line("D3330", tooth="19"), line("D7140", tooth="18")),
+    ),
+    (
+        "bundle.base_missing",
+        1,
+        claim(line("D6104", tooth="19")),
+        claim(line("D6104", tooth="19"), line("D6010", tooth="19")),
+    ),
+    (
+        "frequency.exceeded",
+        1,
+        claim(line("D7140", tooth="30"), history=[past("D7140", dt.date(2025, 1, 1), tooth="30")]),
+        claim(line("D7250", tooth="30"), history=[past("D7140", dt.date(2025, 1, 1), tooth="30")]),
+    ),
+    (
         "tooth.count",
         1,
         claim(line("D4341", area="10", tooth="2,3")),

@@ -1,7 +1,8 @@
 """Services that do not go together on one day (bundle.conflict), from the pack's [[conflict]]
-lines: per day (two evaluations), per tooth and day (a pulpotomy on the root canal tooth) or per
-quadrant and day (both root planing codes on one quadrant). And add-on codes billed without the
-code they add to (bundle.base_missing, a rule id this code adds), from the [[addon]] lines.
+lines: per day (two evaluations), per tooth and day (a pulpotomy on the root canal tooth), per
+quadrant and day (both root planing codes on one quadrant) or per arch and day (two dentures).
+And add-on codes billed without the code they add to (bundle.base_missing, a rule id this code
+adds), from the [[addon]] lines.
 
 Both lines of a pair get a finding naming the other (a payer may deny either, and a biller
 fixes the pair, not one line); a line clashing with several others gets one finding for each
@@ -44,6 +45,8 @@ def _same_place(conflict: Conflict, a: Site, b: Site) -> bool:
         return True
     if conflict.same == "quadrant":
         return a.quadrant is not None and a.quadrant == b.quadrant
+    if conflict.same == "arch":
+        return a.arch is not None and a.arch == b.arch
     return bool(a.teeth) and any(t in b.teeth for t in a.teeth)
 
 
@@ -51,6 +54,7 @@ _WHEN = {
     "day": "on the same day",
     "tooth": "on the same tooth the same day",
     "quadrant": "in the same quadrant the same day",
+    "arch": "in the same arch the same day",
 }
 
 
