@@ -162,6 +162,16 @@ def test_a_line_listing_too_few_teeth_for_its_code_names_the_partner_code():
     assert "use D4241" in found[0].message  # its own partner, not D4342 or D4261
 
 
+def test_a_conventional_denture_on_the_day_the_arch_is_extracted_points_to_the_immediate_one():
+    found = run(claim(line("D7140", tooth="8"), line("D5110")))
+    assert [(f.line, f.rule, f.severity) for f in found] == [
+        (1, "bundle.conflict", "warning"), (2, "bundle.conflict", "warning"),
+    ]  # fmt: skip
+    assert "D5130 upper" in found[1].message
+    assert not run(claim(line("D7140", tooth="24"), line("D5110")))  # a lower tooth
+    assert not run(claim(line("D7140", tooth="8"), line("D5130")))
+
+
 def test_a_lesion_may_lie_in_no_quadrant():
     """A biopsy of the tongue has no quadrant: a warning, not an error; 00 or an arch is fine."""
     found = [(f.rule, f.severity) for f in run(claim(line("D7286")))]
