@@ -172,6 +172,31 @@ def test_a_conventional_denture_on_the_day_the_arch_is_extracted_points_to_the_i
     assert not run(claim(line("D7140", tooth="8"), line("D5130")))
 
 
+def test_an_interim_bridge_does_not_count_against_the_final_one():
+    interim = [past("D6793", dt.date(2026, 1, 5), tooth=t) for t in ("3", "5")]
+    interim.append(past("D6253", dt.date(2026, 1, 5), tooth="4"))
+    bridge = [line("D6750", tooth="3"), line("D6240", tooth="4"), line("D6750", tooth="5")]
+    assert not run(claim(*bridge, history=interim))
+    assert not run(claim(line("D6065", tooth="30"), history=[past("D6085", DAY, tooth="30")]))
+
+
+def test_a_line_of_several_teeth_counts_one_a_tooth():
+    assert "frequency.exceeded" not in [
+        f.rule for f in run(claim(line("D6240", tooth="19,20", quantity=2)))
+    ]
+    text = message(claim(line("D1351", tooth="3", quantity=2), born=dt.date(2015, 1, 1)),
+                   "frequency.exceeded")  # fmt: skip
+    assert "the line alone bills 2" in text
+
+
+def test_an_add_on_names_its_base_on_another_tooth_and_is_alone_before_the_base_existed():
+    text = message(
+        claim(line("D3425", tooth="19"), line("D3426", tooth="18")), "bundle.base_missing"
+    )
+    assert "D3425 on tooth 19 is on the claim, but not on the same tooth the same day" in text
+    assert not run(claim(line("D9223", date=dt.date(2017, 6, 1))))  # D9222 came in 2018
+
+
 def test_a_lesion_may_lie_in_no_quadrant():
     """A biopsy of the tongue has no quadrant: a warning, not an error; 00 or an arch is fine."""
     found = [(f.rule, f.severity) for f in run(claim(line("D7286")))]

@@ -63,7 +63,7 @@ class AreaRequired(LineRule):
                 env,
                 f"{code.code} is usually billed with the {code.area} of the site, {listing}: "
                 "add it if the site lies in one; if not (the tongue, a lip, the middle of the "
-                "palate), say where in the narrative.",
+                "palate), give area 00 and say where in the narrative.",
                 "warning",
             )
         elif code.area == "arch":

@@ -161,20 +161,27 @@ class BaseMissing(ClaimRule):
         pack = ctx.env.pack
         done = [(item.date, site) for item, site in ctx.history]
         done += [(line.date, site) for line, site in ctx.lines]
+        env = ctx.env
         for line, site in ctx.lines:
             for addon in pack.lines_for(site.number).addons:
-                if line.date is None or any(
-                    day == line.date and other.number in addon.with_codes
-                    and _same_place(addon, site, other)
-                    for day, other in done
-                ):  # fmt: skip
+                day = line.date
+                if day is None or not any(env.valid_in(b, day.year) for b in addon.with_codes):
+                    continue  # before the base code existed, the add-on was billed alone
+                bases = [(when, other) for when, other in done if other.number in addon.with_codes]
+                if any(when == day and _same_place(addon, site, other) for when, other in bases):
                     continue
-                bases = " or ".join(sorted(addon.with_codes))
+                listed = " or ".join(sorted(addon.with_codes))
+                missing = (
+                    f"{bases[0][1].describe()} is on the claim, but not {_WHEN[addon.same]}: "
+                    "check the tooth numbers and dates"
+                    if bases
+                    else "no such line is on the claim"
+                )
                 yield self.finding(
                     ctx,
                     line.number,
-                    f"{site.number} is billed only with {bases} {_WHEN[addon.same]}, and no "
-                    f"such line is on the claim: {addon.why}.",
+                    f"{site.number} is billed only with {listed} {_WHEN[addon.same]}; "
+                    f"{missing}. {addon.why[0].upper()}{addon.why[1:]}.",
                     addon.severity,
                 )
                 break

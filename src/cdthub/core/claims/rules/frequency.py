@@ -42,6 +42,15 @@ def _how_many(n: int, label: str) -> str:
     return f"one {label}" if n == 1 else f"{n} ({label})"
 
 
+def _counted(scope: str, site: Site, quantity: int) -> list[tuple[str, int]]:
+    """What a line (or history item) counts against: (scope key, how many). A line listing
+    several teeth counts one for each tooth (a two-unit pontic line, quantity 2)."""
+    if scope == "tooth" and len(site.teeth) > 1:
+        return [(tooth.label, 1) for tooth in site.teeth]
+    key = scope_key(scope, site)
+    return [] if key is None else [(key, max(1, quantity))]
+
+
 def _ends(ctx: ClaimContext, limit: Frequency) -> dict[str, list[dt.date]]:
     """The days a service of `ended_by` (an extraction) was done, by tooth (or other scope):
     what that tooth had before no longer counts (an implant crown follows a natural one)."""
@@ -52,8 +61,7 @@ def _ends(ctx: ClaimContext, limit: Frequency) -> dict[str, list[dt.date]]:
     done += [(line.date, site) for line, site in ctx.lines]
     for day, site in done:
         if day is not None and site.number in limit.ended_by:
-            key = scope_key(limit.scope, site)
-            if key is not None:
+            for key, _ in _counted(limit.scope, site, 1):
                 ends.setdefault(key, []).append(day)
     return ends
 
@@ -90,9 +98,10 @@ class FrequencyExceeded(ClaimRule):
 
     def _check(self, ctx: ClaimContext, limit: Frequency) -> Iterator[Finding]:
         history = [
-            Service(item.date, site.number, scope_key(limit.scope, site), 1, "the history")
+            Service(item.date, site.number, key, count, "the history")
             for item, site in ctx.history
             if item.date and site.number in limit.codes
+            for key, count in _counted(limit.scope, site, 1)
         ]
         mine = sorted(
             ((line.date, line.number, line, site)
@@ -103,28 +112,33 @@ class FrequencyExceeded(ClaimRule):
         ends = _ends(ctx, limit)
         done: list[Service] = []
         for day, number, line, site in mine:
-            key = scope_key(limit.scope, site)
-            if key is None:
-                continue
-            count = max(1, line.quantity)
-            ended = [e for e in ends.get(key, ()) if e <= day]
-            earlier = [
-                s
-                for s in (*history, *done)
-                if s.key == key
-                and s.day != day
-                and limit.window.holds(s.day, day)
-                and not any(s.day <= e for e in ended)
-            ]
-            done.append(Service(day, site.number or "", key, count, f"line {number}"))
-            used = sum(s.count for s in earlier)
-            if used + count <= limit.max:
-                continue
-            yield self.finding(ctx, number, self._message(ctx, limit, day, site, earlier),
-                               limit.severity)  # fmt: skip
+            said = False
+            for key, count in _counted(limit.scope, site, line.quantity):
+                ended = [e for e in ends.get(key, ()) if e <= day]
+                earlier = [
+                    s
+                    for s in (*history, *done)
+                    if s.key == key
+                    and s.day != day
+                    and limit.window.holds(s.day, day)
+                    and not any(s.day <= e for e in ended)
+                ]
+                done.append(Service(day, site.number or "", key, count, f"line {number}"))
+                if said or sum(s.count for s in earlier) + count <= limit.max:
+                    continue
+                said = True  # one finding a line
+                yield self.finding(ctx, number,
+                                   self._message(ctx, limit, day, site, earlier, count),
+                                   limit.severity)  # fmt: skip
 
     def _message(
-        self, ctx: ClaimContext, limit: Frequency, day: dt.date, site: Site, earlier: list[Service]
+        self,
+        ctx: ClaimContext,
+        limit: Frequency,
+        day: dt.date,
+        site: Site,
+        earlier: list[Service],
+        count: int,
     ) -> str:
         earlier.sort(key=lambda s: s.day)
         shown = ", ".join(f"{s.code} on {s.day.isoformat()} ({s.where})" for s in earlier[:SHOWN])
@@ -134,7 +148,8 @@ class FrequencyExceeded(ClaimRule):
         text = (
             f"{site.number} on {day.isoformat()} is over the limit of "
             f"{_how_many(limit.max, limit.label)} {limit.window.describe()} "
-            f"({pack.title.lower()}, pack {pack.name}); already billed: {shown}"
+            f"({pack.title.lower()}, pack {pack.name}); "
+            + (f"already billed: {shown}" if earlier else f"the line alone bills {count}")
         )
         before = [s for s in earlier if s.day < day]
         excess = sum(s.count for s in earlier) + 1 - limit.max
