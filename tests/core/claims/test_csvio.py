@@ -42,7 +42,8 @@ def test_other_column_names_separators_and_excel_habits():
     text = "\ufeffClaim ID;DOB;Date of Service;Procedure Code;Tooth Number;Surface;Charge\n"
     text += "X;04/02/2016;03/02/2026;d2392;#30;mo;$1,180.00\n"
     (claim,), findings = read(text)
-    assert findings == [] and claim.problems == []
+    assert claim.problems == []  # US dates are read month first, said once for the file:
+    assert [(f.rule, f.severity) for f in findings] == [("date.invalid", "warning")]
     line = claim.lines[0]
     assert (line.code, line.tooth, line.surfaces, line.fee) == ("D2392", "30", "MO", 1180)
     assert line.date == dt.date(2026, 3, 2) and claim.birth_date == dt.date(2016, 4, 2)
@@ -91,3 +92,70 @@ def test_a_row_the_csv_module_cannot_read_is_skipped_and_said():
     claims, findings = read('claim_id,code\nA,"' + "x" * 200_000 + '"\nB,D0120\n')
     assert [c.id for c in claims] == ["B"]
     assert findings[0].message.startswith("Row 2 cannot be read as CSV (field larger than")
+
+
+# --- what a spreadsheet export can get wrong is said, never read silently wrong ---------------
+
+
+def test_a_decimal_comma_fee_is_a_finding_not_a_hundredfold_fee():
+    (claim,), _ = read("claim_id;date;code;fee\nE1;2026-03-02;D0120;55,50\n")
+    assert claim.lines[0].fee is None
+    assert "decimal comma: write it with a point, as 55.50" in claim.problems[0].message
+    (claim,), _ = read('claim_id,code,fee\nE1,D0120,"1,200.50"\n')
+    assert claim.lines[0].fee == Decimal("1200.50")  # a comma between thousands is fine
+
+
+def test_cells_past_the_header_and_a_column_named_twice_are_said():
+    (claim,), findings = read(
+        "claim_id,date,code,fee,Tooth #,tooth\nE3,2026-03-02,D2391,1.200,00,3,4\n"
+    )
+    assert "row 2 has 1 more cell than the header ('4')" in claim.problems[0].message
+    assert "Column 'tooth' appears more than once" in findings[0].message
+
+
+def test_an_unknown_kind_is_said_and_history_synonyms_are_history():
+    text = "claim_id,kind,date,code\nE1,line,2026-03-02,D0120\nE1,prior,2025-12-01,D1110\n"
+    text += "E1,bogus,2026-03-02,D0210\n"
+    (claim,), _ = read(text)
+    assert [h.code for h in claim.history] == ["D1110"]
+    assert [line.code for line in claim.lines] == ["D0120", "D0210"]
+    assert "kind 'bogus' is neither 'line' nor 'history'" in claim.problems[0].message
+
+
+def test_windows_1252_text_is_read_with_a_warning():
+    data = "claim_id,code,narrative\nE1,D7999,Caf\u00e9 \u2013 ok\n".encode("cp1252")
+    (claim,), findings = read(data)
+    assert claim.lines[0].narrative == "Caf\u00e9 \u2013 ok"
+    assert "not UTF-8; it was read as Windows-1252" in findings[0].message
+
+
+def test_slashed_dates_are_said_once_and_a_day_first_date_is_named():
+    text = "sep=;\nclaim_id;date;code\nE1;03/02/2026;D0120\nE2;04/02/2026;D0120\n"
+    text += "E3;25/02/2026;D0120\n"
+    claims, findings = read(text)
+    said = [f.message for f in findings if f.rule == "date.invalid"]
+    assert len(said) == 1 and "'03/02/2026' (row 3) were read month first" in said[0]
+    assert "written day first" in claims[2].problems[0].message
+
+
+def test_a_row_without_claim_id_continues_the_claim_above():
+    text = "claim_id,birth_date,date,code\nE1,2016-04-02,2026-03-02,D0120\n,,2026-03-02,D1120\n"
+    (claim,), findings = read(text)
+    assert [line.code for line in claim.lines] == ["D0120", "D1120"]
+    assert "Row 3 has no claim_id" in findings[0].message
+
+
+def test_spreadsheet_values_and_area_words_read_as_codes():
+    text = "claim_id,Qty,code,tooth,Area of Oral Cavity\nE1,2,D4341,,upper right quadrant\n"
+    text += "E1,1,D2391,30.0,\n"
+    (claim,), findings = read(text)
+    assert findings == []
+    assert (claim.lines[0].quantity, claim.lines[0].area) == (2, "10")
+    assert claim.lines[1].tooth == "30"
+
+
+def test_a_total_that_is_not_the_sum_of_the_fees_is_said_as_in_837d():
+    (claim,), _ = read("claim_id,total,code,fee\nE1,500,D0120,55\n")
+    assert "The claim total 500 is not the sum of its line fees 55" in claim.problems[0].message
+    (claim,), _ = read("claim_id,total,code,fee\nE1,55.00,D0120,55\n")
+    assert claim.problems == []

@@ -195,3 +195,9 @@ def test_the_reason_for_bad_json_quotes_no_text_from_the_file():
         read(b'{"claims": [{"id": "\xff\xfe", "narrative": "secret"}]}', raw=True)
     assert "invalid bytes in UTF8 string" in str(caught.value)
     assert "secret" not in str(caught.value)
+
+
+def test_a_total_that_is_not_the_sum_of_the_fees_is_said_as_in_837d():
+    (claim,), _ = read({"id": "t", "total": 500, "lines": [{"code": "D0120", "fee": 55}]})
+    assert [p.rule for p in claim.problems] == ["input.invalid"]
+    assert "not the sum of its line fees 55" in claim.problems[0].message

@@ -25,8 +25,20 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _X12_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_MONEY = re.compile(r"\$?\s*(\d[\d,]*(?:\.\d*)?|\.\d+)")
+# a comma only between thousands (1,200.00), at most two decimals (cents)
+_MONEY = re.compile(r"\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{0,2})?|\d+(?:\.\d{0,2})?|\.\d{1,2})")
+_DECIMAL_COMMA = re.compile(r"\$?\s*\d+,\d{1,2}")
+_WHOLE = re.compile(r"\d+\.0+")
 _SYSTEMS = {"JP": "JP", "UNIVERSAL": "JP", "JO": "JO", "ISO": "JO", "FDI": "JO"}
+
+
+# an area written in words ("upper right quadrant", "Lower arch", "full mouth"), words sorted
+_AREA_NOISE = re.compile(r"[^a-z]+|\b(?:quadrant|arch|the|of|oral|cavity)\b")
+_AREA_WORDS = {
+    "right upper": "10", "left upper": "20", "left lower": "30", "lower right": "40",
+    "upper": "01", "maxillary": "01", "lower": "02", "mandibular": "02",
+    "full mouth": "00", "mouth whole": "00", "entire mouth": "00", "entire": "00",
+}  # fmt: skip
 
 
 class BadValue(ValueError):
@@ -80,6 +92,11 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date(parts["y"], parts["m"], parts["d"])
     except ValueError:
+        if pattern is _US_DATE and parts["m"] > 12 >= parts["d"]:
+            raise BadValue(
+                f"{shown(text)} is written day first, but dates with slashes are read month "
+                f"first ({parts['m']} is no month): write it as YYYY-MM-DD"
+            ) from None
         raise BadValue(f"{shown(text)} is not a day of the calendar") from None
 
 
@@ -103,7 +120,15 @@ def parse_fee(value: object) -> Decimal:
         text = str(value).strip()
     match = _MONEY.fullmatch(text)
     if not match:
-        raise BadValue(f"{shown(text)} is not an amount: write it as 180 or 180.00")
+        if _DECIMAL_COMMA.fullmatch(text):
+            raise BadValue(
+                f"{shown(text)} has a decimal comma: write it with a point, as "
+                f"{text.lstrip('$ ').replace(',', '.')}"
+            )
+        raise BadValue(
+            f"{shown(text)} is not an amount: write it as 180 or 180.00 (a point before the "
+            "cents, commas only between thousands)"
+        )
     try:
         fee = Decimal(match.group(1).replace(",", ""))
     except InvalidOperation:
@@ -163,6 +188,8 @@ def clean_tooth(value: object) -> str | None:
     elif isinstance(value, list) and all(isinstance(v, str | int) for v in value):
         value = ",".join(str(v) for v in value)  # ["2", "3", 4]: the teeth of a quadrant's line
     text = str(value).strip().lstrip("#").strip().upper()
+    if _WHOLE.fullmatch(text):
+        text = text.split(".")[0]  # "30.0", as a spreadsheet exports 30
     return text or None
 
 
@@ -175,6 +202,9 @@ def clean_area(value: object) -> str | None:
     if text.isdigit() and len(text) == 1:
         return "0" + text
     named = AREA_CODE_OF.get(text.upper()) or AREA_CODE_OF.get(text.lower())
+    if named is None and text and not text.isdigit():
+        words = _AREA_NOISE.sub(" ", f" {text.lower()} ").split()
+        named = _AREA_WORDS.get(" ".join(sorted(words)))
     return named or text or None
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO, TextIO
 
 from .csvio import read_csv, write_csv
-from .fields import UnreadableFile
+from .fields import UnreadableFile, problem
 from .jsonio import read_json, write_json
 from .model import Claim, Finding
 from .x12 import X12Options, load_options, read_x12, write_x12
@@ -148,6 +148,15 @@ def _read(
             yield from read_json(stream, head.removeprefix(BOM).lstrip(), findings)
             return
         encoding = "utf-8-sig" if fmt == "csv" else "utf-8"  # X12 reports its BOM
+        if fmt == "csv" and not _utf8(head):
+            encoding = "cp1252"
+            findings.append(
+                problem(
+                    "The file is not UTF-8; it was read as Windows-1252, what Excel saves by "
+                    "default: check accented letters, or save it as 'CSV UTF-8'",
+                    severity="warning",
+                )
+            )
         text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
         if fmt == "csv":
             yield from read_csv(text, findings)
@@ -158,6 +167,15 @@ def _read(
             stream.close()
         elif text is not None:
             text.detach()  # leave the caller's stream open
+
+
+def _utf8(head: bytes) -> bool:
+    """Whether the file's first bytes read as UTF-8 (a character cut at the end is fine)."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
+    return True
 
 
 def _primed(claims: Iterator[Claim]) -> Iterator[Claim]:

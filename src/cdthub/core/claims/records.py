@@ -8,6 +8,7 @@ claim (`Notes`), and the line keeps what could be read.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import TypeVar
 
 from ..teeth import ToothError, parse_teeth
@@ -250,6 +251,7 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
             claim.lines.append(line)
     if not record.get("lines"):
         notes.add(None, "the claim has no service lines")
+    check_total(claim, notes)
     numbering = lines_numbering(claim.lines)
     for index, item in enumerate(_records(record.get("history"), "history", notes), start=1):
         if item is None:
@@ -258,6 +260,20 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
             claim.history.append(done)
     claim.problems = notes.items
     return claim
+
+
+def check_total(claim: Claim, notes: Notes) -> None:
+    """A stated claim total that is not the sum of the line fees (every fee given) is a
+    finding, as in 837D (CLM02), so a claim gets the same findings in every format."""
+    if claim.total is None or not claim.lines or any(li.fee is None for li in claim.lines):
+        return
+    added = sum((li.fee for li in claim.lines if li.fee is not None), Decimal(0))
+    if added != claim.total:
+        notes.add(
+            None,
+            f"the claim total {claim.total} is not the sum of its line fees {added}: correct "
+            "the total or the fees",
+        )
 
 
 def _records(value: object, name: str, notes: Notes) -> list[Mapping[str, object] | None]:

@@ -257,3 +257,11 @@ def test_messages_never_repeat_the_birth_date():
     born = dt.date(2026, 5, 1)
     found = run(claim(line("D0120"), line("D1120"), born=born))
     assert found and not [f for f in found if born.isoformat() in f.message]
+
+
+def test_a_repeated_service_with_a_narrative_is_only_a_warning():
+    plain = [f for f in run(claim(line("D0120"), line("D0120"))) if f.rule == "line.duplicate"]
+    assert plain[0].severity == "error"
+    said = claim(line("D0120"), line("D0120", narrative="second visit, emergency"))
+    found = [f for f in run(said) if f.rule == "line.duplicate"]
+    assert found[0].severity == "warning" and "the narrative says why" in found[0].message

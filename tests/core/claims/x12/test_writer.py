@@ -184,3 +184,10 @@ def test_the_claims_payer_is_written_as_the_payers_name_and_read_back():
     out = io.StringIO()
     write_claims([plain], "x12", out, X12Options(created=WHEN))
     assert read_text(out.getvalue())[0][0].payer == "default"  # the placeholder names none
+
+
+def test_a_code_written_without_its_d_is_written_in_full():
+    out = io.StringIO()
+    write_claims([Claim("c", [Line(1, "0120", date=dt.date(2026, 3, 2))])], "x12", out,
+                 X12Options(created=WHEN))  # fmt: skip
+    assert "SV3*AD:D0120*" in out.getvalue()

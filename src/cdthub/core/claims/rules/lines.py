@@ -45,10 +45,14 @@ class LineDuplicate(ClaimRule):
                 continue
             what = f"{site.describe()} on {line.date.isoformat()}"
             if key in history:
+                explained = bool(line.narrative and line.narrative.strip())
                 yield self.finding(
                     ctx, line.number,
-                    f"{what} is already in the patient's history: remove the line, or if this "
-                    "is a second service, say why in a narrative.",
+                    f"{what} is already in the patient's history: "
+                    + ("the narrative says why; expect the payer to review it." if explained
+                       else "remove the line, or if this is a second service, say why in a "
+                       "narrative."),
+                    "warning" if explained else None,
                 )  # fmt: skip
             else:
                 code = site.code
@@ -62,9 +66,12 @@ class LineDuplicate(ClaimRule):
                     if once
                     else "if these are separate services, one line with the quantity is clearer"
                 )
+                explained = bool(line.narrative and line.narrative.strip())
+                if once and explained:  # a second service, said why: the payer decides
+                    fix = "the narrative says why; expect the payer to review it"
                 yield self.finding(
                     ctx, line.number, f"repeats line {first[key]} ({what}): {fix}.",
-                    None if once else "warning",
+                    None if once and not explained else "warning",
                 )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TextIO
 
+from ...codes import normalize_code
 from ...teeth import each_tooth
 from ..model import Claim, Line, Party
 from .envelope import VERSION
@@ -346,7 +347,7 @@ class _Writer:
             _seg("LX", number),
             _seg(
                 "SV3",
-                f"AD{self.c}{self.clean(line.code)}",
+                f"AD{self.c}{self.clean(normalize_code(line.code) or line.code)}",
                 fee,
                 "",
                 self.clean(line.area or ""),
