@@ -111,6 +111,7 @@ class Party:
     postal_code: str = ""
     tax_id: str = ""
     relationship: str = ""  # the patient's relationship to the subscriber (837D PAT01), if known
+    gender: str = ""  # 837D DMG03 (F, M or U) when the file gave it
 
 
 @dataclass(slots=True)

@@ -82,6 +82,9 @@ def test_a_file_read_from_837d_keeps_its_people_and_structure():
     assert [c.to_dict() for c in again] == [c.to_dict() for c in claims]
     assert again[1].patient.relationship == "19" and again[1].subscriber.id == "MEMBER002"
     assert "HL*4*3*23*0~\nPAT*19~\nNM1*QC*1*ROE*KIM~" in text
+    female = CLEAN.replace("DMG*D8*20160402*U~", "DMG*D8*20160402*F~")
+    text, _ = write(read_text(female)[0])
+    assert "DMG*D8*20160402*F~" in text  # the patient's gender (DMG03) is kept
 
 
 def test_notes_say_what_837d_cannot_carry():

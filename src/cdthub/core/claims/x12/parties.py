@@ -20,6 +20,7 @@ from .segments import Note
 
 LEVELS = frozenset(("20", "22", "23"))  # billing provider, subscriber, patient
 PARTY_ENTITIES = frozenset(("85", "IL", "PR", "QC"))
+GENDERS = frozenset(("F", "M", "U"))
 _ABOVE_PATIENT = frozenset(("20", "22"))
 
 
@@ -62,10 +63,14 @@ def parse_first(el: list[str]) -> tuple[str, str]:
     return el[1].strip(), el[2].strip()
 
 
-def parse_dmg(el: list[str], date: Callable[[str], dt.date | None]) -> dt.date | None:
-    """DMG: the birth date, or None when it is not a D8 date that `date` can read."""
-    el = _padded(el, 3)
-    return date(el[2].strip()) if el[1] == "D8" else None
+def parse_dmg(
+    el: list[str], date: Callable[[str], dt.date | None]
+) -> tuple[dt.date | None, str]:
+    """DMG: the birth date (None when it is not a D8 date that `date` can read) and the
+    gender code (DMG03: F, M or U; "" for anything else)."""
+    el = _padded(el, 4)
+    gender = el[3].strip()
+    return (date(el[2].strip()) if el[1] == "D8" else None), gender if gender in GENDERS else ""
 
 
 def parse_nothing(el: list[str]) -> None:
@@ -210,9 +215,10 @@ class Parties:
             self.other_payer = True
             self.party = None
 
-    def dmg(self, day: dt.date | None, n: int) -> None:
+    def dmg(self, values: tuple[dt.date | None, str], n: int) -> None:
         if self.party is None or self.other_payer:
             return
+        day, self.party.gender = values
         bad = None if day else n
         if self.party is self.patient:
             self.patient_birth, self.patient_bad_birth = day, bad

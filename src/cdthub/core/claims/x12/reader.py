@@ -280,7 +280,7 @@ class _Reader:
         done = handler(el, n)
         return None if done is None else (_DONE, done)
 
-    def parse_dmg(self, el: list[str]) -> dt.date | None:
+    def parse_dmg(self, el: list[str]) -> tuple[dt.date | None, str]:
         return parse_dmg(el, ccyymmdd)
 
     def parse_sv3(self, el: list[str]) -> Sv3:

@@ -286,7 +286,7 @@ class _Writer:
             *_address(subscriber, self.c),
         ]
         if not separate:
-            out += self.birth(claim)
+            out += self.birth(claim, claim.subscriber)
         out += [_name("PR", payer, "2", "PI", self.c), *_address(payer, self.c)]
         if separate:
             assert claim.patient is not None
@@ -296,15 +296,18 @@ class _Writer:
                 _seg("PAT", claim.patient.relationship),
                 _name("QC", claim.patient, "1", "", self.c),
                 *_address(claim.patient, self.c),
-                *self.birth(claim),
+                *self.birth(claim, claim.patient),
             ]
         return out
 
-    def birth(self, claim: Claim) -> list[str]:
+    def birth(self, claim: Claim, person: Party | None) -> list[str]:
+        """DMG for the patient: the birth date, and the gender the source 837D gave (U,
+        unknown, otherwise: claim JSON and CSV carry none)."""
         if claim.birth_date is None:
             self.note("no patient birth date: DMG left out")
             return []
-        return [_seg("DMG", "D8", claim.birth_date.strftime("%Y%m%d"), "U")]
+        gender = person.gender if person is not None and person.gender else "U"
+        return [_seg("DMG", "D8", claim.birth_date.strftime("%Y%m%d"), gender)]
 
     def claim_loop(self, claim: Claim) -> list[str]:
         claim_id = self.clean(claim.id)[:ID_LENGTH] or "UNKNOWN"
