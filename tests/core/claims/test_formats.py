@@ -34,6 +34,7 @@ def test_sniffed_formats(head, fmt):
         (b"\xff\xfec\x00o\x00", "UTF-16"),
         (b"code\x00\x01\x02", "binary"),
         (b"hello world", "not JSON"),
+        (b"isa*00*          *00*", "segment ids and codes are upper case"),
     ],
 )
 def test_what_is_no_claim_file(head, why):

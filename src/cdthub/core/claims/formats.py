@@ -78,6 +78,11 @@ def sniff_format(head: bytes) -> str:
         return "x12"
     if text[:1] in (b"{", b"["):
         return "json"
+    if text[:3].upper() == b"ISA":
+        raise UnreadableFile(
+            f"the file starts with {text[:3].decode()!r}: X12 segment ids and codes are upper "
+            "case (ISA, GS, CLM…); export the 837D again from the practice software"
+        )
     first_line = text.split(b"\n", 1)[0]
     if any(sep in first_line for sep in (b",", b";", b"\t")):
         return "csv"
