@@ -181,11 +181,18 @@ class _Reader:
             self.codes(item, "ended_by") if "ended_by" in item else frozenset(),
         )  # fmt: skip
 
-    def age_limit(self, item: Mapping[str, Any]) -> AgeLimit:
+    def bounds(
+        self, item: Mapping[str, Any], what: str
+    ) -> tuple[int | None, int | None, tuple[str, ...]]:
+        """A line's `min` and `max` (at least one) and the codes it offers `instead`."""
         low, high = self.age(item, "min"), self.age(item, "max")
         if low is None and high is None:
-            raise self.fail("an age line needs 'min', 'max' or both", item["id"])
+            raise self.fail(f"{what} line needs 'min', 'max' or both", item["id"])
         instead = tuple(sorted(self.codes(item, "instead"))) if "instead" in item else ()
+        return low, high, instead
+
+    def age_limit(self, item: Mapping[str, Any]) -> AgeLimit:
+        low, high, instead = self.bounds(item, "an age")
         return AgeLimit(
             item["id"], self.codes(item), low, high, self.severity(item, "warning"),
             self.text(item, "why"), instead, item["source"].strip(),
@@ -222,10 +229,7 @@ class _Reader:
         )  # fmt: skip
 
     def tooth_count(self, item: Mapping[str, Any]) -> ToothCount:
-        low, high = self.age(item, "min"), self.age(item, "max")
-        if low is None and high is None:
-            raise self.fail("a tooth_count line needs 'min', 'max' or both", item["id"])
-        instead = tuple(sorted(self.codes(item, "instead"))) if "instead" in item else ()
+        low, high, instead = self.bounds(item, "a tooth_count")
         return ToothCount(
             item["id"], self.codes(item), low, high, self.severity(item), self.text(item, "why"),
             instead, item["source"].strip(),
