@@ -159,3 +159,16 @@ def test_a_total_that_is_not_the_sum_of_the_fees_is_said_as_in_837d():
     assert "The claim total 500 is not the sum of its line fees 55" in claim.problems[0].message
     (claim,), _ = read("claim_id,total,code,fee\nE1,55.00,D0120,55\n")
     assert claim.problems == []
+
+
+def test_a_quadrants_further_teeth_are_written_in_its_tooth_cell():
+    from cdthub.core.claims.formats import write_claims
+    from cdthub.core.claims.model import Claim, Line
+
+    line = Line(1, "D4342", dt.date(2026, 3, 2), tooth="12", area="20")
+    line.extra_teeth = (("13", None), ("14", None))
+    out = io.StringIO()
+    write_claims([Claim("c", [line])], "csv", out)
+    assert ',"12,13,14",' in out.getvalue()
+    (again,), _ = read(out.getvalue())
+    assert again.lines[0].tooth == "12,13,14" and again.problems == []

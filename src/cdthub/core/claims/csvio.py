@@ -294,7 +294,7 @@ def write_csv(claims: Iterable[Claim], out: TextIO) -> None:
         rows = [("line", line.to_dict()) for line in claim.lines]
         rows += [("history", item.to_dict()) for item in claim.history]
         for kind, data in rows:
-            extra = [t for t, _ in data.get("extra_teeth") or ()]
+            extra = [str(e["tooth"]) for e in data.get("extra_teeth") or ()]
             if extra and data.get("tooth"):
                 data["tooth"] = ",".join([str(data["tooth"]), *extra])
             cells = [_cell(data.get(f)) for f in _LINE_ONLY]
