@@ -265,3 +265,9 @@ def test_a_repeated_service_with_a_narrative_is_only_a_warning():
     said = claim(line("D0120"), line("D0120", narrative="second visit, emergency"))
     found = [f for f in run(said) if f.rule == "line.duplicate"]
     assert found[0].severity == "warning" and "the narrative says why" in found[0].message
+
+
+def test_a_primary_tooth_letter_on_an_implant_or_apexification_is_the_wrong_tooth():
+    for code in ("D6010", "D3351"):
+        found = [f for f in run(claim(line(code, tooth="K"))) if f.rule == "tooth.wrong_type"]
+        assert "is for permanent teeth, but tooth K" in found[0].message
