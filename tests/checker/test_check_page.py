@@ -76,6 +76,14 @@ def test_uploaded_837d(client):
     assert "D2393 is for three surfaces" in page
 
 
+def test_an_837d_lines_every_tooth_is_shown(client):
+    from pathlib import Path
+
+    fixture = Path(__file__).parents[1] / "core" / "claims" / "fixtures" / "clean.x12"
+    page = client.post("/check/", {"mode": "paste", "text": fixture.read_text()}).content
+    assert '<td data-label="Tooth">8, 9, 13 F</td>' in page.decode()
+
+
 @pytest.mark.parametrize(
     ("data", "says"),
     [

@@ -58,6 +58,13 @@ class Line:
     # more teeth on the same line (837D allows several TOO segments); the first is `tooth`
     extra_teeth: tuple[tuple[str, str | None], ...] = ()
 
+    @property
+    def teeth_shown(self) -> str:
+        """Every tooth of the line, as written: '8, 9, 13 F' (a further tooth's surfaces after
+        it; the first tooth's are in `surfaces`)."""
+        further = [f"{t} {s}" if s else t for t, s in self.extra_teeth]
+        return ", ".join([self.tooth or "", *further] if self.tooth else further)
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "date": self.date.isoformat() if self.date else self.raw_date,

@@ -271,3 +271,10 @@ def test_a_primary_tooth_letter_on_an_implant_or_apexification_is_the_wrong_toot
     for code in ("D6010", "D3351"):
         found = [f for f in run(claim(line(code, tooth="K"))) if f.rule == "tooth.wrong_type"]
         assert "is for permanent teeth, but tooth K" in found[0].message
+
+
+def test_surfaces_on_a_further_tooth_of_the_line_are_judged_too():
+    c = claim(line("D5820", tooth="8", area="01", extra_teeth=(("9", None), ("13", "F"))))
+    found = surface_findings(c)
+    assert [(f.rule, f.severity) for f in found] == [("surface.invalid", "warning")]
+    assert "(F)" in found[0].message

@@ -98,8 +98,13 @@ def build_site(catalog: Catalog, key: SiteKey) -> Site:
     code = catalog.get(number) if number else None
     teeth, tooth_error = read_teeth(tooth, system, extra)
     normal, surface_error = None, None
+    if not (surfaces is not None and str(surfaces).strip()):  # none on the first tooth: an
+        surfaces = next((s for _, s in extra if s and s.strip()), None)  # 837D's later TOO
     if surfaces is not None and str(surfaces).strip():
         normal, surface_error = read_surfaces(str(surfaces))
+    for _, more in extra:  # a further tooth's surfaces are read (and judged) as well
+        if surface_error is None and more and more.strip():
+            surface_error = read_surfaces(more)[1]
     clean_area = str(area).strip() if area is not None and str(area).strip() else None
     quadrant, arch = _area_parts(clean_area, teeth)
     if arch is None and code is not None and code.arch:  # D5110: the code names its arch
