@@ -115,3 +115,15 @@ def test_no_csrf_token_needed_for_scripts():
         URL, data=json.dumps(BAD), content_type="application/json"
     )
     assert r.status_code == 200
+
+
+def test_django_answers_under_the_api_in_the_api_error_shape(client):
+    r = client.get(URL)
+    assert (r.status_code, r.json()["error"]["code"]) == (405, "method_not_allowed")
+    assert "POST" in r["Allow"]
+    r = client.get("/api/v1/no-such-thing")
+    assert (r.status_code, r.json()["error"]["code"]) == (404, "not_found")
+    r = client.post(URL, data=b"{}", content_type="application/json",
+                    HTTP_TRANSFER_ENCODING="chunked", CONTENT_LENGTH="")  # fmt: skip
+    assert (r.status_code, r.json()["error"]["code"]) == (411, "length_required")
+    assert client.get("/no-such-page").status_code == 404  # the site's own pages stay HTML

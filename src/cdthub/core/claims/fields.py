@@ -28,6 +28,8 @@ _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 # a comma only between thousands (1,200.00), at most two decimals (cents)
 _MONEY = re.compile(r"\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d{0,2})?|\d+(?:\.\d{0,2})?|\.\d{1,2})")
 _DECIMAL_COMMA = re.compile(r"\$?\s*\d+,\d{1,2}")
+_POINT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")  # 3.000,00
+_CENTS_AND_MORE = re.compile(r"[\d,]*\.\d{3,}")
 _WHOLE = re.compile(r"\d+\.0+")
 _SYSTEMS = {"JP": "JP", "UNIVERSAL": "JP", "JO": "JO", "ISO": "JO", "FDI": "JO"}
 
@@ -114,21 +116,15 @@ def parse_fee(value: object) -> Decimal:
         return value  # as JSON numbers arrive
     if isinstance(value, bool):
         raise BadValue(f"{shown(value)} is not an amount")
+    if isinstance(value, float) and abs(value - round(value, 2)) < 1e-9:
+        value = round(value, 2)  # 0.1 + 0.2 = 0.30000000000000004: cents meant
     if isinstance(value, int | float):
         text = repr(value) if isinstance(value, float) else str(value)
     else:
         text = str(value).strip()
     match = _MONEY.fullmatch(text)
     if not match:
-        if _DECIMAL_COMMA.fullmatch(text):
-            raise BadValue(
-                f"{shown(text)} has a decimal comma: write it with a point, as "
-                f"{text.lstrip('$ ').replace(',', '.')}"
-            )
-        raise BadValue(
-            f"{shown(text)} is not an amount: write it as 180 or 180.00 (a point before the "
-            "cents, commas only between thousands)"
-        )
+        raise BadValue(_why_not_an_amount(text))
     try:
         fee = Decimal(match.group(1).replace(",", ""))
     except InvalidOperation:
@@ -136,6 +132,37 @@ def parse_fee(value: object) -> Decimal:
     if fee > MAX_FEE:
         raise BadValue(f"{shown(text)} is larger than any fee a claim can carry")
     return fee
+
+
+def _why_not_an_amount(text: str) -> str:
+    """What is wrong with a fee, in the words that help fix it."""
+    bare = text.lstrip("$ ")
+    if bare.startswith("-"):
+        return f"{shown(text)} is negative: a fee is 0 or more"
+    if _DECIMAL_COMMA.fullmatch(text):
+        return (
+            f"{shown(text)} has a decimal comma: write it with a point, as {bare.replace(',', '.')}"
+        )
+    if _POINT_THOUSANDS.fullmatch(bare):
+        plain = bare.replace(".", "").replace(",", ".")
+        if bare.count(".") == 1 and "," not in bare:  # 1.180: a thousand, or 1.18?
+            cents = Decimal(bare).quantize(Decimal("0.01"))
+            return (
+                f"{shown(text)} has three decimals: write {plain} if the point separates "
+                f"thousands, else round it to cents ({cents})"
+            )
+        return f"{shown(text)} has points between thousands: write it as {plain}"
+    if _CENTS_AND_MORE.fullmatch(bare):
+        try:
+            rounded = Decimal(bare.replace(",", "")).quantize(Decimal("0.01"))
+        except InvalidOperation:
+            pass
+        else:
+            return f"{shown(text)} has more than two decimals: round it to cents ({rounded})"
+    return (
+        f"{shown(text)} is not an amount: write it with digits, a point before the cents and "
+        "commas only between thousands (1,180.00)"
+    )
 
 
 def parse_quantity(value: object) -> int:

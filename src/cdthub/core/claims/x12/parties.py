@@ -63,9 +63,7 @@ def parse_first(el: list[str]) -> tuple[str, str]:
     return el[1].strip(), el[2].strip()
 
 
-def parse_dmg(
-    el: list[str], date: Callable[[str], dt.date | None]
-) -> tuple[dt.date | None, str]:
+def parse_dmg(el: list[str], date: Callable[[str], dt.date | None]) -> tuple[dt.date | None, str]:
     """DMG: the birth date (None when it is not a D8 date that `date` can read) and the
     gender code (DMG03: F, M or U; "" for anything else)."""
     el = _padded(el, 4)
