@@ -127,3 +127,9 @@ def test_django_answers_under_the_api_in_the_api_error_shape(client):
                     HTTP_TRANSFER_ENCODING="chunked", CONTENT_LENGTH="")  # fmt: skip
     assert (r.status_code, r.json()["error"]["code"]) == (411, "length_required")
     assert client.get("/no-such-page").status_code == 404  # the site's own pages stay HTML
+
+
+def test_other_claim_ids_come_back_as_json_writes_them(client):
+    claims = [{"id": i, "lines": [{"date": "2026-03-02", "code": "D9999"}]} for i in (7.5, True)]
+    r = post(client, {"claims": claims})
+    assert {f["claim"] for f in r.json()["findings"]} == {"7.5", "true"}

@@ -76,6 +76,14 @@ def test_uploaded_837d(client):
     assert "D2393 is for three surfaces" in page
 
 
+def test_supernumerary_teeth_are_named_under_the_chart(client):
+    claim = {"id": "S1", "patient": {"birth_date": "1984-02-11"},
+             "lines": [{"date": "2026-03-02", "code": "D7140", "tooth": "51"},
+                       {"date": "2026-03-02", "code": "D3330", "tooth": "60"}]}  # fmt: skip
+    page = client.post("/check/", {"mode": "paste", "text": json.dumps(claim)}).content.decode()
+    assert "Not drawn (supernumerary): tooth 51, 60 (error found)" in page
+
+
 def test_an_837d_lines_every_tooth_is_shown(client):
     from pathlib import Path
 

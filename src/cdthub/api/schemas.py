@@ -150,7 +150,11 @@ class Error(Schema):
 
 class Finding(Schema):
     claim: int | str | None = Field(
-        description="the claim's id as given (a number stays a number), null when it has none"
+        description=(
+            "the claim's id as given (a whole number stays a number; other values as JSON "
+            'writes them); a claim without one is named by its place in the request ("1"); '
+            "null for a finding about the whole request"
+        )
     )
     line: int | None = Field(description="1-based service line; null for the claim or file")
     rule: str = Field(examples=["surface.count"])

@@ -59,8 +59,19 @@ def tooth_chart(marks: dict[str, str], iso: bool = False) -> str:
         or "no tooth has a finding"
     )
     numbering = "ISO numbering" if iso else "Universal numbering"
+    drawn = {t for pair in (PERMANENT, PRIMARY) for row in pair for t in row}
+    others = [
+        f"{_number(t, iso)}" + (f" ({LEGEND[s]})" if s else "")
+        for t, s in sorted(marks.items())
+        if t not in drawn
+    ]
+    note = (
+        f'<p class="chart-note">Not drawn (supernumerary): tooth {escape(", ".join(others))}</p>'
+        if others
+        else ""
+    )
     return (
         f'<svg class="tooth-chart" viewBox="0 0 {full} {y}" role="img" '
         f'aria-label="Tooth chart ({numbering}): {escape(label)}" '
-        f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>{note}'
     )

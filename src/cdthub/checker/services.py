@@ -108,8 +108,8 @@ def check_bytes(
     `keep` False: keep only the findings (the API), not the claims (the page)."""
     if len(data) > MAX_BYTES:
         raise UnreadableFile(
-            f"the claims are {len(data) // 1024} KB; up to {MAX_BYTES // 1024 // 1024} MB can be "
-            "checked here: use `cdthub check` for bigger files"
+            f"the claims are {len(data) / 1048576:.1f} MB; up to {MAX_BYTES // 1048576} MB can "
+            "be checked here: use the command cdthub check for bigger files"
         )
     claim_file = read_file(io.BytesIO(data), fmt)
     checker = checker_for(catalog, pack)

@@ -72,8 +72,8 @@ def _upload(request: HttpRequest) -> bytes:
         raise UnreadableFile("choose a file to upload")
     if upload.size is not None and upload.size > MAX_BYTES:
         raise UnreadableFile(
-            f"the file is {upload.size // 1024} KB; up to {MAX_BYTES // 1024 // 1024} MB can "
-            "be checked here: use `cdthub check` for bigger files"
+            f"the file is {upload.size / 1048576:.1f} MB; up to {MAX_BYTES // 1048576} MB can "
+            "be checked here: use the command cdthub check for bigger files"
         )
     return upload.read()
 
@@ -122,7 +122,9 @@ def check(request: HttpRequest) -> HttpResponse:
         post = request.POST
         request.FILES  # noqa: B018 - read the upload now, inside the size guard
     except RequestDataTooBig:
-        context["error"] = f"That is more than {context['max_mb']} MB: use `cdthub check`."
+        context["error"] = (
+            f"That is more than {context['max_mb']} MB: use the command cdthub check."
+        )
         return render(request, "checker/check.html", context, status=413)
     context.update(
         mode=post.get("mode") if post.get("mode") in ("paste", "upload", "lines") else "paste",

@@ -201,3 +201,16 @@ def test_a_total_that_is_not_the_sum_of_the_fees_is_said_as_in_837d():
     (claim,), _ = read({"id": "t", "total": 500, "lines": [{"code": "D0120", "fee": 55}]})
     assert [p.rule for p in claim.problems] == ["input.invalid"]
     assert "not the sum of its line fees 55" in claim.problems[0].message
+
+
+def test_a_birth_date_written_month_first_is_said_without_repeating_it():
+    (claim,), _ = read({"id": "b", "patient": {"birth_date": "11/02/1984"},
+                        "lines": [{"code": "D0120", "date": "2026-03-02"}]})  # fmt: skip
+    assert claim.birth_date == dt.date(1984, 11, 2)
+    said = [p for p in claim.problems if p.rule == "date.invalid"]
+    assert said[0].severity == "warning" and "1984" not in said[0].message
+
+
+def test_values_are_named_as_json_spells_them():
+    (claim,), _ = read({"id": "v", "lines": [{"code": "D0120", "fee": True}]})
+    assert "'true' is not an amount" in claim.problems[0].message

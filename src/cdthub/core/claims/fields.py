@@ -11,6 +11,7 @@ be read raises `UnreadableFile`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -65,8 +66,9 @@ def problem(
 
 
 def shown(value: object, limit: int = 30) -> str:
-    """A value quoted for a message, cut short so a finding never repeats a whole field."""
-    text = str(value)
+    """A value quoted for a message, cut short so a finding never repeats a whole field; null,
+    true and false spelled as in JSON."""
+    text = str(value) if value is not None and not isinstance(value, bool) else json.dumps(value)
     return repr(text if len(text) <= limit else text[:limit] + "…")
 
 

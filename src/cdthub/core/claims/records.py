@@ -7,6 +7,7 @@ claim (`Notes`), and the line keeps what could be read.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TypeVar
@@ -219,7 +220,16 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
     """A whole claim from DESIGN.md's claim JSON; `position` (1-based) is its id when it has
     none."""
     raw_id = record.get("id")
-    claim_id = str(raw_id).strip() if raw_id not in (None, "") else str(position)
+    if raw_id in (None, ""):
+        claim_id = str(position)
+    elif isinstance(raw_id, str):
+        claim_id = raw_id.strip()
+    elif isinstance(raw_id, bool):  # as JSON writes it, not as Python does
+        claim_id = "true" if raw_id else "false"
+    elif isinstance(raw_id, int | float | Decimal):
+        claim_id = str(raw_id)
+    else:  # an object or a list
+        claim_id = json.dumps(raw_id, default=str)
     notes = Notes(claim_id)
     notes.unknown_fields(record, CLAIM_FIELDS, None, "a claim")
     claim = Claim(id=claim_id)
@@ -236,6 +246,14 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
                 None,
                 "date.invalid",
             )
+            if claim.birth_date is not None and month_first(patient["birth_date"]):
+                notes.add(
+                    None,
+                    "the patient's birth date was read month first: write dates as "
+                    "YYYY-MM-DD so that no one reads day and month the other way round",
+                    "date.invalid",
+                    "warning",
+                )
     elif patient is not None:
         notes.add(None, 'patient must be an object such as {"birth_date": "2016-04-02"}')
     payer = record.get("payer")
@@ -246,7 +264,7 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
     claim.narrative = clean_text(record.get("narrative"))
     for number, item in enumerate(_records(record.get("lines"), "lines", notes), start=1):
         if item is None:
-            notes.add(number, "a service line must be an object with a code, date, tooth…")
+            notes.add(number, "a service line must be an object with a code, a date and so on")
         elif (line := line_from_record(item, number, notes, iso_dates=True)) is not None:
             claim.lines.append(line)
     if not record.get("lines"):

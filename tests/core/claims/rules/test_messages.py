@@ -278,3 +278,10 @@ def test_surfaces_on_a_further_tooth_of_the_line_are_judged_too():
     found = surface_findings(c)
     assert [(f.rule, f.severity) for f in found] == [("surface.invalid", "warning")]
     assert "(F)" in found[0].message
+
+
+def test_an_add_on_whose_base_is_on_another_day_says_to_check_the_dates():
+    text = message(
+        claim(line("D9222", date=dt.date(2026, 3, 1)), line("D9223")), "bundle.base_missing"
+    )
+    assert text.endswith("D9222 is on the claim, but not on the same day: check the dates.")

@@ -24,8 +24,8 @@
     var box = document.querySelector(".check-error") || document.createElement("div");
     box.className = "check-error";
     box.setAttribute("role", "alert");
-    box.textContent = "Could not check that: the text is " + Math.ceil(size / 1048576) +
-      " MB; up to " + Math.round(limit / 1048576) + " MB can be checked here: use cdthub check for bigger files.";
+    box.textContent = "Could not check that: the text is " + (size / 1048576).toFixed(1) +
+      " MB; up to " + Math.round(limit / 1048576) + " MB can be checked here: use the command cdthub check for bigger files.";
     if (!box.parentNode) form.parentNode.insertBefore(box, form);
     box.scrollIntoView({block: "center"});
   });

@@ -171,17 +171,17 @@ class BaseMissing(ClaimRule):
                 if any(when == day and _same_place(addon, site, other) for when, other in bases):
                     continue
                 listed = " or ".join(sorted(addon.with_codes))
+                what = "dates" if addon.same == "day" else "tooth numbers and dates"
                 missing = (
                     f"{bases[0][1].describe()} is on the claim, but not {_WHEN[addon.same]}: "
-                    "check the tooth numbers and dates"
+                    f"check the {what}."
                     if bases
-                    else "no such line is on the claim"
+                    else f"no such line is on the claim. {addon.why[0].upper()}{addon.why[1:]}."
                 )
                 yield self.finding(
                     ctx,
                     line.number,
-                    f"{site.number} is billed only with {listed} {_WHEN[addon.same]}; "
-                    f"{missing}. {addon.why[0].upper()}{addon.why[1:]}.",
+                    f"{site.number} is billed only with {listed} {_WHEN[addon.same]}; {missing}",
                     addon.severity,
                 )
                 break
