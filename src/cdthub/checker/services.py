@@ -138,10 +138,17 @@ def check_form(record: Mapping[str, object], catalog: Catalog, pack: Pack | None
 
 
 def findings_csv(findings: list[Finding]) -> str:
-    """The findings as CSV, one a row: claim, line, rule, severity, message."""
+    """The findings as CSV, one a row: claim, line, rule, severity, message. A byte-order mark
+    first, so that Excel reads it as UTF-8; a cell a spreadsheet would take for a formula
+    (=, +, -, @ first: a claim id is the sender's text) starts with an apostrophe."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(["claim", "line", "rule", "severity", "message"])
     for f in findings:
-        writer.writerow([f.claim or "", f.line or "", f.rule, f.severity, f.message])
+        writer.writerow([_cell(f.claim or ""), f.line or "", f.rule, f.severity, _cell(f.message)])
     return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
