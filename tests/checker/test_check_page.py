@@ -43,6 +43,13 @@ def test_pasted_claim_shows_findings_per_line_chart_and_csv(client):
     assert "A-100,2,surface.count,error," in csv_text
 
 
+def test_a_typed_line_may_carry_its_narrative(client):
+    rows = {"code": ["D2999", "D2999"], "date": ["2026-03-02"] * 2, "narrative": ["", "why"]}
+    page = client.post("/check/", {"mode": "lines", **rows}).content.decode()
+    assert "Line 1: D2999 is a by-report code" in page
+    assert "Line 2: D2999 is a by-report code" not in page
+
+
 def test_the_findings_csv_never_holds_a_formula():
     from cdthub.checker.services import findings_csv
     from cdthub.core.claims.model import Finding

@@ -32,7 +32,8 @@ from .services import (
 )
 
 ROWS = 6
-ROW_FIELDS = ("date", "code", "tooth", "surfaces", "area")
+ROW_FIELDS = ("date", "code", "tooth", "surfaces", "area", "narrative")
+LONGEST = {"narrative": 400}  # characters kept of a typed value (others: 40)
 EXAMPLE = """{"id": "A-100", "patient": {"birth_date": "1984-02-11"},
  "lines": [{"date": "2026-03-02", "code": "D0120"},
            {"date": "2026-03-02", "code": "D2393", "tooth": "30", "surfaces": "MO"},
@@ -43,8 +44,12 @@ EXAMPLE = """{"id": "A-100", "patient": {"birth_date": "1984-02-11"},
 def _rows(post: Any) -> list[dict[str, str]]:
     columns = {name: post.getlist(name) for name in ROW_FIELDS}
     count = max([len(v) for v in columns.values()] + [0])
-    rows = [{name: (columns[name][i] if i < len(columns[name]) else "").strip()[:40]
-             for name in ROW_FIELDS} for i in range(min(count, 50))]  # fmt: skip
+
+    def cell(name: str, i: int) -> str:
+        values = columns[name]
+        return (values[i] if i < len(values) else "").strip()[: LONGEST.get(name, 40)]
+
+    rows = [{name: cell(name, i) for name in ROW_FIELDS} for i in range(min(count, 50))]
     return rows + [dict.fromkeys(ROW_FIELDS, "") for _ in range(max(0, ROWS - len(rows)))]
 
 
