@@ -52,7 +52,8 @@ def test_every_code_a_bundled_pack_names_is_in_the_catalog():
             )  # fmt: skip
             for t in doc.get(key, [])
         ]
-        lists = ("tooth_optional", "tooth_accepted", "arch_only", "area_optional")
+        lists = ("tooth_optional", "tooth_accepted", "arch_only", "area_optional",
+                 "removes_tooth", "natural_tooth")  # fmt: skip
         tables += [doc[key] for key in lists if key in doc]
         for table in tables:
             for key in ("codes", "with", "instead"):

@@ -192,6 +192,8 @@ class Pack:
     tooth_accepted: frozenset[str] = frozenset()  # no-tooth codes that may have one (or an area)
     arch_only: frozenset[str] = frozenset()  # arch codes billed with no tooth (complete dentures)
     area_optional: frozenset[str] = frozenset()  # area codes whose site may lie in no quadrant
+    removes_tooth: frozenset[str] = frozenset()  # extractions: the tooth is gone after them
+    natural_tooth: frozenset[str] = frozenset()  # codes done on a natural tooth that is there
     payer_ids: frozenset[str] = frozenset()  # the payer's ids in 837D (2010BB NM1*PR09)
     severity: Mapping[str, Severity] = field(default_factory=dict)  # rule id -> severity
 

@@ -65,7 +65,8 @@ _SECTIONS = (
 )  # fmt: skip
 _TOP_KEYS = {
     "name", "title", "about", "extends", "remove", "severity", "tooth_optional",
-    "tooth_accepted", "arch_only", "area_optional", "payer_ids", *_SECTIONS,
+    "tooth_accepted", "arch_only", "area_optional", "removes_tooth", "natural_tooth", "payer_ids",
+    *_SECTIONS,
 }  # fmt: skip
 _LINE_KEYS = {
     "frequency": {
@@ -286,7 +287,10 @@ def _resolved(doc: dict[str, Any], where: str, seen: tuple[str, ...]) -> dict[st
         out[section] = _merge(
             _Reader(parent).lines(base, section), reader.lines(doc, section), drop
         )
-    for key in ("tooth_optional", "tooth_accepted", "arch_only", "area_optional"):
+    for key in (
+        "tooth_optional", "tooth_accepted", "arch_only", "area_optional", "removes_tooth",
+        "natural_tooth",
+    ):  # fmt: skip
         out[key] = doc.get(key, base.get(key))
     out["severity"] = {**base.get("severity", {}), **doc.get("severity", {})}
     return out
@@ -329,6 +333,8 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
         tooth_accepted=r.code_list(full, "tooth_accepted") or frozenset(),
         arch_only=r.code_list(full, "arch_only") or frozenset(),
         area_optional=r.code_list(full, "area_optional") or frozenset(),
+        removes_tooth=r.code_list(full, "removes_tooth") or frozenset(),
+        natural_tooth=r.code_list(full, "natural_tooth") or frozenset(),
         payer_ids=frozenset(i.strip().upper() for i in payer_ids),
         severity=dict(severity),
     )

@@ -191,6 +191,12 @@ CASES = [
         claim(line("D7250", tooth="30"), history=[past("D7140", dt.date(2025, 1, 1), tooth="30")]),
     ),
     (
+        "tooth.extracted",
+        1,
+        claim(line("D2740", tooth="19"), history=[past("D7140", dt.date(2025, 1, 1), tooth="19")]),
+        claim(line("D6058", tooth="19"), history=[past("D7140", dt.date(2025, 1, 1), tooth="19")]),
+    ),
+    (
         "tooth.count",
         1,
         claim(line("D4341", area="10", tooth="2,3")),

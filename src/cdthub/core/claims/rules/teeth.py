@@ -6,11 +6,13 @@ from the Catalog (`Code.area`, `Code.teeth`); teeth are read by `core/teeth.py`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Sequence
 
 from ...codes import Code
 from ...teeth import Tooth
-from .base import Env, Issue, LineRule, Site, register
+from ..model import Claim, Finding
+from .base import Answers, ClaimContext, ClaimRule, Env, Issue, LineRule, Site, register
 from .instead import codes_instead, use_phrase
 
 TOOTH_AREAS = ("tooth", "surface", "tooth_range")
@@ -199,3 +201,46 @@ class ToothCountRule(LineRule):
                 limit.severity,
             )
             return
+
+
+@register
+class ToothExtracted(ClaimRule):
+    id = "tooth.extracted"
+    severity = "warning"
+    checks = (
+        "A service on a natural tooth (a filling, a crown, a root canal) is not billed on a "
+        "tooth the history or an earlier line shows extracted (a warning)."
+    )
+
+    def wants(self, site: Site, env: Env) -> bool:
+        return site.number in env.pack.natural_tooth or site.number in env.pack.removes_tooth
+
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
+        return bool(claim.history) or len(claim.lines) > 1
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+        pack = ctx.env.pack
+        removed: dict[str, tuple[dt.date, str]] = {}  # tooth → (day, where), the earliest
+        for day, site, where in [
+            *((item.date, site, "the history") for item, site in ctx.history),
+            *((line.date, site, f"line {line.number}") for line, site in ctx.lines),
+        ]:
+            if day is not None and site.number in pack.removes_tooth:
+                for tooth in site.teeth:
+                    if tooth.label not in removed or day < removed[tooth.label][0]:
+                        removed[tooth.label] = (day, where)
+        for line, site in ctx.lines:
+            day = line.date
+            if day is None or site.number not in pack.natural_tooth:
+                continue
+            for tooth in site.teeth:
+                gone = removed.get(tooth.label)
+                if gone is not None and gone[0] < day:
+                    yield self.finding(
+                        ctx,
+                        line.number,
+                        f"{site.number} on tooth {site.shown(tooth)}, which was extracted on "
+                        f"{gone[0].isoformat()} ({gone[1]}): check the tooth number (an "
+                        "implant or a bridge pontic there has codes of its own).",
+                    )
+                    break
