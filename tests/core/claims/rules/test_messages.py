@@ -285,3 +285,14 @@ def test_an_add_on_whose_base_is_on_another_day_says_to_check_the_dates():
         claim(line("D9222", date=dt.date(2026, 3, 1)), line("D9223")), "bundle.base_missing"
     )
     assert text.endswith("D9222 is on the claim, but not on the same day: check the dates.")
+
+
+def test_an_extraction_earlier_on_the_claim_counts_as_well():
+    c = claim(line("D7140", tooth="19", date=dt.date(2026, 2, 2)), line("D2391", tooth="19",
+              surfaces="O"))  # fmt: skip
+    assert "which was extracted on 2026-02-02 (line 1)" in message(c, "tooth.extracted")
+    assert not [
+        f
+        for f in run(claim(line("D7140", tooth="19"), line("D0120")))
+        if f.rule == "tooth.extracted"
+    ]

@@ -215,8 +215,16 @@ class ToothExtracted(ClaimRule):
     def wants(self, site: Site, env: Env) -> bool:
         return site.number in env.pack.natural_tooth or site.number in env.pack.removes_tooth
 
+    def note(self, site: Site, env: Env) -> bool:
+        """Whether the line extracts a tooth."""
+        return site.number in env.pack.removes_tooth
+
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
-        return bool(claim.history) or len(claim.lines) > 1
+        """With no history, only a claim with an extraction and another line may concern it."""
+        if claim.history:
+            return True
+        slot = self.slot
+        return len(answers) > 1 and any(a.notes[slot] for a in answers)
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         pack = ctx.env.pack
