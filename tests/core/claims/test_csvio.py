@@ -172,3 +172,13 @@ def test_a_quadrants_further_teeth_are_written_in_its_tooth_cell():
     assert ',"12,13,14",' in out.getvalue()
     (again,), _ = read(out.getvalue())
     assert again.lines[0].tooth == "12,13,14" and again.problems == []
+
+
+def test_findings_on_a_csv_line_name_its_row_in_the_file():
+    from cdthub.core.claims.check import Checker
+    from cdthub.core.dataset import load_catalog
+
+    text = "claim_id,date,code,tooth,surfaces\nE1,2026-03-02,D0120,,\nE1,2026-03-02,D2393,30,MO\n"
+    (claim,), _ = read(text)
+    found = Checker(load_catalog()).check(claim)
+    assert found[0].message.startswith("Line 2 (row 3): D2393 is for three surfaces")

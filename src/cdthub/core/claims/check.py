@@ -151,7 +151,19 @@ class Checker:
             found.sort(key=_line_order)
         if claim.id_number is not None:  # a JSON number: findings give it back as one
             found = [replace(f, claim_number=claim.id_number) for f in found]
+        if claim.rows:  # a CSV file: say which row each line is
+            found = [_with_row(f, claim.rows) for f in found]
         return found
+
+
+def _with_row(finding: Finding, rows: tuple[int, ...]) -> Finding:
+    """'Line 2: …' → 'Line 2 (row 5): …' for a line read from row 5 of a CSV file."""
+    line = finding.line
+    prefix = f"Line {line}: "
+    if line is None or not 0 < line <= len(rows) or not finding.message.startswith(prefix):
+        return finding
+    message = f"Line {line} (row {rows[line - 1]}): " + finding.message[len(prefix) :]
+    return replace(finding, message=message)
 
 
 def _line_order(finding: Finding) -> int:

@@ -225,6 +225,7 @@ def _claim(claim_id: str, group: list[tuple[int, dict[str, str]]], state: _File)
     claim.narrative = _same(group, "claim_narrative", notes)
     number = 0
     past: list[dict[str, str]] = []
+    rows: list[int] = []  # the file row of each line
     for row_number, row in group:
         state.slashed_date(row_number, row.get("date"))
         extra = [c for c in row.get("", []) if c and c.strip()]  # cells past the header's
@@ -243,10 +244,12 @@ def _claim(claim_id: str, group: list[tuple[int, dict[str, str]]], state: _File)
             )
         if extra:
             notes.add(number, _extra_cells(row_number, extra))
+        rows.append(row_number)  # line `number` is this row, read or not
         line = line_from_record(_only(row, _LINE_ONLY), number, notes)
         if line is not None:
             claim.lines.append(line)
     check_total(claim, notes)
+    claim.rows = tuple(rows)  # findings name the row of each line
     numbering = lines_numbering(claim.lines)  # for history rows that do not say theirs
     for row in past:
         index = len(claim.history) + 1

@@ -139,6 +139,7 @@ class Claim:
     payer_party: Party | None = None
     source: str = ""  # where it came from, e.g. "claims.x12#2" (for messages only)
     id_number: int | None = None  # the id as given when it was a JSON number (7, not "7")
+    rows: tuple[int, ...] = ()  # a CSV file's row of each line (findings name it: "Line 2 (row 5)")
 
     def to_dict(self) -> dict[str, Any]:
         """The claim as DESIGN.md's claim JSON (readable again by the JSON reader)."""
