@@ -133,3 +133,11 @@ def test_other_claim_ids_come_back_as_json_writes_them(client):
     claims = [{"id": i, "lines": [{"date": "2026-03-02", "code": "D9999"}]} for i in (7.5, True)]
     r = post(client, {"claims": claims})
     assert {f["claim"] for f in r.json()["findings"]} == {"7.5", "true"}
+
+
+def test_checks_are_rate_limited_per_address(client, settings):
+    settings.CDTHUB_RATE_LIMITS = {**settings.CDTHUB_RATE_LIMITS, "check": (2, 60)}
+    assert [post(client, CLEAN).status_code for _ in range(3)] == [200, 200, 429]
+    assert post(client, CLEAN).json()["error"]["code"] == "too_many_requests"
+    page = client.post("/check/", {"mode": "paste", "text": json.dumps(CLEAN)})
+    assert page.status_code == 429  # the page and the API share the count

@@ -15,6 +15,7 @@ from ninja import Router
 
 from cdthub.catalog import snapshot
 from cdthub.checker.services import MAX_BYTES, check_bytes
+from cdthub.community import ratelimit
 from cdthub.core.claims.formats import UnreadableFile
 from cdthub.core.claims.packs import load_pack, pack_names
 
@@ -49,7 +50,12 @@ BODY = {
 @router.post(
     "claims/check",
     url_name="claims_check",
-    response={200: schemas.ClaimReport, 400: schemas.Error, 413: schemas.Error},
+    response={
+        200: schemas.ClaimReport,
+        400: schemas.Error,
+        413: schemas.Error,
+        429: schemas.Error,
+    },  # fmt: skip
     summary="Check dental claims (JSON, X12 837D or CSV) for what gets them denied",
     description='Send one claim, {"claims": [...]}, an 837D file with '
     "`Content-Type: application/edi-x12`, or CSV with `text/csv`. Each finding names the claim, "
@@ -58,6 +64,14 @@ BODY = {
     openapi_extra={"requestBody": BODY},
 )
 def check_claims(request: HttpRequest, pack: str = ""):
+    counter = ratelimit.Counter.for_client("check", request)
+    if not counter.take():
+        raise ApiError(
+            429,
+            "too_many_requests",
+            f"more than {counter.limit[0] if counter.limit else 0} checks in "
+            f"{counter.minutes} minute(s) from one address: wait a little and try again",
+        )
     if pack and pack not in pack_names():
         raise ApiError(
             400, "unknown_pack", f"No pack {pack!r}; there are: {', '.join(pack_names())}."

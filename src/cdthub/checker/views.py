@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
 from cdthub.catalog import snapshot
+from cdthub.community import ratelimit
 from cdthub.core.claims.formats import FORMATS, UnreadableFile
 from cdthub.core.claims.packs import pack_names
 from cdthub.core.claims.records import lines_numbering
@@ -123,6 +124,9 @@ def check(request: HttpRequest) -> HttpResponse:
     }
     if request.method != "POST":
         return render(request, "checker/check.html", context)
+    counter = ratelimit.Counter.for_client("check", request)
+    if not counter.take():
+        return ratelimit.too_many(request, counter, "claim checks")
     try:
         post = request.POST
         request.FILES  # noqa: B018 - read the upload now, inside the size guard

@@ -189,6 +189,7 @@ CDTHUB_RATE_LIMITS = {
     "login": (5, 900),  # per address and username; see community/logins.py
     "login-user": (10, 900),  # per username, from any address
     "login-address": (20, 900),  # per address, across usernames (password spraying)
+    "check": (120, 60),  # claim checks per address (/check/ and the API): up to 2 MB each
 }
 # shared by the worker processes of one machine; with REDIS_URL, by every app server
 CDTHUB_RATE_LIMIT_CACHE = "shared"
