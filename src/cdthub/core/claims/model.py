@@ -77,7 +77,9 @@ class Line:
             "fee": float(self.fee) if self.fee is not None else None,
             "narrative": self.narrative,
         }
-        if self.extra_teeth:
+        if self.extra_teeth and self.tooth and not any(s for _, s in self.extra_teeth):
+            out["tooth"] = ",".join([self.tooth, *(t for t, _ in self.extra_teeth)])  # "2,3,4,5"
+        elif self.extra_teeth:  # further teeth with surfaces of their own (837D TOO segments)
             out["extra_teeth"] = [{"tooth": t, "surfaces": s} for t, s in self.extra_teeth]
         return out
 

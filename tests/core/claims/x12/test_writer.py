@@ -194,3 +194,17 @@ def test_a_code_written_without_its_d_is_written_in_full():
     write_claims([Claim("c", [Line(1, "0120", date=dt.date(2026, 3, 2))])], "x12", out,
                  X12Options(created=WHEN))  # fmt: skip
     assert "SV3*AD:D0120*" in out.getvalue()
+
+
+def test_surface_characters_are_kept_so_the_837d_is_judged_as_the_claim():
+    line = Line(1, "D2140", dt.date(2026, 3, 2), tooth="3", surfaces="M5")
+    other = Line(2, "D2150", dt.date(2026, 3, 2), tooth="4", surfaces="m, o")
+    text, _ = write([Claim("s", [line, other])])
+    assert "TOO*JP*3*M:5~" in text and "TOO*JP*4*M:O~" in text
+
+
+def test_a_quadrants_teeth_read_back_as_one_tooth_list():
+    line = Line(1, "D4341", dt.date(2026, 3, 2), tooth="2,3,4,5", area="10")
+    text, _ = write([Claim("q", [line])])
+    (again,), _ = read_text(text)
+    assert again.lines[0].to_dict()["tooth"] == "2,3,4,5"

@@ -24,6 +24,7 @@ ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~\n"
 COMPONENTS = (COMPONENT, ">", "|", "\\")  # ISA16 choices, the usual one first
 NOTE_LENGTH = 80  # NTE02 holds at most 80 characters
 ID_LENGTH = 38  # CLM01
+SURFACE_SEPARATORS = " ,;/-+.&"  # how people separate surface letters (M,O,D; M-O-D)
 PLACEHOLDERS = ("sender_id", "receiver_id", "billing_npi", "billing_tax_id", "payer_id")
 DEFAULTS = X12Options()
 _SEPARATORS: dict[str, dict[int, str]] = {}  # component separator -> what clean() blanks out
@@ -367,8 +368,13 @@ class _Writer:
                 "surfaces without a tooth cannot be written (TOO needs the tooth)", unit="line"
             )
         for tooth, surfaces in teeth:
-            letters = self.c.join(c for c in (surfaces or "").upper() if c.isalpha())
-            out.append(_seg("TOO", line.tooth_system, self.clean(tooth), letters))
+            # each character a component (M:O:D), separators as people write them left out; a
+            # character that is no surface (M5) is kept, so the 837D is judged as the claim was
+            kept = [c for c in (surfaces or "").upper() if c not in SURFACE_SEPARATORS]
+            safe = [c for c in (self.clean(c).strip() for c in kept) if c]
+            if len(safe) < len(kept):
+                self.note("a surface character X12 cannot carry was left out", unit="line")
+            out.append(_seg("TOO", line.tooth_system, self.clean(tooth), self.c.join(safe)))
         if line.date is not None:
             out.append(_seg("DTP", "472", "D8", line.date.strftime("%Y%m%d")))
         elif line.raw_date:
