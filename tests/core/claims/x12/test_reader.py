@@ -221,3 +221,11 @@ def test_a_service_line_without_its_sv3_is_named():
     (fault,) = claims[0].problems
     assert (fault.line, fault.rule, fault.severity) == (2, "input.invalid", "error")
     assert fault.message == "Line 2: the service line has no SV3 (procedure, fee) (segment 24)."
+
+
+def test_a_lower_case_numbering_code_is_read_with_a_warning():
+    claims, _ = read_text(CLEAN.replace("TOO*JO*46", "TOO*jo*46"))
+    line = claims[1].lines[0]
+    assert (line.tooth_system, line.tooth) == ("JO", "46")
+    said = [p for p in claims[1].problems if "TOO01" in p.message]
+    assert [(p.severity, p.rule) for p in said] == [("warning", "input.invalid")]

@@ -118,7 +118,13 @@ def parse_too(el: list[str], component: str) -> Too:
     system, tooth = el[1].strip(), el[2].strip().upper()
     surfaces = "".join(el[3].split(component)).strip().upper() or None
     problems: list[Problem] = []
-    if system not in ("JP", "JO"):
+    if system.upper() in ("JP", "JO") and system not in ("JP", "JO"):  # jo: meant, but not X12
+        system = system.upper()
+        problems.append(
+            (f"TOO01 {shown(el[1].strip())} was read as {system}: X12 codes are upper case",
+             "input.invalid", "warning")
+        )  # fmt: skip
+    elif system not in ("JP", "JO"):
         problems.append(
             (
                 f"TOO01 {shown(system)} is not a tooth numbering system: use JP "

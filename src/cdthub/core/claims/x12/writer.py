@@ -305,7 +305,7 @@ class _Writer:
         """DMG for the patient: the birth date, and the gender the source 837D gave (U,
         unknown, otherwise: claim JSON and CSV carry none)."""
         if claim.birth_date is None:
-            self.note("no patient birth date: DMG left out")
+            self.note("no readable patient birth date: DMG left out")
             return []
         gender = person.gender if person is not None and person.gender else "U"
         return [_seg("DMG", "D8", claim.birth_date.strftime("%Y%m%d"), gender)]
