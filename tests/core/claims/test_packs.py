@@ -9,6 +9,7 @@ import tomllib
 import pytest
 
 from cdthub.core.claims.packs import (
+    _CODE_LISTS,
     PACK_DIR,
     PackError,
     Window,
@@ -52,9 +53,7 @@ def test_every_code_a_bundled_pack_names_is_in_the_catalog():
             )  # fmt: skip
             for t in doc.get(key, [])
         ]
-        lists = ("tooth_optional", "tooth_accepted", "arch_only", "area_optional",
-                 "removes_tooth", "natural_tooth")  # fmt: skip
-        tables += [doc[key] for key in lists if key in doc]
+        tables += [doc[key] for key in _CODE_LISTS if key in doc]
         for table in tables:
             for key in ("codes", "with", "instead"):
                 for item in table.get(key, []):

@@ -96,8 +96,8 @@ class Checker:
         self.pack = pack
         self.today = today or dt.date.today()
         self._plans: dict[int, _Plan] = {}
-        # a claim's payer (with an 837D payer's id) -> the plan of its pack
-        self._by_payer: dict[str | tuple[str, str], _Plan] = {}
+        # a claim's payer and its 837D payer's id ("" for none) -> the plan of its pack
+        self._by_payer: dict[tuple[str, str], _Plan] = {}
 
     def _plan(self, pack: Pack) -> _Plan:
         plan = self._plans.get(id(pack))
@@ -105,16 +105,15 @@ class Checker:
             plan = self._plans[id(pack)] = _Plan(self.catalog, pack)
         return plan
 
-    def _plan_for(self, payer: str | tuple[str, str]) -> _Plan:
+    def _plan_for(self, payer: tuple[str, str]) -> _Plan:
         if len(self._by_payer) >= PAYERS_LIMIT:
             self._by_payer.clear()
-        pack = self.pack or (pack_for(payer) if isinstance(payer, str) else pack_for(*payer))
-        plan = self._by_payer[payer] = self._plan(pack)
+        plan = self._by_payer[payer] = self._plan(self.pack or pack_for(*payer))
         return plan
 
     def check(self, claim: Claim) -> list[Finding]:
         party = claim.payer_party
-        payer = claim.payer if party is None or not party.id else (claim.payer, party.id)
+        payer = (claim.payer, party.id if party is not None else "")
         plan = self._by_payer.get(payer) or self._plan_for(payer)
         known = plan.lines
         answers: list[Answers] = []

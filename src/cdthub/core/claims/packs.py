@@ -63,9 +63,13 @@ _RANGE = re.compile(r"(D\d{4})\s*-\s*D?(\d{4})")
 _SECTIONS = (
     "frequency", "age", "conflict", "addon", "narrative", "coverage", "teeth", "tooth_count",
 )  # fmt: skip
+# [name] tables of codes, each with a source note: a pack's own, or its parent's when it has none
+_CODE_LISTS = (
+    "tooth_optional", "tooth_accepted", "arch_only", "area_optional", "removes_tooth",
+    "natural_tooth",
+)  # fmt: skip
 _TOP_KEYS = {
-    "name", "title", "about", "extends", "remove", "severity", "tooth_optional",
-    "tooth_accepted", "arch_only", "area_optional", "removes_tooth", "natural_tooth", "payer_ids",
+    "name", "title", "about", "extends", "remove", "severity", "payer_ids", *_CODE_LISTS,
     *_SECTIONS,
 }  # fmt: skip
 _LINE_KEYS = {
@@ -287,10 +291,7 @@ def _resolved(doc: dict[str, Any], where: str, seen: tuple[str, ...]) -> dict[st
         out[section] = _merge(
             _Reader(parent).lines(base, section), reader.lines(doc, section), drop
         )
-    for key in (
-        "tooth_optional", "tooth_accepted", "arch_only", "area_optional", "removes_tooth",
-        "natural_tooth",
-    ):  # fmt: skip
+    for key in _CODE_LISTS:
         out[key] = doc.get(key, base.get(key))
     out["severity"] = {**base.get("severity", {}), **doc.get("severity", {})}
     return out

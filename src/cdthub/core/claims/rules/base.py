@@ -118,6 +118,13 @@ class ClaimContext:
     history: list[tuple[HistoryItem, Site]]
     today: dt.date
 
+    def services(self) -> list[tuple[dt.date | None, Site, str]]:
+        """Every service the claim knows of: the history's, then the lines', each with its day
+        and where it stands ("the history", "line 2")."""
+        done = [(item.date, site, "the history") for item, site in self.history]
+        done += [(line.date, site, f"line {line.number}") for line, site in self.lines]
+        return done
+
     def age_on(self, day: dt.date | None) -> int | None:
         """The patient's age in whole years on `day` (None when either date is unknown)."""
         born = self.claim.birth_date

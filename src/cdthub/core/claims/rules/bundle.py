@@ -159,15 +159,16 @@ class BaseMissing(ClaimRule):
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         pack = ctx.env.pack
-        done = [(item.date, site) for item, site in ctx.history]
-        done += [(line.date, site) for line, site in ctx.lines]
+        done = ctx.services()
         env = ctx.env
         for line, site in ctx.lines:
             for addon in pack.lines_for(site.number).addons:
                 day = line.date
                 if day is None or not any(env.valid_in(b, day.year) for b in addon.with_codes):
                     continue  # before the base code existed, the add-on was billed alone
-                bases = [(when, other) for when, other in done if other.number in addon.with_codes]
+                bases = [
+                    (when, other) for when, other, _ in done if other.number in addon.with_codes
+                ]
                 if any(when == day and _same_place(addon, site, other) for when, other in bases):
                     continue
                 listed = " or ".join(sorted(addon.with_codes))

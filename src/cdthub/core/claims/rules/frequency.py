@@ -57,9 +57,7 @@ def _ends(ctx: ClaimContext, limit: Frequency) -> dict[str, list[dt.date]]:
     ends: dict[str, list[dt.date]] = {}
     if not limit.ended_by:
         return ends
-    done = [(item.date, site) for item, site in ctx.history]
-    done += [(line.date, site) for line, site in ctx.lines]
-    for day, site in done:
+    for day, site, _ in ctx.services():
         if day is not None and site.number in limit.ended_by:
             for key, _ in _counted(limit.scope, site, 1):
                 ends.setdefault(key, []).append(day)

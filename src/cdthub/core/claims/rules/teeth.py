@@ -229,10 +229,7 @@ class ToothExtracted(ClaimRule):
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         pack = ctx.env.pack
         removed: dict[str, tuple[dt.date, str]] = {}  # tooth → (day, where), the earliest
-        for day, site, where in [
-            *((item.date, site, "the history") for item, site in ctx.history),
-            *((line.date, site, f"line {line.number}") for line, site in ctx.lines),
-        ]:
+        for day, site, where in ctx.services():
             if day is not None and site.number in pack.removes_tooth:
                 for tooth in site.teeth:
                     if tooth.label not in removed or day < removed[tooth.label][0]:
