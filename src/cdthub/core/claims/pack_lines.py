@@ -148,6 +148,20 @@ class ToothCount:
 
 
 @dataclass(frozen=True, slots=True)
+class QuantityLimit:
+    """The most units one line of a code may bill, where the code's scope says (a first 15
+    minutes, a first image): a line over it gets quantity.exceeded, with the code for the rest."""
+
+    id: str
+    codes: frozenset[str]
+    max_count: int
+    rest: tuple[str, ...]  # the codes that bill the units past `max_count` (D9223 after D9222)
+    severity: Severity
+    why: str  # "D9222 is the first 15 minutes of deep sedation"
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class CodeNote:
     """A line that applies to a set of codes and says one thing: narrative needs, coverage."""
 
@@ -170,6 +184,7 @@ class PackLines:
     coverage: list[CodeNote] = field(default_factory=list)
     teeth: list[ToothLimit] = field(default_factory=list)
     tooth_counts: list[ToothCount] = field(default_factory=list)
+    quantities: list[QuantityLimit] = field(default_factory=list)
 
 
 _NO_LINES = PackLines()
@@ -188,6 +203,7 @@ class Pack:
     coverage: tuple[CodeNote, ...] = ()
     teeth: tuple[ToothLimit, ...] = ()
     tooth_counts: tuple[ToothCount, ...] = ()
+    quantities: tuple[QuantityLimit, ...] = ()
     tooth_optional: frozenset[str] = frozenset()  # tooth codes payers take without a tooth
     tooth_accepted: frozenset[str] = frozenset()  # no-tooth codes that may have one (or an area)
     arch_only: frozenset[str] = frozenset()  # arch codes billed with no tooth (complete dentures)
@@ -225,6 +241,8 @@ class Pack:
             add(t.codes, "teeth", t)
         for count in self.tooth_counts:
             add(count.codes, "tooth_counts", count)
+        for q in self.quantities:
+            add(q.codes, "quantities", q)
         return index
 
     @cached_property

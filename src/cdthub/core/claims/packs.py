@@ -31,6 +31,7 @@ from .pack_lines import (
     Frequency,
     Pack,
     PackLines,
+    QuantityLimit,
     ToothCount,
     ToothLimit,
     Window,
@@ -62,6 +63,7 @@ _CODE = re.compile(r"D\d{4}")
 _RANGE = re.compile(r"(D\d{4})\s*-\s*D?(\d{4})")
 _SECTIONS = (
     "frequency", "age", "conflict", "addon", "narrative", "coverage", "teeth", "tooth_count",
+    "quantity",
 )  # fmt: skip
 # [name] tables of codes, each with a source note: a pack's own, or its parent's when it has none
 _CODE_LISTS = (
@@ -91,6 +93,7 @@ _LINE_KEYS = {
     "coverage": {"id", "codes", "severity", "why", "source"},
     "teeth": {"id", "codes", "position", "dentition", "severity", "why", "source"},
     "tooth_count": {"id", "codes", "min", "max", "severity", "why", "instead", "source"},
+    "quantity": {"id", "codes", "max", "rest", "severity", "why", "source"},
 }
 
 
@@ -240,6 +243,16 @@ class _Reader:
             instead, item["source"].strip(),
         )  # fmt: skip
 
+    def quantity(self, item: Mapping[str, Any]) -> QuantityLimit:
+        most = self.age(item, "max")
+        if most is None or most < 1:
+            raise self.fail("a quantity line needs 'max', a whole number of at least 1", item["id"])
+        rest = tuple(sorted(self.codes(item, "rest"))) if "rest" in item else ()
+        return QuantityLimit(
+            item["id"], self.codes(item), most, rest, self.severity(item), self.text(item, "why"),
+            item["source"].strip(),
+        )  # fmt: skip
+
     def code_list(self, doc: Mapping[str, Any], key: str) -> frozenset[str] | None:
         table = doc.get(key)
         if table is None:
@@ -330,6 +343,7 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
         coverage=tuple(r.note(i) for i in r.lines(full, "coverage")),
         teeth=tuple(r.tooth_limit(i) for i in r.lines(full, "teeth")),
         tooth_counts=tuple(r.tooth_count(i) for i in r.lines(full, "tooth_count")),
+        quantities=tuple(r.quantity(i) for i in r.lines(full, "quantity")),
         tooth_optional=r.code_list(full, "tooth_optional") or frozenset(),
         tooth_accepted=r.code_list(full, "tooth_accepted") or frozenset(),
         arch_only=r.code_list(full, "arch_only") or frozenset(),

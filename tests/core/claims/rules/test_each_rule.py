@@ -197,6 +197,24 @@ CASES = [
         claim(line("D6058", tooth="19"), history=[past("D7140", dt.date(2025, 1, 1), tooth="19")]),
     ),
     (
+        "quantity.exceeded",
+        1,
+        claim(line("D9239", quantity=2)),
+        claim(line("D9239"), line("D9243", quantity=2)),
+    ),
+    (
+        "quantity.exceeded",
+        2,
+        claim(line("D0120"), line("D0274", quantity=2)),
+        claim(line("D0120"), line("D0274")),
+    ),
+    (
+        "quantity.exceeded",
+        1,
+        claim(line("D2391", tooth="30", surfaces="O", quantity=2)),
+        claim(line("D2391", tooth="30", surfaces="O")),
+    ),
+    (
         "tooth.count",
         1,
         claim(line("D4341", area="10", tooth="2,3")),

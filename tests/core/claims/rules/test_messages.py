@@ -184,9 +184,27 @@ def test_a_line_of_several_teeth_counts_one_a_tooth():
     assert "frequency.exceeded" not in [
         f.rule for f in run(claim(line("D6240", tooth="19,20", quantity=2)))
     ]
-    text = message(claim(line("D1351", tooth="3", quantity=2), born=dt.date(2015, 1, 1)),
-                   "frequency.exceeded")  # fmt: skip
-    assert "the line alone bills 2" in text
+    text = message(claim(line("D2740", tooth="3", quantity=2), born=dt.date(2015, 1, 1)),
+                   "quantity.exceeded")  # fmt: skip
+    assert "quantity 2 for 1 tooth (3)" in text
+    assert "frequency.exceeded" not in {
+        f.rule for f in run(claim(line("D2740", tooth="3", quantity=2)))
+    }
+    text = message(claim(line("D1110", quantity=2, tooth_system="JP")), "quantity.exceeded")
+    assert "one unit of D1110 is one visit" in text
+
+
+def test_a_first_block_of_time_says_what_bills_the_rest():
+    text = message(claim(line("D9222", quantity=3)), "quantity.exceeded")
+    assert "bill D9222 × 1 and the rest as D9223 × 2" in text
+    text = message(claim(line("D0220", tooth="8", quantity=4)), "quantity.exceeded")
+    assert "bill D0220 × 1 and the rest as D0230 × 3" in text
+    assert not run(claim(line("D0220", tooth="8"), line("D0230", tooth="9", quantity=3)))
+    # a quadrant code bills one a quadrant; several teeth of a tooth code, one a tooth
+    assert "quantity.exceeded" in {f.rule for f in run(claim(line("D4341", area="10", quantity=4)))}
+    assert "quantity.exceeded" not in {
+        f.rule for f in run(claim(line("D1351", tooth="2,3", quantity=2), born=dt.date(2015, 1, 1)))
+    }
 
 
 def test_an_add_on_names_its_base_on_another_tooth_and_is_alone_before_the_base_existed():

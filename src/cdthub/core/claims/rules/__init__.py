@@ -7,7 +7,18 @@ the rule ids DESIGN.md promises plus those this code adds (coverage.note).
 
 from __future__ import annotations
 
-from . import age, areas, bundle, codes, frequency, lines, notes, surfaces, teeth  # noqa: F401
+from . import (  # noqa: F401
+    age,
+    areas,
+    bundle,
+    codes,
+    frequency,
+    lines,
+    notes,
+    quantity,
+    surfaces,
+    teeth,
+)
 from .base import CLAIM_RULES, LINE_RULES, ClaimContext, Env, Issue, Rule, Site
 from .site import SiteKey, build_site
 

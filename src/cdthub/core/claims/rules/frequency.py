@@ -16,6 +16,7 @@ from typing import Any
 from ..model import Claim, Finding
 from ..packs import Frequency
 from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
+from .quantity import one_unit
 
 SHOWN = 6  # earlier services a message lists before it counts the rest
 
@@ -44,11 +45,15 @@ def _how_many(n: int, label: str) -> str:
 
 def _counted(scope: str, site: Site, quantity: int) -> list[tuple[str, int]]:
     """What a line (or history item) counts against: (scope key, how many). A line listing
-    several teeth counts one for each tooth (a two-unit pontic line, quantity 2)."""
+    several teeth counts one for each tooth (a two-unit pontic line, quantity 2); a line of a
+    code billed by the visit (set, series, case), or by the tooth or area it names, counts one
+    for that: quantity.exceeded says what its quantity bills past it."""
     if scope == "tooth" and len(site.teeth) > 1:
         return [(tooth.label, 1) for tooth in site.teeth]
     key = scope_key(scope, site)
-    return [] if key is None else [(key, max(1, quantity))]
+    if key is None:
+        return []
+    return [(key, 1 if one_unit(site) else max(1, quantity))]
 
 
 def _ends(ctx: ClaimContext, limit: Frequency) -> dict[str, list[dt.date]]:
