@@ -208,3 +208,13 @@ def test_a_quadrants_teeth_read_back_as_one_tooth_list():
     text, _ = write([Claim("q", [line])])
     (again,), _ = read_text(text)
     assert again.lines[0].to_dict()["tooth"] == "2,3,4,5"
+
+
+def test_a_word_longer_than_an_nte_is_said_to_read_back_with_a_space():
+    link = "https://example.org/" + "x" * 90
+    text, notes = write([claim(1, narrative=f"see {link}")])
+    assert any("longer than 80 characters" in n and "a space inside it" in n for n in notes)
+    claims, _ = read_text(text)
+    assert claims[0].narrative is not None and claims[0].narrative.replace(" ", "") == f"see{link}"
+    _, plain = write([claim(2, narrative="tooth fractured below the gum line " * 6)])
+    assert not any("longer than 80" in n for n in plain)

@@ -169,6 +169,12 @@ class _Writer:
                 "they were replaced",
                 unit=unit,
             )
+        if any(len(word) > NOTE_LENGTH for word in cleaned.split(" ")):
+            self.note(
+                f"a note held a word longer than {NOTE_LENGTH} characters (NTE02's limit); it "
+                "was cut across NTE segments and reads back with a space inside it",
+                unit=unit,
+            )
         return [_seg("NTE", "ADD", chunk) for chunk in _chunks(cleaned)]
 
     def note(self, text: str, counted: bool = True, unit: str = "claim") -> None:
