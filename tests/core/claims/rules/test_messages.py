@@ -314,3 +314,9 @@ def test_an_extraction_earlier_on_the_claim_counts_as_well():
         for f in run(claim(line("D7140", tooth="19"), line("D0120")))
         if f.rule == "tooth.extracted"
     ]
+
+
+def test_months_of_orthodontic_visits_on_one_line_are_a_warning():
+    found = [f for f in run(claim(line("D8670", quantity=3))) if f.rule == "quantity.exceeded"]
+    assert [f.severity for f in found] == ["warning"]
+    assert "a line for each visit" in found[0].message
