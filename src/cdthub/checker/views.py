@@ -145,7 +145,7 @@ def check(request: HttpRequest) -> HttpResponse:
     except UnreadableFile as exc:
         context["error"] = str(exc)
         return render(request, "checker/check.html", context, status=400)
-    csv_text = findings_csv(report.findings).encode("utf-8")
+    csv_text = findings_csv(report.located).encode("utf-8")
     context.update(
         report=report,
         charts=[_chart(checked) for checked in report.claims],
