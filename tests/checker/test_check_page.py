@@ -129,7 +129,7 @@ def test_pasted_text_is_escaped(client):
 @pytest.mark.parametrize(
     ("rows", "says"),
     [
-        ({"code": ["D0120", "", ""], "tooth": ["", "30", ""]}, "line 2 has no code"),
+        ({"code": ["D0120", "", ""], "tooth": ["", "30", ""]}, "line 2: no code: add it"),
         ({"code": ["", ""], "tooth": ["", ""], "date": ""}, "type at least one line with a code"),
     ],
 )
