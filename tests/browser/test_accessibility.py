@@ -72,6 +72,25 @@ def test_check_results_have_no_axe_violations(browser, live_catalog, axe_script,
     assert found == []
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_typed_lines_with_refused_fields_have_no_axe_violations(
+    browser, live_catalog, axe_script, width
+):
+    """The line form sent back with a refused quantity and fee, each marked and explained."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(live_catalog.url + "/check/")
+    page.get_by_label("Type lines").check()
+    page.get_by_label("Line 1 code").fill("D1110")
+    page.get_by_label("Line 1 quantity").fill("0")
+    page.get_by_label("Line 1 fee").fill("12,50")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_role("alert")).to_contain_text("line 1: quantity must be")
+    found = axe_violations(page, axe_script)
+    context.close()
+    assert found == []
+
+
 @pytest.fixture
 def desk_content(transactional_db, make_comment):
     from cdthub.community.models import ContactMessage, Suggestion

@@ -57,3 +57,38 @@ def test_a_paste_over_the_limit_is_stopped_and_kept(page, live_catalog):
     expect(page.get_by_role("alert")).to_contain_text("up to 2 MB can be checked here")
     assert box.evaluate("(el) => el.value.length") == 2200000
     assert page.url.endswith("/check/")
+
+
+def test_a_refused_fee_keeps_the_line_and_says_why_on_a_phone(browser, live_catalog):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(live_catalog.url + "/check/")
+    page.get_by_label("Type lines").check()
+    page.get_by_label("Line 1 date").fill("2026-03-02")
+    page.get_by_label("Line 1 code").fill("D1110")
+    page.get_by_label("Line 1 quantity").fill("2")
+    page.get_by_label("Line 1 fee").fill("12,50")
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_role("alert")).to_contain_text("line 1: fee '12,50' has a decimal comma")
+    fee = page.get_by_label("Line 1 fee")
+    expect(fee).to_be_visible()  # the typed lines stay open, as typed
+    expect(fee).to_have_value("12,50")
+    expect(fee).to_have_attribute("aria-invalid", "true")
+    expect(fee).to_have_accessible_description(
+        "Line 1: fee '12,50' has a decimal comma: write it with a point, as 12.50"
+    )
+    expect(page.get_by_label("Line 1 quantity")).to_have_value("2")
+    expect(page.get_by_label("Line 1 code")).to_have_value("D1110")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"page scrolls sideways on a phone ({width}px)"
+    page.get_by_role("button", name="Add a line").click()
+    expect(page.get_by_label("Line 7 fee")).not_to_have_attribute("aria-invalid", "true")
+    fee.fill("12.50")
+    page.get_by_role("button", name="Check").click()
+    row = page.locator(".claim-lines tbody tr").first
+    expect(row).to_contain_text("the line alone bills 2")
+    expect(row.locator('td[data-label="Code"]')).to_have_text("D1110 qty 2, fee 12.50")
+    expect(page.locator(".line-errors")).to_have_count(0)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"page scrolls sideways on a phone ({width}px)"
+    context.close()

@@ -39,7 +39,7 @@ def test_pasted_claim_shows_findings_per_line_chart_and_csv(client):
     assert 'class="tooth error" data-tooth="8"' in page
     href = page.split('download="findings.csv" href="data:text/csv;charset=utf-8;base64,')[1]
     csv_text = base64.b64decode(href.split('"')[0]).decode()
-    assert csv_text.splitlines()[0] == "\ufeffclaim,line,rule,severity,message"  # Excel: UTF-8
+    assert csv_text.splitlines()[0].startswith("\ufeffclaim,line,rule,severity,message,")
     assert "A-100,2,surface.count,error," in csv_text
 
 
@@ -54,7 +54,7 @@ def test_the_findings_csv_never_holds_a_formula():
     from cdthub.checker.services import findings_csv
     from cdthub.core.claims.model import Finding
 
-    text = findings_csv([Finding("=HYPERLINK(1)", 1, "code.unknown", "error", "x")])
+    text = findings_csv([(Finding("=HYPERLINK(1)", 1, "code.unknown", "error", "x"), None)])
     assert "'=HYPERLINK(1)" in text
 
 
@@ -129,7 +129,7 @@ def test_pasted_text_is_escaped(client):
 @pytest.mark.parametrize(
     ("rows", "says"),
     [
-        ({"code": ["D0120", "", ""], "tooth": ["", "30", ""]}, "line 2 has no code"),
+        ({"code": ["D0120", "", ""], "tooth": ["", "30", ""]}, "line 2: no code: add it"),
         ({"code": ["", ""], "tooth": ["", ""], "date": ""}, "type at least one line with a code"),
     ],
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -93,6 +93,9 @@ class Report:
     findings: list[Finding] = field(default_factory=list)  # every finding, file-level first
     summary: Summary = field(default_factory=Summary)
     more: int = 0  # claims checked but not shown one by one
+    # every finding with the line it is about (None: about the file or the whole claim), in
+    # the order of `findings`; kept for the page's CSV (the API keeps only the findings)
+    located: list[tuple[Finding, Line | None]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -115,16 +118,21 @@ def check_bytes(
     checker = checker_for(catalog, pack)
     report = Report()
     found: list[Finding] = []
+    located: list[tuple[Finding, Line | None]] = []
     for claim in claim_file.claims:
         findings = checker.check(claim)
         report.summary.add(findings)
         found.extend(findings)
+        if keep:
+            located.extend(_with_lines(claim, findings))
         if keep and len(report.claims) < MAX_SHOWN:
             report.claims.append(CheckedClaim(claim, findings))
         elif keep:
             report.more += 1
     report.summary.add(claim_file.findings, claims=0)
     report.findings = [*claim_file.findings, *found]
+    if keep:
+        report.located = [*((f, None) for f in claim_file.findings), *located]
     return report
 
 
@@ -133,21 +141,45 @@ def check_form(record: Mapping[str, object], catalog: Catalog, pack: Pack | None
     claim = claim_from_record(record, 1)
     findings = checker_for(catalog, pack).check(claim)
     report = Report(claims=[CheckedClaim(claim, findings)], findings=findings)
+    report.located = _with_lines(claim, findings)
     report.summary.add(findings)
     return report
 
 
-def findings_csv(findings: list[Finding]) -> str:
-    """The findings as CSV, one a row: claim, line, rule, severity, message. A byte-order mark
-    first, so that Excel reads it as UTF-8; a cell a spreadsheet would take for a formula
-    (=, +, -, @ first: a claim id is the sender's text) starts with an apostrophe."""
+def _with_lines(claim: Claim, findings: list[Finding]) -> list[tuple[Finding, Line | None]]:
+    """Each finding with the line it names (None for one about the whole claim)."""
+    numbered = {line.number: line for line in claim.lines}
+    return [(f, numbered.get(f.line) if f.line is not None else None) for f in findings]
+
+
+CSV_COLUMNS = ("claim", "line", "rule", "severity", "message", "date", "code", "tooth", "surfaces")
+
+
+def findings_csv(located: Iterable[tuple[Finding, Line | None]]) -> str:
+    """The findings as CSV, one a row: claim, line, rule, severity, message, then the service
+    the finding is about (its line's date of service, code, teeth as the page shows them and
+    surfaces; empty for a finding about the file or the whole claim). A byte-order mark first,
+    so that Excel reads it as UTF-8; a cell a spreadsheet would take for a formula (=, +, -, @
+    first: claim ids, codes, teeth and surfaces are the sender's text) starts with an
+    apostrophe."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)
-    writer.writerow(["claim", "line", "rule", "severity", "message"])
-    for f in findings:
-        writer.writerow([_cell(f.claim or ""), f.line or "", f.rule, f.severity, _cell(f.message)])
+    writer.writerow(CSV_COLUMNS)
+    for f, line in located:
+        service = _service_cells(line) if line is not None else ["", "", "", ""]
+        writer.writerow(
+            [_cell(f.claim or ""), f.line or "", f.rule, f.severity, _cell(f.message)]
+            + [_cell(text) for text in service]
+        )
     return out.getvalue()
+
+
+def _service_cells(line: Line) -> list[str]:
+    """Date of service, code, teeth and surfaces of a line, as the page's table shows them."""
+    date = line.date.isoformat() if line.date else line.raw_date or ""
+    teeth = line.teeth_shown + (" ISO" if line.tooth and line.tooth_system == "JO" else "")
+    return [date, line.code, teeth, line.surfaces or ""]
 
 
 def _cell(text: str) -> str:

@@ -21,6 +21,7 @@ from cdthub.core.claims.packs import pack_names
 from cdthub.core.claims.records import lines_numbering
 from cdthub.core.claims.rules import ALL_RULES
 
+from . import typed
 from .chart import tooth_chart
 from .services import (
     MAX_BYTES,
@@ -32,44 +33,11 @@ from .services import (
     pack_named,
 )
 
-ROWS = 6
-ROW_FIELDS = ("date", "code", "tooth", "surfaces", "area", "narrative")
-LONGEST = {"narrative": 400}  # characters kept of a typed value (others: 40)
 EXAMPLE = """{"id": "A-100", "patient": {"birth_date": "1984-02-11"},
  "lines": [{"date": "2026-03-02", "code": "D0120"},
            {"date": "2026-03-02", "code": "D2393", "tooth": "30", "surfaces": "MO"},
            {"date": "2026-03-02", "code": "D3330", "tooth": "8"}],
  "history": [{"date": "2025-12-01", "code": "D0150"}]}"""
-
-
-def _rows(post: Any) -> list[dict[str, str]]:
-    columns = {name: post.getlist(name) for name in ROW_FIELDS}
-    count = max([len(v) for v in columns.values()] + [0])
-
-    def cell(name: str, i: int) -> str:
-        values = columns[name]
-        return (values[i] if i < len(values) else "").strip()[: LONGEST.get(name, 40)]
-
-    rows = [{name: cell(name, i) for name in ROW_FIELDS} for i in range(min(count, 50))]
-    return rows + [dict.fromkeys(ROW_FIELDS, "") for _ in range(max(0, ROWS - len(rows)))]
-
-
-def _record(post: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
-    """The typed lines as a claim. Raises UnreadableFile for a row with no code but other
-    values (it would be dropped unseen) and when no row has a code."""
-    for number, row in enumerate(rows, start=1):
-        if not row["code"] and any(row.values()):
-            raise UnreadableFile(f"line {number} has no code: add it, or clear the line")
-    system = post.get("tooth_system", "JP")
-    lines = [
-        {**{k: v or None for k, v in row.items()}, "tooth_system": system}
-        for row in rows
-        if row["code"]
-    ]
-    if not lines:
-        raise UnreadableFile("type at least one line with a code (a date, tooth and more help)")
-    born = post.get("birth_date", "").strip()
-    return {"id": "form", "patient": {"birth_date": born or None}, "lines": lines}
 
 
 def _upload(request: HttpRequest) -> bytes:
@@ -91,7 +59,7 @@ def _run(request: HttpRequest, context: dict[str, Any]) -> Report:
     fmt = post.get("format") if post.get("format") in FORMATS else None
     mode = context["mode"]
     if mode == "lines":
-        return check_form(_record(post, context["rows"]), catalog, pack)
+        return check_form(typed.claim_record(post, context["rows"]), catalog, pack)
     if mode == "upload":
         return check_bytes(_upload(request), fmt, catalog, pack)
     text = post.get("text", "")
@@ -118,7 +86,7 @@ def check(request: HttpRequest) -> HttpResponse:
         "max_mb": MAX_BYTES // 1024 // 1024,
         "max_bytes": MAX_BYTES,
         "mode": "paste",
-        "rows": [dict.fromkeys(ROW_FIELDS, "") for _ in range(ROWS)],
+        "rows": typed.blank_rows(),
         "post": {},
         "rules": sorted(ALL_RULES, key=lambda rule: rule.id),
     }
@@ -135,17 +103,14 @@ def check(request: HttpRequest) -> HttpResponse:
             f"That is more than {context['max_mb']} MB: use the command cdthub check."
         )
         return render(request, "checker/check.html", context, status=413)
-    context.update(
-        mode=post.get("mode") if post.get("mode") in ("paste", "upload", "lines") else "paste",
-        rows=_rows(post),
-        post=post,
-    )
+    mode = post.get("mode") if post.get("mode") in ("paste", "upload", "lines") else "paste"
+    context.update(mode=mode, rows=typed.read_rows(post, judge=mode == "lines"), post=post)
     try:
         report = _run(request, context)
     except UnreadableFile as exc:
         context["error"] = str(exc)
         return render(request, "checker/check.html", context, status=400)
-    csv_text = findings_csv(report.findings).encode("utf-8")
+    csv_text = findings_csv(report.located).encode("utf-8")
     context.update(
         report=report,
         charts=[_chart(checked) for checked in report.claims],

@@ -33,11 +33,14 @@
   var body = form.querySelector(".line-form tbody");
   add.hidden = false;
   add.addEventListener("click", function () {
-    var rows = body.querySelectorAll("tr");
+    var rows = body.querySelectorAll("tr.line");  // not the rows of messages under a line
     if (rows.length >= 50) return;
     var row = rows[rows.length - 1].cloneNode(true);
+    row.classList.remove("has-errors");
     row.querySelectorAll("input").forEach(function (input) {
       input.value = "";
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
       input.setAttribute("aria-label", input.getAttribute("aria-label").replace(/\d+/, rows.length + 1));
     });
     row.querySelector("td").textContent = rows.length + 1;
