@@ -86,7 +86,7 @@ def test_a_refused_fee_keeps_the_line_and_says_why_on_a_phone(browser, live_cata
     fee.fill("12.50")
     page.get_by_role("button", name="Check").click()
     row = page.locator(".claim-lines tbody tr").first
-    expect(row).to_contain_text("the line alone bills 2")
+    expect(row).to_contain_text("one unit of D1110 is one visit, but the line has quantity 2")
     expect(row.locator('td[data-label="Code"]')).to_have_text("D1110 qty 2, fee 12.50")
     expect(page.locator(".line-errors")).to_have_count(0)
     width = page.evaluate("document.documentElement.scrollWidth")

@@ -44,7 +44,7 @@ def test_every_line_has_a_quantity_and_a_fee():
 def test_a_typed_quantity_reaches_the_checker(client):
     r, page = typed(client, quantity="2", fee="95.50")
     assert r.status_code == 200
-    assert "D1110 on 2026-03-02 is over the limit" in page and "the line alone bills 2" in page
+    assert "one unit of D1110 is one visit, but the line has quantity 2" in page
     shown = '<span class="amounts"><span>qty 2,</span> <span>fee 95.50</span></span>'
     assert f'<td data-label="Code">D1110 {shown}</td>' in page
 

@@ -26,6 +26,8 @@ def test_amounts_read(value, read):
         ("1.180", "write 1180 if the point separates thousands, else round it to cents (1.18)"),
         ("180.123456", "more than two decimals: round it to cents (180.12)"),
         (180.123456, "more than two decimals: round it to cents (180.12)"),
+        ("12.3456", "more than two decimals: round it to cents (12.35)"),
+        ("12.345", "else round it to cents (12.35)"),  # half up, as billers do
         (-5, "negative: a fee is 0 or more"),
         ("abc", "not an amount: write it with digits"),
     ],

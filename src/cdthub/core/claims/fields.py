@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..teeth import AREA_CODE_OF
@@ -148,7 +148,7 @@ def _why_not_an_amount(text: str) -> str:
     if _POINT_THOUSANDS.fullmatch(bare):
         plain = bare.replace(".", "").replace(",", ".")
         if bare.count(".") == 1 and "," not in bare:  # 1.180: a thousand, or 1.18?
-            cents = Decimal(bare).quantize(Decimal("0.01"))
+            cents = Decimal(bare).quantize(Decimal("0.01"), ROUND_HALF_UP)
             return (
                 f"{shown(text)} has three decimals: write {plain} if the point separates "
                 f"thousands, else round it to cents ({cents})"
@@ -156,7 +156,7 @@ def _why_not_an_amount(text: str) -> str:
         return f"{shown(text)} has points between thousands: write it as {plain}"
     if _CENTS_AND_MORE.fullmatch(bare):
         try:
-            rounded = Decimal(bare.replace(",", "")).quantize(Decimal("0.01"))
+            rounded = Decimal(bare.replace(",", "")).quantize(Decimal("0.01"), ROUND_HALF_UP)
         except InvalidOperation:
             pass
         else:
