@@ -156,6 +156,7 @@ class QuantityLimit:
     codes: frozenset[str]
     max_count: int
     rest: tuple[str, ...]  # the codes that bill the units past `max_count` (D9223 after D9222)
+    same: str  # "line" (units on one line) or "day" (the code's lines of one day together)
     severity: Severity
     why: str  # "D9222 is the first 15 minutes of deep sedation"
     source: str

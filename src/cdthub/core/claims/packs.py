@@ -93,7 +93,7 @@ _LINE_KEYS = {
     "coverage": {"id", "codes", "severity", "why", "source"},
     "teeth": {"id", "codes", "position", "dentition", "severity", "why", "source"},
     "tooth_count": {"id", "codes", "min", "max", "severity", "why", "instead", "source"},
-    "quantity": {"id", "codes", "max", "rest", "severity", "why", "source"},
+    "quantity": {"id", "codes", "max", "rest", "same", "severity", "why", "source"},
 }
 
 
@@ -248,9 +248,12 @@ class _Reader:
         if most is None or most < 1:
             raise self.fail("a quantity line needs 'max', a whole number of at least 1", item["id"])
         rest = tuple(sorted(self.codes(item, "rest"))) if "rest" in item else ()
+        same = item.get("same", "line")
+        if same not in ("line", "day"):
+            raise self.fail("same must be 'line' or 'day'", item["id"])
         return QuantityLimit(
-            item["id"], self.codes(item), most, rest, self.severity(item), self.text(item, "why"),
-            item["source"].strip(),
+            item["id"], self.codes(item), most, rest, same, self.severity(item),
+            self.text(item, "why"), item["source"].strip(),
         )  # fmt: skip
 
     def code_list(self, doc: Mapping[str, Any], key: str) -> frozenset[str] | None:

@@ -186,12 +186,24 @@ def test_a_line_of_several_teeth_counts_one_a_tooth():
     ]
     text = message(claim(line("D2740", tooth="3", quantity=2), born=dt.date(2015, 1, 1)),
                    "quantity.exceeded")  # fmt: skip
-    assert "quantity 2 for 1 tooth (3)" in text
+    assert "quantity 2 for tooth 3: bill D2740 × 1 for tooth 3" in text
     assert "frequency.exceeded" not in {
         f.rule for f in run(claim(line("D2740", tooth="3", quantity=2)))
     }
     text = message(claim(line("D1110", quantity=2, tooth_system="JP")), "quantity.exceeded")
     assert "one unit of D1110 is one visit" in text
+
+
+def test_a_first_image_or_block_of_time_is_one_a_day():
+    text = message(claim(line("D0220", tooth="3"), line("D0220", tooth="14")), "quantity.exceeded")
+    assert text.startswith("Line 2: ") and "line 1 already bills it" in text
+    assert "bill this line as D0230" in text
+    same = [f for f in run(claim(line("D9222"), line("D9223", quantity=2), line("D9222")))]
+    assert [(f.line, f.rule) for f in same] == [(3, "line.duplicate")]
+    assert "what goes past the first is billed as D9223" in same[0].message
+    assert not run(
+        claim(line("D0220", tooth="3"), line("D0220", tooth="3", date=DAY.replace(day=9)))
+    )
 
 
 def test_a_first_block_of_time_says_what_bills_the_rest():
@@ -319,4 +331,17 @@ def test_an_extraction_earlier_on_the_claim_counts_as_well():
 def test_months_of_orthodontic_visits_on_one_line_are_a_warning():
     found = [f for f in run(claim(line("D8670", quantity=3))) if f.rule == "quantity.exceeded"]
     assert [f.severity for f in found] == ["warning"]
-    assert "a line for each visit" in found[0].message
+    assert "each visit on a line of its own" in found[0].message
+
+
+def test_quantity_messages_name_the_site_the_line_bills():
+    text = message(
+        claim(line("D4342", tooth="29,30,31", area="40", quantity=3)), "quantity.exceeded"
+    )
+    assert "names quadrant 40 but has quantity 3: bill D4342 × 1" in text
+    text = message(claim(line("D5110", quantity=2)), "quantity.exceeded")
+    assert "one denture for the arch it names" in text
+    assert "frequency.exceeded" not in {f.rule for f in run(claim(line("D5110", quantity=2)))}
+    text = message(claim(line("D2954", tooth="8", quantity=2)), "quantity.exceeded")
+    assert "bill D2954 × 1 and the rest as D2957 × 1" in text
+    assert not run(claim(line("D0460", tooth="19,20,21")))  # pulp tests: one visit, many teeth

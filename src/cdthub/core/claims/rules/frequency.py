@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Claim, Finding
 from ..packs import Frequency
 from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
-from .quantity import one_unit
+from .quantity import most_units
 
 SHOWN = 6  # earlier services a message lists before it counts the rest
 
@@ -43,17 +43,17 @@ def _how_many(n: int, label: str) -> str:
     return f"one {label}" if n == 1 else f"{n} ({label})"
 
 
-def _counted(scope: str, site: Site, quantity: int) -> list[tuple[str, int]]:
+def _counted(scope: str, site: Site, quantity: int, env: Env) -> list[tuple[str, int]]:
     """What a line (or history item) counts against: (scope key, how many). A line listing
     several teeth counts one for each tooth (a two-unit pontic line, quantity 2); a line of a
-    code billed by the visit (set, series, case), or by the tooth or area it names, counts one
-    for that: quantity.exceeded says what its quantity bills past it."""
+    code one line of which bills one unit (a visit, a first 15 minutes, the one tooth or area it
+    names) counts one: quantity.exceeded says what its quantity bills past that."""
     if scope == "tooth" and len(site.teeth) > 1:
         return [(tooth.label, 1) for tooth in site.teeth]
     key = scope_key(scope, site)
     if key is None:
         return []
-    return [(key, 1 if one_unit(site) else max(1, quantity))]
+    return [(key, 1 if most_units(site, env) == 1 else max(1, quantity))]
 
 
 def _ends(ctx: ClaimContext, limit: Frequency) -> dict[str, list[dt.date]]:
@@ -64,7 +64,7 @@ def _ends(ctx: ClaimContext, limit: Frequency) -> dict[str, list[dt.date]]:
         return ends
     for day, site, _ in ctx.services():
         if day is not None and site.number in limit.ended_by:
-            for key, _ in _counted(limit.scope, site, 1):
+            for key, _ in _counted(limit.scope, site, 1, ctx.env):
                 ends.setdefault(key, []).append(day)
     return ends
 
@@ -104,7 +104,7 @@ class FrequencyExceeded(ClaimRule):
             Service(item.date, site.number, key, count, "the history")
             for item, site in ctx.history
             if item.date and site.number in limit.codes
-            for key, count in _counted(limit.scope, site, 1)
+            for key, count in _counted(limit.scope, site, 1, ctx.env)
         ]
         mine = sorted(
             ((line.date, line.number, line, site)
@@ -116,7 +116,7 @@ class FrequencyExceeded(ClaimRule):
         done: list[Service] = []
         for day, number, line, site in mine:
             said = False
-            for key, count in _counted(limit.scope, site, line.quantity):
+            for key, count in _counted(limit.scope, site, line.quantity, ctx.env):
                 ended = [e for e in ends.get(key, ()) if e <= day]
                 earlier = [
                     s

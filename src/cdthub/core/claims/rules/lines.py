@@ -13,8 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from ..model import Claim, Finding
 from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
-
-ONCE_A_DAY_UNITS = ("visit", "series", "set", "case")  # billed at most once a day
+from .quantity import ONCE_A_DAY_UNITS, most_units, rest_codes
 
 
 @register
@@ -56,16 +55,23 @@ class LineDuplicate(ClaimRule):
                 )  # fmt: skip
             else:
                 code = site.code
-                once = (
-                    code is not None
-                    and code.unit != "image"
+                once = code is not None and (
+                    most_units(site, ctx.env) == 1
+                    or code.unit != "image"
                     and (code.area != "none" or code.unit in ONCE_A_DAY_UNITS)
                 )
+                rest = [
+                    c
+                    for limit in ctx.env.pack.lines_for(site.number).quantities
+                    for c in rest_codes(limit, site, ctx.env)
+                ]
                 fix = (
                     "remove one, or if it is a second service, say why in a narrative"
                     if once
                     else "if these are separate services, one line with the quantity is clearer"
                 )
+                if rest:
+                    fix = f"remove one: what goes past the first is billed as {' or '.join(rest)}"
                 explained = bool(line.narrative and line.narrative.strip())
                 if once and explained:  # a second service, said why: the payer decides
                     fix = "the narrative says why; expect the payer to review it"

@@ -1,10 +1,11 @@
 """quantity.exceeded: a line bills more units than its code and its site allow.
 
 What one unit is comes from the catalog (`Code.unit`): a code billed by the visit, the series,
-the set or the case is one unit a line (an error); a code billed by the tooth, quadrant or arch
-is one unit for each tooth or area the line names (an error: a payer pays one crown a tooth).
-Codes for a first block of time or a first image say so in the pack (`[[quantity]]`), with the
-add-on code that bills the rest.
+the set or the case is one unit a line; a code billed by the tooth, implant, quadrant or arch is
+one unit for each tooth or area the line names. Codes for a first block of time, a first image
+or a first site say so in the pack (`[[quantity]]`), with the add-on code that bills the rest;
+with `same = "day"` the limit holds for the code's lines of one day together (a second D0220
+line that day is a D0230).
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from ..model import Claim, Finding, Line
+from ..pack_lines import QuantityLimit
 from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
-from .lines import ONCE_A_DAY_UNITS
 
-PER_SITE_UNITS = ("tooth", "restoration", "quadrant", "arch")  # one unit for each site named
+ONCE_A_DAY_UNITS = ("visit", "series", "set", "case")  # billed at most once a day
+TOOTH_UNITS = ("tooth", "restoration", "implant")  # one unit for each tooth the line names
+AREA_UNITS = ("quadrant", "arch")  # one unit for the area the line names
 
 
 def sites_named(site: Site) -> int:
@@ -24,18 +27,28 @@ def sites_named(site: Site) -> int:
     code = site.code
     if code is None:
         return 0
-    if code.unit in ("tooth", "restoration"):
+    if code.unit in TOOTH_UNITS:
         return len(site.teeth)
     return (
         1 if code.unit == "quadrant" and site.quadrant or code.unit == "arch" and site.arch else 0
     )
 
 
-def one_unit(site: Site) -> bool:
-    """Whether one unit is all the line's site can hold (a visit, or the one tooth or area it
-    names): frequency limits count such a line once, whatever its quantity."""
+def most_units(site: Site, env: Env) -> int | None:
+    """The most units one line of the site's code may bill, if the code or the pack limits it."""
     code = site.code
-    return code is not None and (code.unit in ONCE_A_DAY_UNITS or sites_named(site) == 1)
+    limits = [q.max_count for q in env.pack.lines_for(site.number).quantities]
+    if code is not None and code.unit in ONCE_A_DAY_UNITS:
+        limits.append(1)
+    elif code is not None and code.unit in TOOTH_UNITS + AREA_UNITS and sites_named(site):
+        limits.append(sites_named(site))
+    return min(limits) if limits else None
+
+
+def rest_codes(limit: QuantityLimit, site: Site, env: Env) -> list[str]:
+    """The add-on codes that bill what is past the limit, valid in the line's year."""
+    year = site.year if site.year is not None else env.catalog.current_year
+    return [c for c in limit.rest if env.valid_in(c, year)]
 
 
 @register
@@ -44,44 +57,79 @@ class QuantityExceeded(ClaimRule):
     about_the_code = True
     checks = (
         "A line bills no more units than its code allows on one line: one visit, series, set or "
-        "case; one first 15 minutes or first image (the rest on the add-on code); one for each "
-        "tooth or area it names."
+        "case; one first 15 minutes, first image or first site (the rest on the add-on code, "
+        "and one a day where the pack says); one for each tooth or area it names."
     )
 
     def wants(self, site: Site, env: Env) -> bool:
         return self.note(site, env) is not None
 
-    def note(self, site: Site, env: Env) -> int | None:
-        """The most units the line may bill, if the code or the pack limits it."""
-        code = site.code
-        limits = [q.max_count for q in env.pack.lines_for(site.number).quantities]
-        if code is not None and code.unit in ONCE_A_DAY_UNITS:
-            limits.append(1)
-        elif code is not None and code.unit in PER_SITE_UNITS and sites_named(site):
-            limits.append(sites_named(site))
-        return min(limits) if limits else None
+    def note(self, site: Site, env: Env) -> tuple[int | None, bool] | None:
+        """(the most units the line may bill, whether the pack counts the code's lines of one
+        day together), or None when nothing limits the line."""
+        most = most_units(site, env)
+        daily = any(q.same == "day" for q in env.pack.lines_for(site.number).quantities)
+        return None if most is None and not daily else (most, daily)
 
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
         slot = self.slot
+        daily: set[tuple[object, ...]] = set()
         for line, a in zip(claim.lines, answers, strict=True):
-            most: int | None = a.notes[slot]
+            note: tuple[int | None, bool] | None = a.notes[slot]
+            if note is None:
+                continue
+            most, day_limited = note
             if most is not None and line.quantity > most:
                 return True
+            if day_limited:
+                key = (line.code, line.date)
+                if key in daily:
+                    return True
+                daily.add(key)
         return False
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         env = ctx.env
+        services: set[tuple[object, ...]] = set()
+        billed: dict[tuple[str, dt.date, str], tuple[int, int]] = {}  # → (units, first line)
         for line, site in ctx.lines:
-            most = self.note(site, env)
+            most = most_units(site, env)
             if most is not None and line.quantity > most:
                 yield self._finding(ctx, line, site, most)
+                continue
+            service = (line.date, site.service)
+            if line.date is None or service in services:
+                continue  # an unreadable date, or the same line again: line.duplicate's
+            services.add(service)
+            for limit in env.pack.lines_for(site.number).quantities:
+                if limit.same != "day":
+                    continue
+                key = (limit.id, line.date, site.number or "")
+                units, first = billed.get(key, (0, line.number))
+                billed[key] = (units + line.quantity, first)
+                if units and units + line.quantity > limit.max_count:
+                    yield self._again(ctx, line, site, limit, first)
+                    break
+
+    def _again(
+        self, ctx: ClaimContext, line: Line, site: Site, limit: QuantityLimit, first: int
+    ) -> Finding:
+        """A day-limited code on a further line of the same day."""
+        rest = rest_codes(limit, site, ctx.env)
+        assert line.date is not None
+        fix = (
+            f"bill this line as {' or '.join(rest)}"
+            if rest
+            else "remove this line, or say in a narrative why it is a second one"
+        )
+        text = f"{limit.why}, and line {first} already bills it on {line.date.isoformat()}: {fix}."
+        return self.finding(ctx, line.number, text, limit.severity)
 
     def _finding(self, ctx: ClaimContext, line: Line, site: Site, most: int) -> Finding:
         env, number, many = ctx.env, site.number, line.quantity
         for limit in env.pack.lines_for(number).quantities:
             if many > limit.max_count:
-                year = site.year if site.year is not None else env.catalog.current_year
-                rest = [c for c in limit.rest if env.valid_in(c, year)]
+                rest = rest_codes(limit, site, env)
                 fix = f"bill {number} × {limit.max_count}" + (
                     f" and the rest as {' or '.join(rest)} × {many - limit.max_count}"
                     if rest
@@ -96,15 +144,21 @@ class QuantityExceeded(ClaimRule):
                 f"one unit of {number} is one {code.unit}, but the line has quantity {many}: "
                 f"bill 1 (a second {code.unit} on another day goes on its own line)."
             )
-            return self.finding(ctx, line.number, text)
-        if site.teeth:
+        elif site.teeth and code.unit in TOOTH_UNITS:
             teeth = ", ".join(site.shown(t) for t in site.teeth)
-            named = f"{len(site.teeth)} {'tooth' if len(site.teeth) == 1 else 'teeth'} ({teeth})"
+            what = "one tooth" if code.unit == "restoration" else f"one {code.unit}"
+            named = f"tooth {teeth}" if len(site.teeth) == 1 else f"{len(site.teeth)} teeth"
+            text = (
+                f"one unit of {number} is {what}, but the line has quantity {many} for "
+                f"{named}: bill {number} × {most}"
+                + (f" for tooth {teeth}" if len(site.teeth) == 1 else f" ({teeth})")
+                + ", and give any other tooth a line of its own."
+            )
         else:
-            named = f"1 {code.unit} ({site.area or site.quadrant or site.arch})"
-        text = (
-            f"one unit of {number} is one {'tooth' if code.unit == 'restoration' else code.unit}, "
-            f"but the line has quantity {many} for {named}: list every "
-            f"{'tooth' if site.teeth else code.unit} treated (one line each), or bill {most}."
-        )
+            where = site.area or site.quadrant or site.arch
+            text = (
+                f"one unit of {number} is one {code.unit}, and the line names {code.unit} "
+                f"{where} but has quantity {many}: bill {number} × 1 (another {code.unit} "
+                "goes on a line of its own)."
+            )
         return self.finding(ctx, line.number, text)

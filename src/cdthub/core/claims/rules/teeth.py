@@ -14,6 +14,7 @@ from ...teeth import Tooth
 from ..model import Claim, Finding
 from .base import Answers, ClaimContext, ClaimRule, Env, Issue, LineRule, Site, register
 from .instead import codes_instead, use_phrase
+from .quantity import ONCE_A_DAY_UNITS
 
 TOOTH_AREAS = ("tooth", "surface", "tooth_range")
 ONE_TOOTH = ("tooth", "surface")  # codes billed for one tooth a line
@@ -71,7 +72,12 @@ class ToothInvalid(LineRule):
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
         code = site.code
         if site.tooth_error is None:
-            if code is not None and code.area in ONE_TOOTH and len(site.teeth) > 1:
+            if (
+                code is not None
+                and code.area in ONE_TOOTH
+                and code.unit not in ONCE_A_DAY_UNITS  # pulp tests: one visit, several teeth
+                and len(site.teeth) > 1
+            ):
                 yield self.several_teeth(code, site, env)
             return
         if code is not None and takes_no_tooth(code, env):
