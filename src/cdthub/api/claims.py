@@ -4,7 +4,8 @@ The body is a JSON claim or {"claims": [...]} (Content-Type application/json), a
 file (application/edi-x12, or text/plain starting with ISA) or CSV (text/csv). `?pack=NAME`
 checks every claim against a bundled pack instead of the one each claim's payer names.
 Answers {"findings": [...], "summary": {"claims", "errors", "warnings"}}, as `cdthub check
---json` does; a body that cannot be read gets a 400 JSON error saying why.
+--json` does, findings in the same (file) order; a body that cannot be read gets a 400 JSON
+error saying why.
 """
 
 from __future__ import annotations
