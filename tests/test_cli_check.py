@@ -160,3 +160,43 @@ def test_public_samples_give_findings_never_a_traceback(name, capsys):
     else:
         data = json.loads(out.out)
         assert code in (0, 1) and data["summary"]["claims"] >= 0
+
+
+def _faulty_837d() -> bytes:
+    """Two claims with faults of their own in an 837D with faults of the file: a BOM and no
+    submitter before the claims, a wrong segment count (SE01) after them."""
+    wrong = {**BAD, "id": "BAD2", "lines": [{"date": "2026-03-02", "code": "D3330", "tooth": "8"}]}
+    claims = list(read_file(io.BytesIO(json.dumps({"claims": [BAD, wrong]}).encode())).claims)
+    out = io.StringIO()
+    write_claims(claims, "x12", out)
+    text = out.getvalue()
+    se = text.index("SE*") + 3
+    count = text[se : text.index("*", se)]
+    text = text.replace(f"SE*{count}*", f"SE*{int(count) + 5}*").replace("NM1*41", "NM1*XX")
+    return b"\xef\xbb\xbf" + text.encode("ascii")
+
+
+@pytest.mark.usefixtures("loaded_db")
+def test_the_cli_and_the_api_list_findings_in_the_same_file_order(tmp_path, capsys, client):
+    """The file's own findings where they are in the file: those of its start (BOM, no
+    submitter) before the claims', the set's count after them; the same list from
+    `cdthub check --json` (one process or two), its text output and POST claims/check."""
+    path = tmp_path / "day.x12"
+    path.write_bytes(_faulty_837d())
+    assert main(["check", str(path), "--json"]) == 1
+    cli = json.loads(capsys.readouterr().out)["findings"]
+    assert main(["check", str(path), "--json", "--jobs", "2"]) == 1
+    assert json.loads(capsys.readouterr().out)["findings"] == cli
+    assert main(["check", str(path)]) == 1
+    text = capsys.readouterr().out.splitlines()
+    api = client.post(
+        "/api/v1/claims/check", data=path.read_bytes(), content_type="application/edi-x12"
+    ).json()["findings"]
+
+    assert api == cli
+    assert [line.split(": ", 1)[1] if line.startswith("claim ") else line for line in text] == [
+        f"{f['severity']}: {f['message']} [{f['rule']}]" for f in cli
+    ]
+    assert [f["claim"] for f in cli] == [None, None, None, "BAD1", "BAD2", None]
+    assert "byte-order mark" in cli[0]["message"] and "no submitter" in cli[1]["message"]
+    assert "SE01" in cli[-1]["message"]

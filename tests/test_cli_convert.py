@@ -68,6 +68,17 @@ def test_input_errors_are_listed_and_exit_1(tmp_path, capsys):
     assert "error: claim A1: Line 1: date of service: '2026-02-30'" in err
 
 
+def test_input_problems_are_listed_in_file_order(tmp_path, capsys):
+    """As `cdthub check` lists them: the file's faults before its first claim come first."""
+    text = (FIXTURES / "clean.x12").read_text(encoding="ascii")
+    text = text.replace("NM1*41", "NM1*XX").replace("SV3*AD:D2150*120*", "SV3*AD:D2150*12X*")
+    source = tmp_path / "day.x12"
+    source.write_text(text, encoding="ascii")
+    assert main(["convert", str(source), "--to", "json"]) == 1
+    problems = [line for line in capsys.readouterr().err.splitlines() if line.startswith("  ")]
+    assert "no submitter" in problems[0] and "12X" in problems[-1]
+
+
 def test_unreadable_input_or_options_exit_2(tmp_path, capsys):
     assert main(["convert", str(tmp_path / "none.json"), "--to", "x12"]) == 2
     assert "cannot open" in capsys.readouterr().err

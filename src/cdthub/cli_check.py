@@ -3,7 +3,8 @@ checker on files and folders. Exit 0 when no finding is an error, 1 when one is,
 cannot be read (or the pack cannot be used).
 
 Findings go to stdout (one line each, or one JSON document with --json, written as it comes so
-a huge file needs no memory); the summary and any problem go to stderr. On a terminal, a
+a huge file needs no memory), in file order as the API lists them (ClaimFile.in_file_order); the
+summary and any problem go to stderr. On a terminal, a
 progress bar (rich) shows how far into the files the checker is; piped output gets none.
 """
 

@@ -113,14 +113,17 @@ def cmd_convert(args: argparse.Namespace) -> int:
             out.close()
     for note in notes:
         err(f"cdthub: note: {note}")
-    return _report(args.file, problems + claim_file.findings)
+    return _report(args.file, problems)
 
 
 def _watched(claim_file: ClaimFile, problems: list[Finding]) -> Iterator[Claim]:
-    """The claims as they stream by, collecting what the reader could not read."""
-    for claim in claim_file.claims:
-        problems.extend(claim.problems)
-        yield claim
+    """The claims as they stream by, collecting what the reader could not read in file order
+    (the file's own problems where they are, as `cdthub check` lists them)."""
+    for file_problems, claim in claim_file.in_file_order():
+        problems.extend(file_problems)
+        if claim is not None:
+            problems.extend(claim.problems)
+            yield claim
 
 
 def _report(name: str, problems: list[Finding]) -> int:

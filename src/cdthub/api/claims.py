@@ -4,7 +4,8 @@ The body is a JSON claim or {"claims": [...]} (Content-Type application/json), a
 file (application/edi-x12, or text/plain starting with ISA) or CSV (text/csv). `?pack=NAME`
 checks every claim against a bundled pack instead of the one each claim's payer names.
 Answers {"findings": [...], "summary": {"claims", "errors", "warnings"}}, as `cdthub check
---json` does; a body that cannot be read gets a 400 JSON error saying why.
+--json` does, findings in the same (file) order; a body that cannot be read gets a 400 JSON
+error saying why.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from cdthub.community import ratelimit
 from cdthub.core.claims.formats import UnreadableFile
 from cdthub.core.claims.packs import load_pack, pack_names
 
-from . import schemas
+from . import claim_input, schemas
 from .errors import ApiError
 
 router = Router(tags=["claims"])
@@ -29,21 +30,6 @@ CONTENT_TYPES = {
     "application/edi-x12": "x12",
     "application/x12": "x12",
     "text/csv": "csv",
-}
-BODY = {
-    "required": True,
-    "content": {
-        "application/json": {
-            "schema": {"type": "object"},
-            "example": {
-                "id": "A-100",
-                "patient": {"birth_date": "1984-02-11"},
-                "lines": [{"date": "2026-03-02", "code": "D2393", "tooth": "30", "surfaces": "MO"}],
-            },
-        },
-        "application/edi-x12": {"schema": {"type": "string"}},
-        "text/csv": {"schema": {"type": "string"}},
-    },
 }
 
 
@@ -61,7 +47,7 @@ BODY = {
     "`Content-Type: application/edi-x12`, or CSV with `text/csv`. Each finding names the claim, "
     "the line (1-based, null for the whole claim or file), the rule id, error or warning, and "
     "what to fix. `?pack=` picks a bundled rule pack for every claim.",
-    openapi_extra={"requestBody": BODY},
+    openapi_extra={"requestBody": claim_input.BODY},
 )
 def check_claims(request: HttpRequest, pack: str = ""):
     counter = ratelimit.Counter.for_client("check", request)

@@ -1,8 +1,21 @@
+from typing import Any
+
 from ninja import NinjaAPI, Swagger
+from ninja.openapi.schema import OpenAPISchema
 
-from . import claims, codes, errors, suggest
+from . import claim_input, claims, codes, errors, suggest
 
-api = NinjaAPI(
+
+class Api(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
+        """The generated document, plus the named schemas of the claim JSON that POST
+        claims/check documents (but does not validate: see claim_input)."""
+        schema = super().get_openapi_schema(**kwargs)
+        claim_input.add_components(schema["components"]["schemas"])
+        return schema
+
+
+api = Api(
     title="cdthub API",
     version="1",
     description="CDT dental procedure codes: lookup, search and edition changes. "

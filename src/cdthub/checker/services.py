@@ -90,7 +90,8 @@ class CheckedClaim:
 @dataclass
 class Report:
     claims: list[CheckedClaim] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)  # every finding, file-level first
+    # every finding, the file's own where they belong (ClaimFile.in_file_order), as the CLI
+    findings: list[Finding] = field(default_factory=list)
     summary: Summary = field(default_factory=Summary)
     more: int = 0  # claims checked but not shown one by one
     # every finding with the line it is about (None: about the file or the whole claim), in
@@ -117,22 +118,22 @@ def check_bytes(
     claim_file = read_file(io.BytesIO(data), fmt)
     checker = checker_for(catalog, pack)
     report = Report()
-    found: list[Finding] = []
-    located: list[tuple[Finding, Line | None]] = []
-    for claim in claim_file.claims:
+    for file_findings, claim in claim_file.in_file_order():
+        report.summary.add(file_findings, claims=0)
+        report.findings.extend(file_findings)
+        if keep:
+            report.located.extend((f, None) for f in file_findings)
+        if claim is None:
+            break
         findings = checker.check(claim)
         report.summary.add(findings)
-        found.extend(findings)
+        report.findings.extend(findings)
         if keep:
-            located.extend(_with_lines(claim, findings))
+            report.located.extend(_with_lines(claim, findings))
         if keep and len(report.claims) < MAX_SHOWN:
             report.claims.append(CheckedClaim(claim, findings))
         elif keep:
             report.more += 1
-    report.summary.add(claim_file.findings, claims=0)
-    report.findings = [*claim_file.findings, *found]
-    if keep:
-        report.located = [*((f, None) for f in claim_file.findings), *located]
     return report
 
 

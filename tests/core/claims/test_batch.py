@@ -152,12 +152,14 @@ def test_a_worker_reads_the_others_837d_claims_hollow():
     assert mine.findings == whole.findings
 
 
-def test_a_tolerated_fault_and_a_later_one_are_each_said_once(tmp_path):
-    """A BOM (said at the end, once the file is known to be 5010) and a wrong SE count found
-    earlier: each once, none lost, however the findings were handed on in pieces."""
+def test_a_tolerated_fault_and_a_later_one_are_each_said_once_in_file_order(tmp_path):
+    """A BOM (held until the first set shows the file is 5010) and a wrong SE count: each
+    once, none lost, however the findings were handed on in pieces; the BOM first, as it
+    comes before the claims, and the set's count after them."""
     text = (FIXTURES / "clean.x12").read_text(encoding="ascii").replace("SE*53*0001", "SE*50*0001")
     path = tmp_path / "bom.x12"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("ascii"))
     said = [f.message for p in check_sources([path], load_catalog()) for f in p.findings]
     assert sum("SE01" in m for m in said) == 1
     assert sum("byte-order mark" in m for m in said) == 1
+    assert "byte-order mark" in said[0] and "SE01" in said[-1]

@@ -65,3 +65,22 @@ def test_a_stream_passed_in_is_left_open_and_unreadable_formats_are_refused():
         read_file(io.BytesIO(b"{}"), "xml")
     with pytest.raises(UnreadableFile, match="does not start with an ISA"):
         read_file(io.BytesIO(b'{"id": 1}'), "x12")
+
+
+def _in_order(data: bytes) -> list[str]:
+    """What in_file_order hands out: the file's findings by their first words, claims by id."""
+    out: list[str] = []
+    for file_findings, claim in read_file(io.BytesIO(data)).in_file_order():
+        out.extend(" ".join(f.message.split()[:2]) for f in file_findings)
+        if claim is not None:
+            out.append(f"claim {claim.id}")
+    return out
+
+
+def test_the_files_findings_come_where_they_are_in_the_file():
+    csv = b"claim_id,code,colour\nA,D0120,red\nB,D0120,blue\n"  # a column no claim has
+    assert _in_order(csv) == ["Columns 'colour'", "claim A", "claim B"]
+    continued = b"claim_id,code\nA,D0120\n,D0274\nB,D0120\n"  # a row without claim_id, in A
+    assert _in_order(continued) == ["claim A", "Row 3", "claim B"]
+    broken = b'{"claims": [{"id": "A", "lines": []}, {"id": "B", "lines": []}, {"id": '
+    assert _in_order(broken) == ["claim A", "claim B", "The JSON"]

@@ -33,8 +33,8 @@ PIECE = 1000  # claims per piece: how often findings and progress are handed on
 
 @dataclass(slots=True)
 class Piece:
-    """Part of one file's results: its findings (claims' and, as they turn up, the file's own),
-    how many claims they cover and how many bytes of the file were read by then."""
+    """Part of one file's results: its findings (claims' and, where they belong, the file's
+    own), how many claims they cover and how many bytes of the file were read by then."""
 
     source: str
     claims: int = 0
@@ -44,8 +44,8 @@ class Piece:
     done: bool = False
     error: str | None = None  # set when the file cannot be read at all (nothing else is)
     block: int = 0  # which PIECE-sized run of the file's claims this piece covers
-    # for each finding, where it goes in file order: twice its claim's index for the claim's
-    # own, plus one for the file's that turned up while that claim was read (they come after)
+    # for each finding, where it goes in file order (ClaimFile.in_file_order): twice a claim's
+    # index for the file's findings made before that claim began, plus one for the claim's own
     order: list[int] = field(default_factory=list)
 
 
@@ -99,21 +99,22 @@ def _pieces(
     mine, every = share
     claim_file = read_file(stream, fmt, share)
     piece = Piece(source, size=size)
-    shown = 0
     index = -1
-    for index, claim in enumerate(claim_file.claims):
+    for file_findings, claim in claim_file.in_file_order():
+        if claim is None:  # the file's findings after its last claim
+            if mine == 0:
+                _add(piece, file_findings, 2 * index + 2)
+            break
+        index += 1
         if index and index % PIECE == 0:
             piece.position = stream.tell()
             yield piece
             piece = Piece(source, size=size, block=index // PIECE)
+        if mine == 0:
+            _add(piece, file_findings, 2 * index)
         if index % every == mine:
             piece.claims += 1
-            _add(piece, checker.check(claim), 2 * index)
-        if mine == 0 and len(claim_file.findings) > shown:
-            _add(piece, claim_file.findings[shown:], 2 * index + 1)
-            shown = len(claim_file.findings)
-    if mine == 0:
-        _add(piece, claim_file.findings[shown:], 2 * index + 1)
+            _add(piece, checker.check(claim), 2 * index + 1)
     piece.position, piece.done = size, True
     yield piece
 

@@ -154,6 +154,7 @@ def read_csv(text: TextIO, findings: list[Finding]) -> Iterator[Claim]:
     state = _File(findings)
     group: list[tuple[int, dict[str, str]]] = []
     group_id = ""
+    before = 0  # the file's findings made before the group's first row (see Claim)
     ids = "claim_id" in header
     for row_number, row in _rows(rows, findings, 3 if hint else 2):
         if not any((v or "").strip() for k, v in row.items() if k and isinstance(v, str)):
@@ -164,14 +165,16 @@ def read_csv(text: TextIO, findings: list[Finding]) -> Iterator[Claim]:
             state.no_id(row_number, group_id)
         claim_id = claim_id or "1"
         if group and claim_id != group_id:
-            yield _claim(group_id, group, state)
+            yield _claim(group_id, group, state, before)
             group = []
+        if not group:
+            before = len(findings)
         group_id = claim_id
         group.append((row_number, row))
     if not group and not state.seen:
         raise UnreadableFile("the CSV has a header but no rows")
     if group:
-        yield _claim(group_id, group, state)
+        yield _claim(group_id, group, state, before)
 
 
 def _rows(
@@ -199,10 +202,13 @@ def _column(name: str) -> str:
     return ALIASES.get(key, key)
 
 
-def _claim(claim_id: str, group: list[tuple[int, dict[str, str]]], state: _File) -> Claim:
-    """The claim the consecutive rows of one claim_id make."""
+def _claim(
+    claim_id: str, group: list[tuple[int, dict[str, str]]], state: _File, before: int
+) -> Claim:
+    """The claim the consecutive rows of one claim_id make; `before`: the file's findings
+    made before its first row."""
     first_row = group[0][0]
-    claim = Claim(id=claim_id)
+    claim = Claim(id=claim_id, file_findings_before=before)
     notes = Notes(claim.id)
     seen = state.seen
     if claim.id in seen:

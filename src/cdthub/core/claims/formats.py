@@ -5,6 +5,8 @@ the API and `cdthub convert` share.
     for claim in claim_file.claims:               # streamed: flat memory on any file size
         ...
     claim_file.findings                           # file-level faults, filled while iterating
+    for file_findings, claim in claim_file.in_file_order():  # both, in file order
+        ...
     write_claims(claims, "x12", sys.stdout, X12Options(...))
 
 Formats: "json" (DESIGN.md's claim JSON), "csv" (one service line a row) and "x12" (837D
@@ -61,6 +63,20 @@ class ClaimFile:
     findings: list[Finding] = field(default_factory=list)
     format: str = ""
     name: str = ""
+
+    def in_file_order(self) -> Iterator[tuple[list[Finding], Claim | None]]:
+        """The claims with the file's own findings where they belong, as a stream: before each
+        claim, the findings made before it began (an 837D's envelope and submitter faults
+        before its first claim); last, (the rest, None): a set's trailer counts after its
+        claims, a JSON file that stops being valid after the claims read. Every reader of
+        findings (the CLI, the API, the page) lists them in this order; nothing is held back
+        to reorder, so memory stays flat on a file of any size."""
+        shown = 0
+        for claim in self.claims:
+            before = max(shown, claim.file_findings_before)
+            yield self.findings[shown:before], claim
+            shown = before
+        yield self.findings[shown:], None
 
 
 def sniff_format(head: bytes) -> str:

@@ -142,6 +142,10 @@ class Claim:
     source: str = ""  # where it came from, e.g. "claims.x12#2" (for messages only)
     id_number: int | None = None  # the id as given when it was a JSON number (7, not "7")
     rows: tuple[int, ...] = ()  # a CSV file's row of each line (findings name it: "Line 2 (row 5)")
+    # how many of the file's own findings (ClaimFile.findings) the reader had made when this
+    # claim began: those come before the claim's findings, in file order (an 837D's envelope
+    # and submitter faults before its first claim)
+    file_findings_before: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The claim as DESIGN.md's claim JSON (readable again by the JSON reader)."""

@@ -144,7 +144,11 @@ class _Reader:
     # --- findings -----------------------------------------------------------------------------
 
     def tolerated(self, n: int, message: str, severity: Severity = "warning") -> None:
-        self.held.append(_file_finding(n, message, severity))
+        """A fault read anyway (a BOM, line breaks as terminators): held until a 5010 set is
+        read, as a file that is all 4010 gets one finding saying so instead."""
+        (self.findings if self.read_any_set else self.held).append(
+            _file_finding(n, message, severity)
+        )
 
     def envelope_note(self, n: int, message: str, severity: Severity) -> None:
         self.findings.append(_file_finding(n, message, severity))
@@ -321,7 +325,7 @@ class _Reader:
                     )
                 )
         if self.read_any_set or not self.envelope.old_versions:
-            self.findings.extend(self.held)  # after the others: a stream may have passed them on
+            self.findings.extend(self.held)  # (nothing left once a 5010 set was read)
 
     # --- envelopes ----------------------------------------------------------------------------
 
@@ -351,7 +355,10 @@ class _Reader:
     def st(self, el: list[str], n: int) -> Claim | None:
         done = self.finish(n) if self.claim is not None else None
         reading = self.envelope.st(el, n)
-        self.read_any_set = self.read_any_set or reading
+        if reading and not self.read_any_set:  # the first 5010 set: what was held is said
+            self.read_any_set = True
+            self.findings.extend(self.held)
+            self.held.clear()
         self.parties.start_set()
         self.reading = reading
         return done
@@ -371,6 +378,7 @@ class _Reader:
             claim_id or f"segment {n}", [], birth, p.payer_name, [], total, None, [],
             p.billing, p.subscriber, p.patient, p.payer, f"CLM at segment {n}",
         )  # fmt: skip
+        self.claim.file_findings_before = len(self.findings)
         self.line = None
         self.claim_date = self.claim_raw_date = self.claim_notes = None
         p.in_claim, p.party = True, None
