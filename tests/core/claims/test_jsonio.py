@@ -11,7 +11,10 @@ from decimal import Decimal
 
 import pytest
 
+from cdthub.core.claims.check import check
 from cdthub.core.claims.formats import UnreadableFile, read_file
+from cdthub.core.claims.records import claim_from_record
+from cdthub.core.dataset import load_catalog
 
 CLAIM = {
     "id": "A1",
@@ -214,3 +217,13 @@ def test_a_birth_date_written_month_first_is_said_without_repeating_it():
 def test_values_are_named_as_json_spells_them():
     (claim,), _ = read({"id": "v", "lines": [{"code": "D0120", "fee": True}]})
     assert "'true' is not an amount" in claim.problems[0].message
+
+
+def test_what_the_reader_ignores_or_cannot_place_is_said():
+    record = {"patient": {"birth_date": "1980-01-01", "name": "A. Patient"},
+              "lines": [{"date": "2026-03-02", "code": "D4341", "area": True}]}  # fmt: skip
+    claim = claim_from_record(record, 1)
+    said = [p.message for p in claim.problems]
+    assert any("'name' is not a field of the patient and was ignored" in m for m in said), said
+    found = check(claim, load_catalog())
+    assert any(f.rule == "area.invalid" and "true" in f.message for f in found), found

@@ -224,9 +224,11 @@ def clean_tooth(value: object) -> str | None:
 
 def clean_area(value: object) -> str | None:
     """Oral-cavity area code as two digits (10 → '10', 1 → '01'); 'UR', 'upper'… read as their
-    codes. Other text is kept as written for the rules to judge."""
-    if value is None or isinstance(value, bool):
+    codes. Other text is kept as written for the rules to judge (JSON true too: which area?)."""
+    if value is None or value is False:
         return None
+    if value is True:
+        return "true"
     text = str(value).strip()
     if text.isdigit() and len(text) == 1:
         return "0" + text

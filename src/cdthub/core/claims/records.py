@@ -45,6 +45,7 @@ LINE_FIELDS = (
 )
 HISTORY_FIELDS = ("date", "code", "tooth_system", "tooth", "surfaces", "area")
 CLAIM_FIELDS = ("id", "patient", "payer", "lines", "history", "total", "narrative")
+PATIENT_FIELDS = ("birth_date",)
 
 T = TypeVar("T")
 
@@ -237,6 +238,7 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
         claim.id_number = raw_id  # findings name it as it came: 7, not "7"
     patient = record.get("patient")
     if isinstance(patient, Mapping):
+        notes.unknown_fields(patient, PATIENT_FIELDS, None, "the patient")
         if patient.get("birth_date") not in (None, ""):
             claim.birth_date = notes.read(
                 None,
