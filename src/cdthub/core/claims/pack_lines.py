@@ -160,6 +160,7 @@ class QuantityLimit:
     severity: Severity
     why: str  # "D9222 is the first 15 minutes of deep sedation"
     source: str
+    fix: str | None = None  # what to bill instead, where it is not "N units and the rest"
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,12 +249,13 @@ class Pack:
 
     @cached_property
     def conflict_partners(self) -> Mapping[str, frozenset[str]]:
-        """For each code a conflict line names: the other codes it may clash with."""
+        """For each code a conflict line names: the codes it may clash with (itself too where a
+        line names it on both sides: two fillings of one code on one tooth)."""
         partners: dict[str, set[str]] = {}
         for c in self.conflicts:
             for a, others in ((c.codes, c.with_codes), (c.with_codes, c.codes)):
                 for code in a:
-                    partners.setdefault(code, set()).update(others - {code})
+                    partners.setdefault(code, set()).update(others)  # itself, if on both sides
         return {code: frozenset(others) for code, others in partners.items()}
 
     def lines_for(self, code: str | None) -> PackLines:

@@ -93,7 +93,7 @@ _LINE_KEYS = {
     "coverage": {"id", "codes", "severity", "why", "source"},
     "teeth": {"id", "codes", "position", "dentition", "severity", "why", "source"},
     "tooth_count": {"id", "codes", "min", "max", "severity", "why", "instead", "source"},
-    "quantity": {"id", "codes", "max", "rest", "same", "severity", "why", "source"},
+    "quantity": {"id", "codes", "max", "rest", "same", "severity", "why", "fix", "source"},
 }
 
 
@@ -254,6 +254,7 @@ class _Reader:
         return QuantityLimit(
             item["id"], self.codes(item), most, rest, same, self.severity(item),
             self.text(item, "why"), item["source"].strip(),
+            self.text(item, "fix") if "fix" in item else None,
         )  # fmt: skip
 
     def code_list(self, doc: Mapping[str, Any], key: str) -> frozenset[str] | None:

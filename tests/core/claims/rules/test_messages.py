@@ -345,3 +345,20 @@ def test_quantity_messages_name_the_site_the_line_bills():
     text = message(claim(line("D2954", tooth="8", quantity=2)), "quantity.exceeded")
     assert "bill D2954 × 1 and the rest as D2957 × 1" in text
     assert not run(claim(line("D0460", tooth="19,20,21")))  # pulp tests: one visit, many teeth
+
+
+def test_images_and_fillings_that_payers_combine_are_said():
+    text = message(claim(line("D0270", quantity=2)), "quantity.exceeded")
+    assert "bill the set instead, D0272 for two" in text
+    found = run(claim(line("D0272"), line("D0270")))
+    assert {(f.line, f.rule, f.severity) for f in found} == {
+        (1, "bundle.conflict", "error"),
+        (2, "bundle.conflict", "error"),
+    }
+    found = run(claim(line("D0210"), line("D0220", tooth="8")))
+    assert {f.severity for f in found} == {"warning"}
+    two = claim(line("D2391", tooth="30", surfaces="O"), line("D2391", tooth="30", surfaces="B"))
+    assert [(f.line, f.severity) for f in run(two)] == [(1, "warning"), (2, "warning")]
+    assert "one filling of all their surfaces" in run(two)[0].message
+    apart = claim(line("D2391", tooth="30", surfaces="O"), line("D2391", tooth="31", surfaces="B"))
+    assert not run(apart)

@@ -117,8 +117,8 @@ class BundleConflict(ClaimRule):
         for line, site in mine:
             assert line.date is not None and site.number is not None
             for day, other, where in seen:
-                if day != line.date or other.number in (site.number, None):
-                    continue
+                if day != line.date or other.number is None or other.service == site.service:
+                    continue  # the same service twice is line.duplicate's
                 hit = next(
                     (c for c in _clashes(pack, site.number, other.number or "")
                      if _same_place(c, site, other)),

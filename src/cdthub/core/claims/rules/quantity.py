@@ -130,7 +130,7 @@ class QuantityExceeded(ClaimRule):
         for limit in env.pack.lines_for(number).quantities:
             if many > limit.max_count:
                 rest = rest_codes(limit, site, env)
-                fix = f"bill {number} × {limit.max_count}" + (
+                fix = limit.fix or f"bill {number} × {limit.max_count}" + (
                     f" and the rest as {' or '.join(rest)} × {many - limit.max_count}"
                     if rest
                     else ""
