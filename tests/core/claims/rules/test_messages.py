@@ -362,3 +362,9 @@ def test_images_and_fillings_that_payers_combine_are_said():
     assert "one filling of all their surfaces" in run(two)[0].message
     apart = claim(line("D2391", tooth="30", surfaces="O"), line("D2391", tooth="31", surfaces="B"))
     assert not run(apart)
+
+
+def test_a_repeated_once_a_year_image_is_an_error_not_a_quantity_hint():
+    found = run(claim(line("D0330"), line("D0330")))
+    assert [(f.line, f.rule, f.severity) for f in found] == [(2, "line.duplicate", "error")]
+    assert "remove one" in found[0].message

@@ -55,14 +55,16 @@ class LineDuplicate(ClaimRule):
                 )  # fmt: skip
             else:
                 code = site.code
+                pack_lines = ctx.env.pack.lines_for(site.number)
                 once = code is not None and (
                     most_units(site, ctx.env) == 1
+                    or any(f.max == 1 for f in pack_lines.frequencies)
                     or code.unit != "image"
                     and (code.area != "none" or code.unit in ONCE_A_DAY_UNITS)
                 )
                 rest = [
                     c
-                    for limit in ctx.env.pack.lines_for(site.number).quantities
+                    for limit in pack_lines.quantities
                     for c in rest_codes(limit, site, ctx.env)
                 ]
                 fix = (
