@@ -30,11 +30,17 @@ def test_paste_a_claim_and_see_findings_and_chart(page, live_catalog):
     expect(page.get_by_role("link", name="Download the findings (CSV)")).to_be_visible()
 
 
-def test_type_lines_on_a_phone(browser, live_catalog):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+def typed_lines_on_a_phone(browser, live_catalog, width: int, height: int):
+    """A phone-sized page on /check/ with the line form open: (context, page)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True)
     page = context.new_page()
     page.goto(live_catalog.url + "/check/")
     page.get_by_label("Type lines").check()
+    return context, page
+
+
+def test_type_lines_on_a_phone(browser, live_catalog):
+    context, page = typed_lines_on_a_phone(browser, live_catalog, 375, 740)
     page.get_by_label("Line 1 date").fill("2026-03-02")
     page.get_by_label("Line 1 code").fill("D3330")
     page.get_by_label("Line 1 tooth").fill("8")
@@ -60,10 +66,7 @@ def test_a_paste_over_the_limit_is_stopped_and_kept(page, live_catalog):
 
 
 def test_a_refused_fee_keeps_the_line_and_says_why_on_a_phone(browser, live_catalog):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    page.goto(live_catalog.url + "/check/")
-    page.get_by_label("Type lines").check()
+    context, page = typed_lines_on_a_phone(browser, live_catalog, 390, 844)
     page.get_by_label("Line 1 date").fill("2026-03-02")
     page.get_by_label("Line 1 code").fill("D1110")
     page.get_by_label("Line 1 quantity").fill("2")
