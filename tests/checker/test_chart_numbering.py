@@ -44,7 +44,8 @@ def test_a_claim_mixing_universal_and_iso_lines_marks_every_tooth_with_a_finding
     assert "Tooth chart (Universal numbering): tooth 30 error found, tooth 8 error found, " in chart
     assert "tooth T error found" in chart
     assert "Not drawn" not in chart  # no ISO number is taken for a supernumerary tooth
-    assert "Universal numbering, as you face the patient" in chart
+    assert "Universal numbering (the claim mixes in ISO numbers" in chart
+    assert "<title>tooth 30 (ISO 46): error found</title>" in chart
 
 
 def test_the_clean_universal_line_does_not_hide_the_iso_lines_error_on_the_same_tooth(client):

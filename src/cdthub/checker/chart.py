@@ -23,14 +23,18 @@ def _number(label: str, iso: bool) -> str:
     return Tooth(label).numbered("JO" if iso else "JP")
 
 
-def _row(labels: list[str], y: int, x0: int, marks: dict[str, str], iso: bool) -> list[str]:
+def _row(
+    labels: list[str], y: int, x0: int, marks: dict[str, str], iso: bool, both: bool
+) -> list[str]:
     parts = []
     for i, label in enumerate(labels):
         x = x0 + i * (WIDTH + GAP)
         state = marks.get(label)
         css = "tooth" + (f" {state or 'treated'}" if state is not None else "")
         shown = _number(label, iso)
-        name = f"tooth {shown}" + (f" (Universal {label})" if iso else "")
+        name = f"tooth {shown}" + (
+            f" (Universal {label})" if iso else f" (ISO {_number(label, True)})" if both else ""
+        )
         note = f"{name}: {LEGEND[state]}" if state is not None else name
         parts.append(
             f'<g class="{css}" data-tooth="{escape(label)}"><title>{escape(note)}</title>'
@@ -40,9 +44,10 @@ def _row(labels: list[str], y: int, x0: int, marks: dict[str, str], iso: bool) -
     return parts
 
 
-def tooth_chart(marks: dict[str, str], iso: bool = False) -> str:
+def tooth_chart(marks: dict[str, str], iso: bool = False, both: bool = False) -> str:
     """SVG markup. `marks`: Universal tooth label → "error", "warning" or "" (no finding);
-    `iso`: label the teeth with their ISO 3950 numbers (an ISO claim's own)."""
+    `iso`: label the teeth with their ISO 3950 numbers (an ISO claim's own); `both`: a claim
+    mixing the two, labelled in Universal with each tooth's ISO number in its title."""
     rows = [PERMANENT]
     if any(label[:1].isalpha() for label in marks):
         rows.append(PRIMARY)
@@ -51,8 +56,8 @@ def tooth_chart(marks: dict[str, str], iso: bool = False) -> str:
     full = 16 * (WIDTH + GAP)
     for upper, lower in rows:
         x0 = (full - len(upper) * (WIDTH + GAP)) // 2
-        parts += _row(upper, y, x0, marks, iso)
-        parts += _row(lower, y + HEIGHT + GAP * 2, x0, marks, iso)
+        parts += _row(upper, y, x0, marks, iso, both)
+        parts += _row(lower, y + HEIGHT + GAP * 2, x0, marks, iso, both)
         y += 2 * HEIGHT + GAP * 6
     label = (
         ", ".join(f"tooth {_number(t, iso)} {LEGEND[s]}" for t, s in sorted(marks.items()) if s)

@@ -72,9 +72,17 @@ def _chart(checked: CheckedClaim) -> tuple[CheckedClaim, str, str]:
     """A claim with its tooth chart (empty when it names no tooth), labelled in the claim's own
     numbering, and the caption naming that numbering."""
     iso = lines_numbering(checked.claim.lines) == "JO"
+    both = len({line.tooth_system for line in checked.claim.lines if line.tooth}) > 1
     marks = checked.marked_teeth()
-    chart = mark_safe(tooth_chart(marks, iso)) if marks else ""  # our own SVG, labels escaped
-    caption = "ISO 3950 numbering (Universal layout)" if iso else "Universal numbering"
+    # our own SVG, labels escaped
+    chart = mark_safe(tooth_chart(marks, iso, both)) if marks else ""
+    caption = (
+        "ISO 3950 numbering (Universal layout)"
+        if iso
+        else "Universal numbering (the claim mixes in ISO numbers: each tooth's is in its tooltip)"
+        if both
+        else "Universal numbering"
+    )
     return checked, chart, caption
 
 

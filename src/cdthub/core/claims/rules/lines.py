@@ -63,9 +63,7 @@ class LineDuplicate(ClaimRule):
                     and (code.area != "none" or code.unit in ONCE_A_DAY_UNITS)
                 )
                 rest = [
-                    c
-                    for limit in pack_lines.quantities
-                    for c in rest_codes(limit, site, ctx.env)
+                    c for limit in pack_lines.quantities for c in rest_codes(limit, site, ctx.env)
                 ]
                 fix = (
                     "remove one, or if it is a second service, say why in a narrative"
