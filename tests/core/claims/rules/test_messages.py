@@ -368,3 +368,19 @@ def test_a_repeated_once_a_year_image_is_an_error_not_a_quantity_hint():
     found = run(claim(line("D0330"), line("D0330")))
     assert [(f.line, f.rule, f.severity) for f in found] == [(2, "line.duplicate", "error")]
     assert "remove one" in found[0].message
+
+
+def test_a_tooth_extracted_twice_an_add_on_alone_and_an_unknown_history_code_are_said():
+    found = run(claim(line("D7210", tooth="1"), line("D7240", tooth="1")))
+    assert [(f.line, f.severity) for f in found if f.rule == "bundle.conflict"] == [
+        (1, "error"),
+        (2, "error"),
+    ]
+    apart = run(claim(line("D7210", tooth="1"), line("D7240", tooth="16")))
+    assert "bundle.conflict" not in {f.rule for f in apart}
+    text = message(claim(line("D9129", quantity=2)), "bundle.base_missing")
+    assert "D9129 is billed only with D9128" in text
+    history = [past("D9999X", dt.date(2025, 1, 1))]
+    found = run(claim(line("D0120"), history=history))
+    assert [(f.line, f.rule, f.severity) for f in found] == [(None, "code.unknown", "warning")]
+    assert "History item 1: 'D9999X' is not a CDT code" in found[0].message

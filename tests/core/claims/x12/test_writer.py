@@ -218,3 +218,12 @@ def test_a_word_longer_than_an_nte_is_said_to_read_back_with_a_space():
     assert claims[0].narrative is not None and claims[0].narrative.replace(" ", "") == f"see{link}"
     _, plain = write([claim(2, narrative="tooth fractured below the gum line " * 6)])
     assert not any("longer than 80" in n for n in plain)
+
+
+def test_a_claim_id_receivers_may_cut_is_said():
+    _, notes = write([claim(1)])
+    assert not any("longer than 20 characters" in n for n in notes)
+    long = claim(2)
+    long.id = "implant-crown-after-extraction"
+    _, notes = write([long])
+    assert any("longer than 20 characters" in n for n in notes)

@@ -5,11 +5,13 @@ Years come from the Catalog (`Code.valid_in`, `added`, `deleted`, `replaced_by`)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ...codes import Catalog
-from .base import Env, Issue, LineRule, Site, register
+from ..model import Claim, Finding
+from .base import Answers, ClaimContext, ClaimRule, Env, Issue, LineRule, Site, register
 
 
 @lru_cache(maxsize=1024)
@@ -70,3 +72,27 @@ class CodeInactive(LineRule):
             f"{code.code} was deleted from CDT in {code.deleted} and is not valid for {when}: "
             f"{fix}.",
         )
+
+
+@register
+class HistoryCodeUnknown(ClaimRule):
+    """code.unknown on the history: an earlier service whose code the catalog does not know
+    counts against no limit, which the biller should hear (a warning, on the claim)."""
+
+    id = "code.unknown"
+    severity = "warning"
+    checks = "Each history item's code is a CDT code, or it counts against no limit."
+
+    def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
+        return bool(claim.history)
+
+    def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
+        for index, (item, site) in enumerate(ctx.history, start=1):
+            if site.code is None:
+                shown = (item.code or "").strip()[:20] or "(no code)"
+                yield self.finding(
+                    ctx,
+                    None,
+                    f"History item {index}: {shown!r} is not a CDT code, so it was not counted "
+                    "against any limit: check it.",
+                )

@@ -23,6 +23,7 @@ from .options import PLACEHOLDER_PAYER, X12Options
 ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~\n"
 COMPONENTS = (COMPONENT, ">", "|", "\\")  # ISA16 choices, the usual one first
 NOTE_LENGTH = 80  # NTE02 holds at most 80 characters
+RECEIVER_ID_LENGTH = 20  # CLM01 may hold 38, but receivers need keep only 20
 ID_LENGTH = 38  # CLM01
 SURFACE_SEPARATORS = " ,;/-+.&"  # how people separate surface letters (M,O,D; M-O-D)
 PLACEHOLDERS = ("sender_id", "receiver_id", "billing_npi", "billing_tax_id", "payer_id")
@@ -322,6 +323,11 @@ class _Writer:
             self.note(
                 f"claim id {claim.id[:40]!r} written as {claim_id!r} (X12 allows 38 "
                 "characters and no separators)"
+            )
+        if len(claim_id) > RECEIVER_ID_LENGTH:
+            self.note(
+                f"a claim id is longer than {RECEIVER_ID_LENGTH} characters: receivers need keep "
+                f"only {RECEIVER_ID_LENGTH} of CLM01, so a remittance may name the claim cut short"
             )
         fees = [line.fee or Decimal(0) for line in claim.lines]
         total = claim.total if claim.total is not None else sum(fees, Decimal(0))
