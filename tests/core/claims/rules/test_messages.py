@@ -384,3 +384,10 @@ def test_a_tooth_extracted_twice_an_add_on_alone_and_an_unknown_history_code_are
     found = run(claim(line("D0120"), history=history))
     assert [(f.line, f.rule, f.severity) for f in found] == [(None, "code.unknown", "warning")]
     assert "History item 1: 'D9999X' is not a CDT code" in found[0].message
+
+
+def test_further_periapicals_without_a_first_one_are_a_warning():
+    found = run(claim(line("D0230", tooth="8", quantity=3)))
+    assert [(f.rule, f.severity) for f in found] == [("bundle.base_missing", "warning")]
+    assert "bill the first image as D0220" in found[0].message
+    assert not run(claim(line("D0220", tooth="8"), line("D0230", tooth="9", quantity=3)))
