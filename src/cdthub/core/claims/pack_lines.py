@@ -258,5 +258,19 @@ class Pack:
                     partners.setdefault(code, set()).update(others)  # itself, if on both sides
         return {code: frozenset(others) for code, others in partners.items()}
 
+    @cached_property
+    def conflict_groups(self) -> Mapping[str, tuple[tuple[str, frozenset[str]], ...]]:
+        """For each code a conflict line names: (same, the codes it may clash with there), one
+        entry for each kind of place ("day", "tooth", "quadrant", "arch")."""
+        groups: dict[str, dict[str, set[str]]] = {}
+        for c in self.conflicts:
+            for a, others in ((c.codes, c.with_codes), (c.with_codes, c.codes)):
+                for code in a:
+                    groups.setdefault(code, {}).setdefault(c.same, set()).update(others)
+        return {
+            code: tuple((same, frozenset(others)) for same, others in by_same.items())
+            for code, by_same in groups.items()
+        }
+
     def lines_for(self, code: str | None) -> PackLines:
         return self.by_code.get(code or "", _NO_LINES)

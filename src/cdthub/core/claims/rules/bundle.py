@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 
+from ...teeth import Tooth
 from ..model import Claim, Finding
 from ..packs import Conflict, Pack
 from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
@@ -50,6 +51,21 @@ def _same_place(conflict: Conflict, a: Site, b: Site) -> bool:
     return bool(a.teeth) and any(t in b.teeth for t in a.teeth)
 
 
+_Place = tuple[frozenset[Tooth], str | None, str | None]  # teeth, quadrant, arch
+_Note = tuple[str | None, tuple[tuple[str, frozenset[str]], ...], _Place]
+
+
+def _may_share(same: str, a: _Place, b: _Place) -> bool:
+    """Whether two lines' places may be one for a conflict of `same` (as _same_place)."""
+    if same == "day":
+        return True
+    if same == "tooth":
+        return not a[0].isdisjoint(b[0])
+    if same == "quadrant":
+        return a[1] is not None and a[1] == b[1]
+    return a[2] is not None and a[2] == b[2]
+
+
 _WHEN = {
     "day": "on the same day",
     "tooth": "on the same tooth the same day",
@@ -66,24 +82,32 @@ class BundleConflict(ClaimRule):
     def wants(self, site: Site, env: Env) -> bool:
         return bool(env.pack.lines_for(site.number).conflicts)
 
-    def note(self, site: Site, env: Env) -> tuple[str | None, frozenset[str]] | None:
-        """The line's code and the codes it may clash with (None: it clashes with none)."""
-        partners = env.pack.conflict_partners.get(site.number or "")
-        return None if partners is None else (site.number, partners)
+    def note(self, site: Site, env: Env) -> _Note | None:
+        """The line's code, the codes it may clash with by kind of place, and its place (None:
+        it clashes with none)."""
+        groups = env.pack.conflict_groups.get(site.number or "")
+        if groups is None:
+            return None
+        return site.number, groups, (frozenset(site.teeth), site.quadrant, site.arch)
 
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
-        """Whether two of the claim's codes may clash (clashing is mutual, so each line is
-        compared with the lines before it); with history, the rule looks."""
+        """Whether two of the claim's lines may clash: codes that clash, at one place where the
+        conflict asks for one (clashing is mutual, so each line is compared with the lines
+        before it); with history, the rule looks."""
         if claim.history:
             return True
         slot = self.slot
-        codes: list[str | None] = []
+        seen: list[tuple[str | None, _Place]] = []
         for a in answers:
-            note: tuple[str | None, frozenset[str]] | None = a.notes[slot]
-            if note is not None:
-                if not note[1].isdisjoint(codes):
-                    return True
-                codes.append(note[0])
+            note: _Note | None = a.notes[slot]
+            if note is None:
+                continue
+            code, groups, place = note
+            for other, there in seen:
+                for same, partners in groups:
+                    if other in partners and _may_share(same, place, there):
+                        return True
+            seen.append((code, place))
         return False
 
     def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
