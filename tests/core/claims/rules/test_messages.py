@@ -345,6 +345,8 @@ def test_quantity_messages_name_the_site_the_line_bills():
     text = message(claim(line("D2954", tooth="8", quantity=2)), "quantity.exceeded")
     assert "bill D2954 × 1 and the rest as D2957 × 1" in text
     assert not run(claim(line("D0460", tooth="19,20,21")))  # pulp tests: one visit, many teeth
+    # images may show several teeth: no "one line a tooth" warning
+    assert not run(claim(line("D0220", tooth="2"), line("D0230", tooth="3,4,5", quantity=3)))
 
 
 def test_images_and_fillings_that_payers_combine_are_said():

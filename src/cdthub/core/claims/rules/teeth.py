@@ -75,7 +75,8 @@ class ToothInvalid(LineRule):
             if (
                 code is not None
                 and code.area in ONE_TOOTH
-                and code.unit not in ONCE_A_DAY_UNITS  # pulp tests: one visit, several teeth
+                # pulp tests (one visit) and images may name several teeth
+                and code.unit not in (*ONCE_A_DAY_UNITS, "image")
                 and len(site.teeth) > 1
             ):
                 yield self.several_teeth(code, site, env)
