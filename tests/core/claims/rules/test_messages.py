@@ -393,3 +393,11 @@ def test_further_periapicals_without_a_first_one_are_a_warning():
     assert [(f.rule, f.severity) for f in found] == [("bundle.base_missing", "warning")]
     assert "bill the first image as D0220" in found[0].message
     assert not run(claim(line("D0220", tooth="8"), line("D0230", tooth="9", quantity=3)))
+
+
+def test_a_first_image_in_the_history_that_day_counts():
+    history = [past("D0220", DAY, tooth="3")]
+    text = message(claim(line("D0220", tooth="14"), history=history), "quantity.exceeded")
+    assert "the patient's history already bills it on 2026-03-02: bill this line as D0230" in text
+    same = run(claim(line("D0220", tooth="3"), history=history))
+    assert [f.rule for f in same] == ["line.duplicate"]

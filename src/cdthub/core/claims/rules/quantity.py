@@ -83,7 +83,7 @@ class QuantityExceeded(ClaimRule):
                 return True
             if day_limited:
                 key = (line.code, line.date)
-                if key in daily:
+                if key in daily or claim.history:  # a history item may be that day's first
                     return True
                 daily.add(key)
         return False
@@ -91,7 +91,15 @@ class QuantityExceeded(ClaimRule):
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         env = ctx.env
         services: set[tuple[object, ...]] = set()
-        billed: dict[tuple[str, dt.date, str], tuple[int, int]] = {}  # → (units, first line)
+        billed: dict[tuple[str, dt.date, str], tuple[int, str]] = {}  # → (units, where first)
+        for item, site in ctx.history:  # the day's first may be in the history
+            if item.date is None:
+                continue
+            services.add((item.date, site.service))  # the same again is line.duplicate's
+            for limit in env.pack.lines_for(site.number).quantities:
+                if limit.same == "day":
+                    key = (limit.id, item.date, site.number or "")
+                    billed[key] = (billed.get(key, (0, ""))[0] + 1, "the patient's history")
         for line, site in ctx.lines:
             most = most_units(site, env)
             if most is not None and line.quantity > most:
@@ -105,14 +113,14 @@ class QuantityExceeded(ClaimRule):
                 if limit.same != "day":
                     continue
                 key = (limit.id, line.date, site.number or "")
-                units, first = billed.get(key, (0, line.number))
+                units, first = billed.get(key, (0, f"line {line.number}"))
                 billed[key] = (units + line.quantity, first)
                 if units and units + line.quantity > limit.max_count:
                     yield self._again(ctx, line, site, limit, first)
                     break
 
     def _again(
-        self, ctx: ClaimContext, line: Line, site: Site, limit: QuantityLimit, first: int
+        self, ctx: ClaimContext, line: Line, site: Site, limit: QuantityLimit, first: str
     ) -> Finding:
         """A day-limited code on a further line of the same day."""
         rest = rest_codes(limit, site, ctx.env)
@@ -122,7 +130,7 @@ class QuantityExceeded(ClaimRule):
             if rest
             else "remove this line, or say in a narrative why it is a second one"
         )
-        text = f"{limit.why}, and line {first} already bills it on {line.date.isoformat()}: {fix}."
+        text = f"{limit.why}, and {first} already bills it on {line.date.isoformat()}: {fix}."
         return self.finding(ctx, line.number, text, limit.severity)
 
     def _finding(self, ctx: ClaimContext, line: Line, site: Site, most: int) -> Finding:
