@@ -401,3 +401,19 @@ def test_a_first_image_in_the_history_that_day_counts():
     assert "the patient's history already bills it on 2026-03-02: bill this line as D0230" in text
     same = run(claim(line("D0220", tooth="3"), history=history))
     assert [f.rule for f in same] == ["line.duplicate"]
+
+
+def test_a_tooth_on_two_lines_of_one_code_the_same_day_is_said_once():
+    kid = dt.date(2015, 1, 1)
+    found = run(claim(line("D1351", tooth="3"), line("D1351", tooth="3,14", quantity=2), born=kid))
+    again = [f for f in found if f.rule == "line.duplicate"]
+    assert [(f.line, f.severity) for f in again] == [(2, "error")]
+    assert "D1351 on tooth 3 (line 1) is already billed that day" in again[0].message
+    apart = run(
+        claim(
+            line("D1351", tooth="2,3", quantity=2),
+            line("D1351", tooth="14,15", quantity=2),
+            born=kid,
+        )
+    )
+    assert "line.duplicate" not in {f.rule for f in apart}

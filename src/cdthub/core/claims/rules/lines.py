@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from ..model import Claim, Finding
+from ...teeth import Tooth
+from ..model import Claim, Finding, Line
 from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
 from .quantity import ONCE_A_DAY_UNITS, most_units, rest_codes
 
@@ -21,26 +22,37 @@ class LineDuplicate(ClaimRule):
     id = "line.duplicate"
     checks = "The same service (code, date, tooth, surfaces, area) is not billed twice."
 
-    def note(self, site: Site, env: Env) -> int:
-        """The line's service, hashed: lines alike have equal hashes (the reverse may fail)."""
-        return hash(site.service)
+    def note(self, site: Site, env: Env) -> frozenset[int]:
+        """The line's services, hashed: its service, or one for each tooth of a per-tooth code
+        naming several (sealants on 3 and 14); lines that repeat one share a hash."""
+        return frozenset(hash(service) for service in _services(site))
 
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
         """With no history, lines of different services (whatever their days) repeat none."""
         if claim.history:
             return True
         slot = self.slot
-        return len({a.notes[slot] for a in answers}) < len(answers)
+        seen: set[int] = set()
+        for a in answers:
+            mine: frozenset[int] = a.notes[slot]
+            if not mine.isdisjoint(seen):
+                return True
+            seen |= mine
+        return False
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
         history = {(item.date, site.service) for item, site in ctx.history if item.date}
         first: dict[tuple[object, ...], int] = {}
+        teeth: dict[tuple[object, ...], int] = {}  # (day, one tooth's service) → its first line
         for line, site in ctx.lines:
             if line.date is None:
                 continue
             key = (line.date, site.service)
             if key not in history and key not in first:
                 first[key] = line.number
+                again = self._tooth_again(ctx, line, site, teeth)
+                if again is not None:
+                    yield again
                 continue
             what = f"{site.describe()} on {line.date.isoformat()}"
             if key in history:
@@ -79,6 +91,35 @@ class LineDuplicate(ClaimRule):
                     ctx, line.number, f"repeats line {first[key]} ({what}): {fix}.",
                     None if once and not explained else "warning",
                 )  # fmt: skip
+
+    def _tooth_again(
+        self, ctx: ClaimContext, line: Line, site: Site, teeth: dict[tuple[object, ...], int]
+    ) -> Finding | None:
+        """A tooth an earlier line of the day already bills with the code, where one of the two
+        lines names several teeth (D1351 on 3, then D1351 on 3 and 14)."""
+        again: list[tuple[Tooth, int]] = []
+        for tooth, service in zip(site.teeth, _services(site), strict=False):
+            earlier = teeth.setdefault((line.date, service), line.number)
+            if earlier != line.number:
+                again.append((tooth, earlier))
+        if not again:
+            return None
+        shown = ", ".join(f"{site.shown(t)} (line {n})" for t, n in again)
+        return self.finding(
+            ctx,
+            line.number,
+            f"{site.number} on tooth {shown} is already billed that day: list each tooth once.",
+        )
+
+
+def _services(site: Site) -> tuple[tuple[object, ...], ...]:
+    """A line's service, or for a per-tooth code naming several teeth, one for each tooth (as a
+    line naming that tooth alone would have it)."""
+    code = site.code
+    if code is None or code.area != "tooth" or len(site.teeth) < 2:
+        return (site.service,)
+    number, _, surfaces, area = site.service
+    return tuple((number, (t.label,), surfaces, area) for t in site.teeth)
 
 
 @register
