@@ -417,3 +417,11 @@ def test_a_tooth_on_two_lines_of_one_code_the_same_day_is_said_once():
         )
     )
     assert "line.duplicate" not in {f.rule for f in apart}
+
+
+def test_a_quadrant_code_with_no_area_and_several_units_asks_for_a_line_each():
+    found = run(claim(line("D4341", quantity=4)))
+    assert {f.rule for f in found} == {"area.required", "quantity.exceeded"}
+    text = next(f.message for f in found if f.rule == "quantity.exceeded")
+    assert "names no quadrant but has quantity 4: bill D4341 × 1" in text
+    assert "with its area" in text

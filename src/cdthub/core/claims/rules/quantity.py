@@ -22,26 +22,16 @@ TOOTH_UNITS = ("tooth", "restoration", "implant")  # one unit for each tooth the
 AREA_UNITS = ("quadrant", "arch")  # one unit for the area the line names
 
 
-def sites_named(site: Site) -> int:
-    """How many teeth or areas the line names (0: none, so no count to hold the line to)."""
-    code = site.code
-    if code is None:
-        return 0
-    if code.unit in TOOTH_UNITS:
-        return len(site.teeth)
-    return (
-        1 if code.unit == "quadrant" and site.quadrant or code.unit == "arch" and site.arch else 0
-    )
-
-
 def most_units(site: Site, env: Env) -> int | None:
     """The most units one line of the site's code may bill, if the code or the pack limits it."""
     code = site.code
     limits = [q.max_count for q in env.pack.lines_for(site.number).quantities]
     if code is not None and code.unit in ONCE_A_DAY_UNITS:
         limits.append(1)
-    elif code is not None and code.unit in TOOTH_UNITS + AREA_UNITS and sites_named(site):
-        limits.append(sites_named(site))
+    elif code is not None and code.unit in AREA_UNITS:
+        limits.append(1)  # one quadrant or arch a line, named or not (area.required asks)
+    elif code is not None and code.unit in TOOTH_UNITS and site.teeth:
+        limits.append(len(site.teeth))
     return min(limits) if limits else None
 
 
@@ -164,9 +154,10 @@ class QuantityExceeded(ClaimRule):
             )
         else:
             where = site.area or site.quadrant or site.arch
+            named = f"names {code.unit} {where}" if where else f"names no {code.unit}"
             text = (
-                f"one unit of {number} is one {code.unit}, and the line names {code.unit} "
-                f"{where} but has quantity {many}: bill {number} × 1 (another {code.unit} "
-                "goes on a line of its own)."
+                f"one unit of {number} is one {code.unit}, and the line {named} but has "
+                f"quantity {many}: bill {number} × 1 (another {code.unit} goes on a line of its "
+                "own, with its area)."
             )
         return self.finding(ctx, line.number, text)
