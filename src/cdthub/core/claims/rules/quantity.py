@@ -1,8 +1,8 @@
 """quantity.exceeded: a line bills more units than its code and its site allow.
 
 What one unit is comes from the catalog (`Code.unit`): a code billed by the visit, the series,
-the set or the case is one unit a line; a code billed by the tooth, implant, quadrant or arch is
-one unit for each tooth or area the line names. Codes for a first block of time, a first image
+the set, the case, the quadrant or the arch is one unit a line; a code billed by the tooth or
+implant is one unit for each tooth the line names. Codes for a first block of time, a first image
 or a first site say so in the pack (`[[quantity]]`), with the add-on code that bills the rest;
 with `same = "day"` the limit holds for the code's lines of one day together (a second D0220
 line that day is a D0230).
