@@ -249,14 +249,12 @@ class Pack:
 
     @cached_property
     def conflict_partners(self) -> Mapping[str, frozenset[str]]:
-        """For each code a conflict line names: the codes it may clash with (itself too where a
-        line names it on both sides: two fillings of one code on one tooth)."""
-        partners: dict[str, set[str]] = {}
-        for c in self.conflicts:
-            for a, others in ((c.codes, c.with_codes), (c.with_codes, c.codes)):
-                for code in a:
-                    partners.setdefault(code, set()).update(others)  # itself, if on both sides
-        return {code: frozenset(others) for code, others in partners.items()}
+        """For each code a conflict line names: the codes it may clash with anywhere (its
+        `conflict_groups` together; itself too where a line names it on both sides)."""
+        return {
+            code: frozenset().union(*(others for _, others in groups))
+            for code, groups in self.conflict_groups.items()
+        }
 
     @cached_property
     def conflict_groups(self) -> Mapping[str, tuple[tuple[str, frozenset[str]], ...]]:
