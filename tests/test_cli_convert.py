@@ -68,6 +68,24 @@ def test_input_errors_are_listed_and_exit_1(tmp_path, capsys):
     assert "error: claim A1: Line 1: date of service: '2026-02-30'" in err
 
 
+def test_a_claim_with_input_errors_stays_out_of_the_837d(tmp_path, capsys):
+    """An 837D goes to a payer: a fee that could not be read is not sent as 0."""
+    bad = dict(CLAIM, id="B1", lines=[{"date": "2026-03-02", "code": "D0120", "fee": "55,50"}])
+    source = tmp_path / "day.json"
+    source.write_text(json.dumps({"claims": [bad, CLAIM]}))
+    out_file = tmp_path / "day.x12"
+    assert main(["convert", str(source), "--to", "x12", "-o", str(out_file)]) == 1
+    err = capsys.readouterr().err
+    assert "Line 1: fee: '55,50' has a decimal comma" in err
+    assert "1 claim with errors in the input was not written to the 837D (B1)" in err
+    assert main(["convert", str(out_file), "--to", "json"]) == 0
+    assert [c["id"] for c in json.loads(capsys.readouterr().out)["claims"]] == ["A1"]
+    # JSON and CSV keep it, with what could be read, for fixing
+    assert main(["convert", str(source), "--to", "csv"]) == 1
+    out, err = capsys.readouterr()
+    assert "B1," in out and "not written" not in err
+
+
 def test_input_problems_are_listed_in_file_order(tmp_path, capsys):
     """As `cdthub check` lists them: the file's faults before its first claim come first."""
     text = (FIXTURES / "clean.x12").read_text(encoding="ascii")

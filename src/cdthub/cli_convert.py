@@ -4,7 +4,9 @@ to another, streamed claim by claim. X12 is 837D 005010X224A2; who sends it to w
 
 Exit 0 converted; 1 converted, but the input had errors (listed on stderr, with any warnings: a
 line that could not be read is named, never dropped silently); 2 the input or the options
-cannot be used.
+cannot be used. An 837D is what goes to a payer, so a claim with an error in its input is left
+out of one (named on stderr) rather than sent with a value guessed; JSON and CSV keep it, with
+what could be read, for fixing.
 """
 
 from __future__ import annotations
@@ -99,6 +101,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         err(f"cdthub: {args.file}: {exc}")
         return 2
     problems: list[Finding] = []
+    held: list[str] | None = [] if args.to_format == "x12" else None
     try:
         out: TextIO = (
             open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
@@ -107,22 +110,36 @@ def cmd_convert(args: argparse.Namespace) -> int:
         err(f"cdthub: cannot write {args.output}: {exc.strerror or exc}")
         return 2
     try:
-        notes = write_claims(_watched(claim_file, problems), args.to_format, out, options)
+        notes = write_claims(_watched(claim_file, problems, held), args.to_format, out, options)
     finally:
         if out is not sys.stdout:
             out.close()
     for note in notes:
         err(f"cdthub: note: {note}")
-    return _report(args.file, problems)
+    code = _report(args.file, problems)
+    if held:
+        shown = ", ".join(held[:MAX_SHOWN]) + (", …" if len(held) > MAX_SHOWN else "")
+        err(
+            f"cdthub: {len(held)} claim{'s' if len(held) > 1 else ''} with errors in the input "
+            f"{'were' if len(held) > 1 else 'was'} not written to the 837D ({shown}): an 837D "
+            "goes to a payer, so it holds only claims read in full; fix them and convert again"
+        )
+    return code
 
 
-def _watched(claim_file: ClaimFile, problems: list[Finding]) -> Iterator[Claim]:
+def _watched(
+    claim_file: ClaimFile, problems: list[Finding], held: list[str] | None = None
+) -> Iterator[Claim]:
     """The claims as they stream by, collecting what the reader could not read in file order
-    (the file's own problems where they are, as `cdthub check` lists them)."""
+    (the file's own problems where they are, as `cdthub check` lists them). With `held` (an
+    837D), a claim with an error in its input is listed there instead of given."""
     for file_problems, claim in claim_file.in_file_order():
         problems.extend(file_problems)
         if claim is not None:
             problems.extend(claim.problems)
+            if held is not None and any(p.severity == "error" for p in claim.problems):
+                held.append(claim.id)
+                continue
             yield claim
 
 
