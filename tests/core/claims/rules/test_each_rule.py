@@ -215,6 +215,12 @@ CASES = [
         claim(line("D2391", tooth="30", surfaces="O")),
     ),
     (
+        "quantity.exceeded",
+        1,
+        claim(line("D9310", quantity=2)),  # a consultation is one visit
+        claim(line("D9310")),
+    ),
+    (
         "tooth.count",
         1,
         claim(line("D4341", area="10", tooth="2,3")),
