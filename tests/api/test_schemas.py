@@ -24,6 +24,10 @@ def test_the_openapi_document_names_the_shapes_and_the_errors(client):
     assert suggest["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/Suggestions")
     changes = spec["components"]["schemas"]["Changes"]["properties"]
     assert {"from", "to", "added", "revised", "deleted"} <= set(changes)
+    check = spec["paths"]["/api/v1/claims/check"]["post"]["responses"]
+    assert {"200", "400", "411", "413", "429"} <= set(check)
+    # the answers no endpoint lists (unknown address, method not taken) are in the description
+    assert all(c in spec["info"]["description"] for c in ("404", "405", "method_not_allowed"))
 
 
 def test_answers_keep_their_contract_shape(client):

@@ -39,6 +39,7 @@ CONTENT_TYPES = {
     response={
         200: schemas.ClaimReport,
         400: schemas.Error,
+        411: schemas.Error,
         413: schemas.Error,
         429: schemas.Error,
     },  # fmt: skip

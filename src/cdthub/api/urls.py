@@ -18,8 +18,12 @@ class Api(NinjaAPI):
 api = Api(
     title="cdthub API",
     version="1",
-    description="CDT dental procedure codes: lookup, search and edition changes. "
-    'Errors are JSON: {"error": {"code", "message"}}.',
+    description="CDT dental procedure codes: lookup, search and edition changes; suggested "
+    "codes for a description; dental claims checked. "
+    'Errors are JSON: {"error": {"code", "message"}}, with the status code. Besides those '
+    "each endpoint lists: an address under /api/ that is not an endpoint answers 404 "
+    "`not_found`; a method an endpoint does not take, 405 `method_not_allowed` with an Allow "
+    "header; a request body sent chunked, without Content-Length, 411 `length_required`.",
     urls_namespace="api-1",
     # Swagger UI from django-ninja's own static files (ninja is an installed app), never a CDN;
     # no validator badge, which would load an image from elsewhere
