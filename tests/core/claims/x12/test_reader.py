@@ -31,6 +31,22 @@ def test_claim_level_date_and_note_reach_every_line(clean):
     assert adult.total == Decimal("215") and adult.birth_date == dt.date(1980, 1, 15)
 
 
+def test_a_note_in_a_service_line_is_read_and_said_and_one_for_no_line_is_kept():
+    """837D 5010 has no NTE in loop 2400 (4010 had one): read as the line's note, with a
+    warning; a 'LINE n - ' note for a line the claim lacks stays in the claim's note."""
+    text = CLEAN.replace("NTE*ADD*LINE 3 - PRIMARY", "NTE*ADD*LINE 9 - PRIMARY").replace(
+        "TOO*JP*A~\nDTP*472*D8*20260303~", "TOO*JP*A~\nDTP*472*D8*20260303~\nNTE*ADD*MOBILE~"
+    )
+    claims, _ = read_text(text)
+    child = claims[1]
+    assert child.lines[2].narrative == "MOBILE"
+    assert child.narrative == "LINE 9 - PRIMARY TOOTH, MOBILE"
+    said = [(f.line, f.severity, f.message) for f in child.problems]
+    assert [s[:2] for s in said] == [(3, "warning"), (None, "warning")]
+    assert "Line 3: an NTE inside a service line (loop 2400)" in said[0][2]
+    assert "for line 9, which the claim does not have" in said[1][2]
+
+
 def test_patient_loop_gives_the_patients_birth_date_and_line_details(clean):
     child = clean[0][1]
     assert child.birth_date == dt.date(2016, 4, 2)
@@ -105,7 +121,7 @@ def test_bad_values_are_findings_on_their_line_with_the_segment_number():
     text = (
         CLEAN.replace("SV3*AD:D0274*70****1", "SV3*AD:D0274*7O****1")
         .replace("TOO*JO*46*M:O", "TOO*XX*46*M:O")
-        .replace("DTP*472*D8*20260303~\nNTE", "DTP*472*D8*20260230~\nNTE")
+        .replace("TOO*JP*A~\nDTP*472*D8*20260303~", "TOO*JP*A~\nDTP*472*D8*20260230~")
     )
     claims, _ = read_text(text)
     adult, child = claims[0], claims[1]

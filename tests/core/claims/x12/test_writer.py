@@ -227,3 +227,24 @@ def test_a_claim_id_receivers_may_cut_is_said():
     long.id = "implant-crown-after-extraction"
     _, notes = write([long])
     assert any("longer than 20 characters" in n for n in notes)
+
+
+def test_line_notes_go_to_the_claims_loop_and_read_back_to_their_lines():
+    """005010X224A2 has no NTE in a service line's loop 2400: a line's note is written in loop
+    2300 as 'LINE n - …' and read back as that line's note."""
+    c = claim(1, narrative="see x-ray")
+    c.lines[1].narrative = "Dx: recurrent decay under old filling " * 3
+    text, notes = write([c])
+    assert "CLM*C1*235.5***11>B>1*Y*A*Y*I~\nNTE*ADD*see x-ray~\nNTE*ADD*LINE 2 - Dx: " in text
+    assert "DTP*472*D8*20260302~\nNTE" not in text  # none inside a line's loop
+    (back,), findings = read_text(text)
+    assert back.narrative == "see x-ray" and back.lines[0].narrative is None
+    assert back.lines[1].narrative == c.lines[1].narrative.strip()
+    assert problems([back]) == [] and notes and not any("NTE segments" in n for n in notes)
+
+
+def test_notes_longer_than_loop_2300_takes_are_said():
+    c = claim(1, narrative="word " * 100)
+    text, notes = write([c])
+    assert text.count("NTE*ADD*") == 7
+    assert any("took more than 5 NTE segments (400 characters)" in n for n in notes)

@@ -1,9 +1,10 @@
 """Reading X12 837D (005010X224A2) claims as a stream: one pass over the segments, each claim
 handed out as soon as its last segment is read, so memory stays flat on a file of any size.
 
-What is read: the parties (see `parties`), the claim (CLM01 id, CLM02 total, DTP*472, NTE) and
-each service line (LX, SV3 code/fee/area/quantity, every TOO tooth with its surfaces, DTP*472,
-NTE). Faults become findings: file-level ones (envelopes, unknown segments) in the shared
+What is read: the parties (see `parties`), the claim (CLM01 id, CLM02 total, DTP*472, NTE: the
+claim's note, and a line's note written 'LINE 2 - …', as 005010X224A2 has no NTE in loop 2400)
+and each service line (LX, SV3 code/fee/area/quantity, every TOO tooth with its surfaces,
+DTP*472; an NTE there is read as the line's note, with a warning). Faults become findings: file-level ones (envelopes, unknown segments) in the shared
 list, a claim's own in `Claim.problems`, each naming its segment number (ISA is segment 1).
 
 This loop is the checker's hot path. Most segments of a day's claims repeat word for word (a
@@ -38,7 +39,19 @@ from .parties import (
     parse_nothing,
 )
 from .segments import Separators, read_isa, segment_batches
-from .values import Dtp, Problem, Sv3, Too, amount, ccyymmdd, parse_dtp, parse_sv3, parse_too
+from .values import (
+    LINE_NOTE,
+    LINE_NOTE_START,
+    Dtp,
+    Problem,
+    Sv3,
+    Too,
+    amount,
+    ccyymmdd,
+    parse_dtp,
+    parse_sv3,
+    parse_too,
+)
 
 # Every segment an 837 (dental, professional or institutional) may hold; others are unknown.
 KNOWN = frozenset(
@@ -95,6 +108,7 @@ class _Reader:
     __slots__ = (
         "findings", "held", "counts", "parsed", "envelope", "parties", "read_any_set", "reading",
         "claim", "line", "sv3_seen", "line_at", "claim_date", "claim_raw_date", "claim_notes",
+        "line_notes", "noting",
         "element", "component", "others", "parsers", "party_methods", "mine", "every", "count",
         "hollow",
     )  # fmt: skip
@@ -118,6 +132,9 @@ class _Reader:
         self.claim_raw_date: str | None = None
         # the claim-level DTP's warnings (a range), said only if a line takes that date
         self.claim_notes: tuple[int, tuple[Problem, ...]] | None = None
+        # lines' notes from loop 2300 ('LINE 2 - …'): line position → (segment, text)
+        self.line_notes: dict[int, tuple[int, str]] = {}
+        self.noting = 0  # the line whose note the last NTE began (0: the claim's own)
         self.element = self.component = ""
         p = self.parties
         # segments split each time, by id: each method takes (elements, segment number)
@@ -381,6 +398,9 @@ class _Reader:
         self.claim.file_findings_before = len(self.findings)
         self.line = None
         self.claim_date = self.claim_raw_date = self.claim_notes = None
+        self.noting = 0
+        if self.line_notes:
+            self.line_notes = {}
         p.in_claim, p.party = True, None
         if not claim_id:
             self.fault(n, "CLM01 (the claim id) is empty")
@@ -472,9 +492,30 @@ class _Reader:
         if self.claim is None or self.parties.other_payer:
             return
         text = " ".join(e.strip() for e in el[2:] if e.strip())
-        target = self.line if self.line is not None else self.claim
-        if text:
-            target.narrative = f"{target.narrative} {text}" if target.narrative else text
+        if not text:
+            return
+        line = self.line
+        if line is not None:  # read, as older 837D (4010) and some software write it
+            self.fault(
+                n,
+                "an NTE inside a service line (loop 2400) is not part of 005010X224A2 and "
+                "receivers may reject the file; it was read as this line's note. Put a line's "
+                "note in the claim's NTE (loop 2300), starting 'LINE 2 - ' for line 2",
+                severity="warning",
+                line=line,
+            )
+            line.narrative = f"{line.narrative} {text}" if line.narrative else text
+            return
+        start = LINE_NOTE_START.match(text)
+        if start is not None:  # a line's note in loop 2300, as cdthub writes one
+            self.noting = int(start[1])
+            text = text[start.end() :]
+        if self.noting:
+            at, before = self.line_notes.get(self.noting, (n, ""))
+            self.line_notes[self.noting] = (at, f"{before} {text}" if before else text)
+            return
+        claim = self.claim
+        claim.narrative = f"{claim.narrative} {text}" if claim.narrative else text
 
     def finish(self, n: int) -> Claim:
         claim = self.claim
@@ -493,6 +534,8 @@ class _Reader:
             self.hollow = False
             return claim
         lines = claim.lines
+        if self.line_notes:
+            self.place_line_notes(claim)
         if not lines:
             claim.problems.append(
                 problem(f"the claim ({claim.source}) has no service lines", claim.id)
@@ -516,6 +559,24 @@ class _Reader:
             )
             claim.problems.append(problem(message, claim.id))
         return claim
+
+    def place_line_notes(self, claim: Claim) -> None:
+        """Each 'LINE n - …' note of loop 2300 to its line; one naming a line the claim does
+        not have stays in the claim's note, as written, and is said."""
+        lines = claim.lines
+        for number, (n, text) in self.line_notes.items():
+            if 0 < number <= len(lines):
+                line = lines[number - 1]
+                line.narrative = f"{line.narrative} {text}" if line.narrative else text
+                continue
+            message = (
+                f"a note is for line {number}, which the claim does not have; it was kept in "
+                f"the claim's note (segment {n})"
+            )
+            claim.problems.append(problem(message, claim.id, severity="warning"))
+            kept = LINE_NOTE.format(number) + text
+            claim.narrative = f"{claim.narrative} {kept}" if claim.narrative else kept
+        self.line_notes = {}
 
 
 def parse_hl(el: list[str]) -> str:

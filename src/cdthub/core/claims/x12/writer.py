@@ -19,10 +19,12 @@ from ...teeth import each_tooth
 from ..model import Claim, Line, Party
 from .envelope import VERSION
 from .options import PLACEHOLDER_PAYER, X12Options
+from .values import LINE_NOTE, LINE_NOTE_START
 
 ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~\n"
 COMPONENTS = (COMPONENT, ">", "|", "\\")  # ISA16 choices, the usual one first
 NOTE_LENGTH = 80  # NTE02 holds at most 80 characters
+CLAIM_NOTES = 5  # NTE segments loop 2300 takes (400 characters of notes)
 RECEIVER_ID_LENGTH = 20  # CLM01 may hold 38, but receivers need keep only 20
 ID_LENGTH = 38  # CLM01
 SURFACE_SEPARATORS = " ,;/-+.&"  # how people separate surface letters (M,O,D; M-O-D)
@@ -347,8 +349,7 @@ class _Writer:
                 "I",
             )
         ]
-        if claim.narrative:
-            out += self.nte(claim.narrative, "claim")
+        out += self.claim_notes(claim)
         if claim.history:
             self.note("history (earlier services) has no place in an 837D and was not written")
         for number, line in enumerate(claim.lines, start=1):
@@ -391,8 +392,25 @@ class _Writer:
             out.append(_seg("DTP", "472", "D8", line.date.strftime("%Y%m%d")))
         elif line.raw_date:
             self.note("a date of service that could not be read was left out", unit="line")
-        if line.narrative:
-            out += self.nte(line.narrative, "line")
+        return out
+
+    def claim_notes(self, claim: Claim) -> list[str]:
+        """Loop 2300's NTE segments: the claim's note, then each line's note as 'LINE 2 - …'
+        (005010X224A2 has no NTE in a service line's loop; the reader gives each line its own
+        note back). Said when they take more NTE segments than loop 2300 allows."""
+        out = self.nte(claim.narrative, "claim") if claim.narrative else []
+        if out and LINE_NOTE_START.match(out[0].split(ELEMENT, 2)[2]):
+            self.note("a claim note starting as a line's note does ('LINE 2 - ') reads back "
+                      "as that line's note")  # fmt: skip
+        for number, line in enumerate(claim.lines, start=1):
+            if line.narrative:
+                out += self.nte(LINE_NOTE.format(number) + line.narrative, "line")
+        if len(out) > CLAIM_NOTES:
+            self.note(
+                f"a claim's notes (its own and its lines') took more than {CLAIM_NOTES} NTE "
+                f"segments ({CLAIM_NOTES * NOTE_LENGTH} characters), the most loop 2300 takes: "
+                "receivers may reject the claim or cut the notes; shorten them"
+            )
         return out
 
 
