@@ -4,7 +4,8 @@ handed out as soon as its last segment is read, so memory stays flat on a file o
 What is read: the parties (see `parties`), the claim (CLM01 id, CLM02 total, DTP*472, NTE: the
 claim's note, and a line's note written 'LINE 2 - …', as 005010X224A2 has no NTE in loop 2400)
 and each service line (LX, SV3 code/fee/area/quantity, every TOO tooth with its surfaces,
-DTP*472; an NTE there is read as the line's note, with a warning). Faults become findings: file-level ones (envelopes, unknown segments) in the shared
+DTP*472; an NTE there is read as the line's note, with a warning). Faults become findings:
+file-level ones (envelopes, unknown segments) in the shared
 list, a claim's own in `Claim.problems`, each naming its segment number (ISA is segment 1).
 
 This loop is the checker's hot path. Most segments of a day's claims repeat word for word (a
