@@ -5,8 +5,8 @@ What is read: the parties (see `parties`), the claim (CLM01 id, CLM02 total, DTP
 claim's note, and a line's note written 'LINE 2 - …', as 005010X224A2 has no NTE in loop 2400)
 and each service line (LX, SV3 code/fee/area/quantity, every TOO tooth with its surfaces,
 DTP*472; an NTE there is read as the line's note, with a warning). Faults become findings:
-file-level ones (envelopes, unknown segments) in the shared
-list, a claim's own in `Claim.problems`, each naming its segment number (ISA is segment 1).
+file-level ones (envelopes, unknown segments) in the shared list, a claim's own in
+`Claim.problems`, each naming its segment number (ISA is segment 1).
 
 This loop is the checker's hot path. Most segments of a day's claims repeat word for word (a
 day's DTP, a fee schedule's SV3, TOO*JP*30*M:O, LX*1, the payer's NM1, HL*n, a patient's
