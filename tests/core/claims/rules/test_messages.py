@@ -320,7 +320,11 @@ def test_an_add_on_whose_base_is_on_another_day_says_to_check_the_dates():
 def test_an_extraction_earlier_on_the_claim_counts_as_well():
     c = claim(line("D7140", tooth="19", date=dt.date(2026, 2, 2)), line("D2391", tooth="19",
               surfaces="O"))  # fmt: skip
-    assert "which was extracted on 2026-02-02 (line 1)" in message(c, "tooth.extracted")
+    assert "but it was extracted on 2026-02-02 (line 1)" in message(c, "tooth.extracted")
+    same_day = claim(line("D7140", tooth="30"), line("D2740", tooth="30"))
+    assert "D2740 on tooth 30, but line 1 extracts it the same day" in message(
+        same_day, "tooth.extracted"
+    )
     assert not [
         f
         for f in run(claim(line("D7140", tooth="19"), line("D0120")))

@@ -216,7 +216,7 @@ class ToothExtracted(ClaimRule):
     severity = "warning"
     checks = (
         "A service on a natural tooth (a filling, a crown, a root canal) is not billed on a "
-        "tooth the history or an earlier line shows extracted (a warning)."
+        "tooth the history or a line shows extracted that day or before (a warning)."
     )
 
     def wants(self, site: Site, env: Env) -> bool:
@@ -247,12 +247,16 @@ class ToothExtracted(ClaimRule):
                 continue
             for tooth in site.teeth:
                 gone = removed.get(tooth.label)
-                if gone is not None and gone[0] < day:
+                if gone is not None and gone[0] <= day:
+                    when = (
+                        f"{gone[1]} extracts it the same day"
+                        if gone[0] == day
+                        else f"it was extracted on {gone[0].isoformat()} ({gone[1]})"
+                    )
                     yield self.finding(
                         ctx,
                         line.number,
-                        f"{site.number} on tooth {site.shown(tooth)}, which was extracted on "
-                        f"{gone[0].isoformat()} ({gone[1]}): check the tooth number (an "
-                        "implant or a bridge pontic there has codes of its own).",
+                        f"{site.number} on tooth {site.shown(tooth)}, but {when}: check the "
+                        "tooth number (an implant or a bridge pontic there has codes of its own).",
                     )
                     break
