@@ -169,6 +169,12 @@ CASES = [
     (
         "bundle.conflict",
         2,
+        claim(line("D2931", tooth="30"), line("D2740", tooth="30")),  # prefabricated and lab
+        claim(line("D2931", tooth="30", date=dt.date(2026, 2, 2)), line("D2740", tooth="30")),
+    ),
+    (
+        "bundle.conflict",
+        2,
         claim(line("D5110"), line("D5130")),  # both upper: the arch comes from the codes
         claim(line("D5110"), line("D5140")),
     ),
