@@ -103,6 +103,24 @@ CASES = [
         claim(line("D0120"), history=[past("D0120", dt.date(2025, 9, 1))]),
     ),
     (
+        "frequency.exceeded",  # an implant at a site again; once removed (D6100), a new start
+        1,
+        claim(line("D6010", tooth="19"), history=[past("D6010", dt.date(2024, 1, 1), tooth="19")]),
+        claim(
+            line("D6010", tooth="19"),
+            history=[
+                past("D6010", dt.date(2024, 1, 1), tooth="19"),
+                past("D6100", dt.date(2025, 6, 1), tooth="19"),
+            ],
+        ),
+    ),
+    (
+        "frequency.exceeded",  # comprehensive orthodontics once in a lifetime
+        1,
+        claim(line("D8080"), history=[past("D8080", dt.date(2020, 1, 1))], born=KID),
+        claim(line("D8080"), history=[past("D8020", dt.date(2020, 1, 1))], born=KID),
+    ),
+    (
         "frequency.exceeded",
         2,
         claim(
