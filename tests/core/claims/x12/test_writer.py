@@ -248,3 +248,7 @@ def test_notes_longer_than_loop_2300_takes_are_said():
     text, notes = write([c])
     assert text.count("NTE*ADD*") == 7
     assert any("took more than 5 NTE segments (400 characters)" in n for n in notes)
+    (back,), _ = read_text(text)  # read in full, and said again by the reader
+    assert back.narrative == " ".join(["word"] * 100)
+    assert [(f.severity, f.line) for f in back.problems] == [("warning", None)]
+    assert "more than 5 NTE segments, the most its loop 2300 takes" in back.problems[0].message

@@ -41,6 +41,7 @@ from .parties import (
 )
 from .segments import Separators, read_isa, segment_batches
 from .values import (
+    CLAIM_NTES,
     LINE_NOTE,
     LINE_NOTE_START,
     Dtp,
@@ -109,7 +110,7 @@ class _Reader:
     __slots__ = (
         "findings", "held", "counts", "parsed", "envelope", "parties", "read_any_set", "reading",
         "claim", "line", "sv3_seen", "line_at", "claim_date", "claim_raw_date", "claim_notes",
-        "line_notes", "noting",
+        "line_notes", "noting", "claim_ntes",
         "element", "component", "others", "parsers", "party_methods", "mine", "every", "count",
         "hollow",
     )  # fmt: skip
@@ -136,6 +137,7 @@ class _Reader:
         # lines' notes from loop 2300 ('LINE 2 - …'): line position → (segment, text)
         self.line_notes: dict[int, tuple[int, str]] = {}
         self.noting = 0  # the line whose note the last NTE began (0: the claim's own)
+        self.claim_ntes = 0  # NTE segments in the claim's loop 2300 so far
         self.element = self.component = ""
         p = self.parties
         # segments split each time, by id: each method takes (elements, segment number)
@@ -399,7 +401,7 @@ class _Reader:
         self.claim.file_findings_before = len(self.findings)
         self.line = None
         self.claim_date = self.claim_raw_date = self.claim_notes = None
-        self.noting = 0
+        self.noting = self.claim_ntes = 0
         if self.line_notes:
             self.line_notes = {}
         p.in_claim, p.party = True, None
@@ -507,6 +509,14 @@ class _Reader:
             )
             line.narrative = f"{line.narrative} {text}" if line.narrative else text
             return
+        self.claim_ntes += 1
+        if self.claim_ntes == CLAIM_NTES + 1:
+            self.fault(
+                n,
+                f"the claim has more than {CLAIM_NTES} NTE segments, the most its loop 2300 "
+                "takes: receivers may reject the claim or cut its notes; all were read",
+                severity="warning",
+            )
         start = LINE_NOTE_START.match(text)
         if start is not None:  # a line's note in loop 2300, as cdthub writes one
             self.noting = int(start[1])

@@ -19,12 +19,11 @@ from ...teeth import each_tooth
 from ..model import Claim, Line, Party
 from .envelope import VERSION
 from .options import PLACEHOLDER_PAYER, X12Options
-from .values import LINE_NOTE, LINE_NOTE_START
+from .values import CLAIM_NTES, LINE_NOTE, LINE_NOTE_START
 
 ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~\n"
 COMPONENTS = (COMPONENT, ">", "|", "\\")  # ISA16 choices, the usual one first
 NOTE_LENGTH = 80  # NTE02 holds at most 80 characters
-CLAIM_NOTES = 5  # NTE segments loop 2300 takes (400 characters of notes)
 RECEIVER_ID_LENGTH = 20  # CLM01 may hold 38, but receivers need keep only 20
 ID_LENGTH = 38  # CLM01
 SURFACE_SEPARATORS = " ,;/-+.&"  # how people separate surface letters (M,O,D; M-O-D)
@@ -405,10 +404,10 @@ class _Writer:
         for number, line in enumerate(claim.lines, start=1):
             if line.narrative:
                 out += self.nte(LINE_NOTE.format(number) + line.narrative, "line")
-        if len(out) > CLAIM_NOTES:
+        if len(out) > CLAIM_NTES:
             self.note(
-                f"a claim's notes (its own and its lines') took more than {CLAIM_NOTES} NTE "
-                f"segments ({CLAIM_NOTES * NOTE_LENGTH} characters), the most loop 2300 takes: "
+                f"a claim's notes (its own and its lines') took more than {CLAIM_NTES} NTE "
+                f"segments ({CLAIM_NTES * NOTE_LENGTH} characters), the most loop 2300 takes: "
                 "receivers may reject the claim or cut the notes; shorten them"
             )
         return out
