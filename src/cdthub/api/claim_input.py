@@ -143,6 +143,11 @@ class Claim(_Doc):
     history: list[HistoryItem] | None = Field(None, description="services the patient already had")
     total: Amount = Field(None, description="the claim's total charge: the sum of the line fees")
     narrative: Text = Field(None, description="a note on the whole claim")
+    predetermination: bool | None = Field(
+        None,
+        description="true: a request for a pre-treatment estimate (837D CLM19 PB), whose lines "
+        "may have no date or a planned one; undated lines are judged as of the day of the check",
+    )
 
 
 class ClaimBatch(_Doc):

@@ -112,6 +112,8 @@ class Checker:
         return plan
 
     def check(self, claim: Claim) -> list[Finding]:
+        if claim.predetermination:
+            claim = _proposed(claim, self.today)
         party = claim.payer_party
         payer = (claim.payer, party.id if party is not None else "")
         plan = self._by_payer.get(payer) or self._plan_for(payer)
@@ -153,6 +155,18 @@ class Checker:
         if claim.rows:  # a CSV file: say which row each line is
             found = [_with_row(f, claim.rows) for f in found]
         return found
+
+
+def _proposed(claim: Claim, today: dt.date) -> Claim:
+    """A predetermination with its undated lines judged as if done on `today` (the estimate is
+    for treatment to come: the codes, ages and limits that would apply now)."""
+    if all(line.date is not None or line.raw_date is not None for line in claim.lines):
+        return claim
+    lines = [
+        replace(line, date=today) if line.date is None and line.raw_date is None else line
+        for line in claim.lines
+    ]
+    return replace(claim, lines=lines)
 
 
 def _with_row(finding: Finding, rows: tuple[int, ...]) -> Finding:

@@ -146,6 +146,9 @@ class Claim:
     # claim began: those come before the claim's findings, in file order (an 837D's envelope
     # and submitter faults before its first claim)
     file_findings_before: int = 0
+    # a request for a pre-treatment estimate (837D CLM19 "PB"), not a claim for payment: its
+    # lines may have no date yet (the checker judges those as of the day of the check)
+    predetermination: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The claim as DESIGN.md's claim JSON (readable again by the JSON reader)."""
@@ -160,4 +163,6 @@ class Claim:
             out["total"] = float(self.total)
         if self.narrative:
             out["narrative"] = self.narrative
+        if self.predetermination:
+            out["predetermination"] = True
         return out

@@ -44,7 +44,9 @@ LINE_FIELDS = (
     "extra_teeth",
 )
 HISTORY_FIELDS = ("date", "code", "tooth_system", "tooth", "surfaces", "area")
-CLAIM_FIELDS = ("id", "patient", "payer", "lines", "history", "total", "narrative")
+CLAIM_FIELDS = (
+    "id", "patient", "payer", "lines", "history", "total", "narrative", "predetermination",
+)  # fmt: skip
 PATIENT_FIELDS = ("birth_date",)
 
 T = TypeVar("T")
@@ -264,6 +266,15 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
     if record.get("total") not in (None, ""):
         claim.total = notes.read(None, "claim total", parse_fee, record["total"], None)
     claim.narrative = clean_text(record.get("narrative"))
+    estimate = record.get("predetermination")
+    if isinstance(estimate, bool):
+        claim.predetermination = estimate
+    elif estimate is not None:
+        notes.add(
+            None,
+            f"predetermination is {shown(estimate)}: write true (a request for an estimate) or "
+            "false",
+        )
     for number, item in enumerate(_records(record.get("lines"), "lines", notes), start=1):
         if item is None:
             notes.add(number, "a service line must be an object with a code, a date and so on")

@@ -252,3 +252,16 @@ def test_notes_longer_than_loop_2300_takes_are_said():
     assert back.narrative == " ".join(["word"] * 100)
     assert [(f.severity, f.line) for f in back.problems] == [("warning", None)]
     assert "more than 5 NTE segments, the most its loop 2300 takes" in back.problems[0].message
+
+
+def test_more_than_fifty_lines_are_said_by_writer_and_reader():
+    many = Claim(
+        id="M1",
+        birth_date=dt.date(1980, 1, 1),
+        lines=[Line(i, "D0220", dt.date(2026, 3, 2), fee=Decimal(20)) for i in range(1, 52)],
+    )
+    text, notes = write([many])
+    assert any("more than 50 service lines" in n for n in notes)
+    (back,), _ = read_text(text)
+    said = [(f.line, f.severity) for f in back.problems]
+    assert said == [(51, "error")] and "split it into two claims" in back.problems[0].message

@@ -125,10 +125,15 @@ def _services(site: Site) -> tuple[tuple[object, ...], ...]:
 @register
 class DateInvalid(ClaimRule):
     id = "date.invalid"
-    checks = "Each line has a date of service, not in the future nor before the birth date."
+    checks = (
+        "Each line has a date of service, not in the future (unless the claim is a "
+        "predetermination) nor before the birth date."
+    )
 
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
         born = claim.birth_date
+        if claim.predetermination:  # treatment to come: a later date is a planned one
+            today = dt.date.max
         for line in claim.lines:  # the usual claim: every date given and plausible
             day = line.date
             if day is None or day > today or born is not None and day < born:
@@ -148,7 +153,7 @@ class DateInvalid(ClaimRule):
                         ctx, line.number, "no date of service: add the day the service was done."
                     )
                 continue
-            if day > ctx.today:
+            if day > ctx.today and not ctx.claim.predetermination:
                 yield self.finding(
                     ctx, line.number,
                     f"the date of service {day.isoformat()} is in the future: bill services "

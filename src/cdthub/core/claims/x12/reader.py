@@ -44,6 +44,7 @@ from .values import (
     CLAIM_NTES,
     LINE_NOTE,
     LINE_NOTE_START,
+    MAX_LINES,
     Dtp,
     Problem,
     Sv3,
@@ -236,7 +237,7 @@ class _Reader:
                     if claim is not None and self.sv3_seen:
                         lines = claim.lines
                         number = len(lines) + 1
-                        if number < 1000 and values == _NUMBERS[number]:  # the usual line
+                        if number <= MAX_LINES and values == _NUMBERS[number]:  # the usual
                             parties.other_payer = False
                             parties.party = None
                             line = self.line = Line(number, "")
@@ -405,6 +406,8 @@ class _Reader:
         if self.line_notes:
             self.line_notes = {}
         p.in_claim, p.party = True, None
+        if len(el) > 19 and el[19].strip() == "PB":  # CLM19: a predetermination of benefits
+            self.claim.predetermination = True
         if not claim_id:
             self.fault(n, "CLM01 (the claim id) is empty")
         if bad is not None:
@@ -436,6 +439,13 @@ class _Reader:
         self.line = line = Line(number, "")
         self.line_at, self.sv3_seen = n, False
         lines.append(line)
+        if number == MAX_LINES + 1:
+            self.fault(
+                n,
+                f"the claim has more than {MAX_LINES} service lines, the most an 837D claim "
+                "takes (loop 2400): split it into two claims",
+                line=line,
+            )
         if number >= 1000 or number_text != _NUMBERS[number]:
             self.fault(
                 n,

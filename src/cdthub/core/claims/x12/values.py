@@ -20,6 +20,7 @@ _AMOUNT = re.compile(r"\d{1,10}(\.\d{0,4})?|\.\d{1,4}")
 # a service line's note, written in the claim's loop 2300 (837D has no NTE in loop 2400)
 LINE_NOTE = "LINE {} - "
 LINE_NOTE_START = re.compile(r"LINE (\d{1,3}) - ")
+MAX_LINES = 50  # service lines (loop 2400) an 837D claim takes
 CLAIM_NTES = 5  # NTE segments loop 2300 takes (the claim's notes and its lines', 400 characters)
 
 Problem = tuple[str, str, Severity]  # message, rule, severity

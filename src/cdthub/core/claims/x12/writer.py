@@ -19,7 +19,7 @@ from ...teeth import each_tooth
 from ..model import Claim, Line, Party
 from .envelope import VERSION
 from .options import PLACEHOLDER_PAYER, X12Options
-from .values import CLAIM_NTES, LINE_NOTE, LINE_NOTE_START
+from .values import CLAIM_NTES, LINE_NOTE, LINE_NOTE_START, MAX_LINES
 
 ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~\n"
 COMPONENTS = (COMPONENT, ">", "|", "\\")  # ISA16 choices, the usual one first
@@ -346,8 +346,14 @@ class _Writer:
                 "A",
                 "Y",
                 "I",
+                *(("",) * 9 + ("PB",) if claim.predetermination else ()),  # CLM19
             )
         ]
+        if len(claim.lines) > MAX_LINES:
+            self.note(
+                f"a claim has more than {MAX_LINES} service lines, the most an 837D claim takes: "
+                "split it into two claims"
+            )
         out += self.claim_notes(claim)
         if claim.history:
             self.note("history (earlier services) has no place in an 837D and was not written")
