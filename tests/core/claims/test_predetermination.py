@@ -71,3 +71,12 @@ def test_a_flag_that_is_not_true_or_false_is_said():
     claim = _json({"id": "P2", "predetermination": "yes", "lines": [{"code": "D0120"}]})
     assert not claim.predetermination
     assert "Predetermination is 'yes': write true" in claim.problems[0].message
+
+
+def test_csv_which_has_no_column_for_it_says_so():
+    (estimate,) = read_text(ESTIMATE)[0][-1:]
+    notes = write_claims([estimate], "csv", io.StringIO())
+    assert notes == [
+        "CSV has no column for a predetermination: 1 claim (ADULT-2) read as claims for payment "
+        "from it"
+    ]

@@ -208,6 +208,13 @@ def _primed(claims: Iterator[Claim]) -> Iterator[Claim]:
     return itertools.chain((first,), claims)
 
 
+def _noting_estimates(claims: Iterable[Claim], estimates: list[str]) -> Iterator[Claim]:
+    for claim in claims:
+        if claim.predetermination:
+            estimates.append(claim.id)
+        yield claim
+
+
 def write_claims(
     claims: Iterable[Claim], fmt: str, out: TextIO, options: X12Options | None = None
 ) -> list[str]:
@@ -217,8 +224,15 @@ def write_claims(
         write_json(claims, out)
         return []
     if fmt == "csv":
-        write_csv(claims, out)
-        return []
+        estimates: list[str] = []
+        write_csv(_noting_estimates(claims, estimates), out)
+        if not estimates:
+            return []
+        return [
+            f"CSV has no column for a predetermination: {len(estimates)} claim"
+            f"{'s' if len(estimates) > 1 else ''} ({', '.join(estimates[:5])}"
+            f"{', …' if len(estimates) > 5 else ''}) read as claims for payment from it"
+        ]
     if fmt == "x12":
         options = options or X12Options()
         if options.component is None and isinstance(claims, list | tuple):
