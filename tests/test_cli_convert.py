@@ -107,3 +107,14 @@ def test_unreadable_input_or_options_exit_2(tmp_path, capsys):
     assert main(["convert", str(source), "--to", "json", "-o", str(source)]) == 2
     assert "would overwrite the input" in capsys.readouterr().err
     assert json.loads(source.read_text()) == CLAIM
+
+
+def test_837d_to_837d_says_what_is_not_carried_and_only_the_placeholders_written(capsys):
+    """The fixture's claims bring their own billing provider and payer: only the interchange's
+    sender and receiver are placeholders; and what cdthub does not read is said, not lost."""
+    assert main(["convert", str(FIXTURES / "clean.x12"), "--to", "x12"]) == 0
+    err = capsys.readouterr().err
+    assert "placeholders still in the file: sender_id, receiver_id;" in err
+    assert "not the rest: coordination of benefits" in err and "(PWK)" in err
+    assert main(["convert", str(FIXTURES / "clean.x12"), "--to", "json"]) == 0
+    assert "not the rest" in capsys.readouterr().err  # to JSON as well

@@ -33,6 +33,14 @@ from .core.claims.model import Claim, Finding
 from .core.claims.x12.writer import notes_of, pick_component
 
 MAX_SHOWN = 20
+FROM_837D = (
+    "from an 837D, what cdthub reads is carried (parties, claim ids, totals, notes, dates, "
+    "service lines with teeth and areas, predeterminations), not the rest: coordination of "
+    "benefits (loops 2320, 2330, 2430), attachments (PWK), prior authorization and other REF, "
+    "diagnoses (HI), orthodontic and missing-teeth data (DN1, DN2), rendering provider and "
+    "service facility (2310B, 2310C, 2420A), other dates (DTP*441, 452…); to send the claims, "
+    "send the original file or export it again from the practice software"
+)
 # option name → X12Options field, for the identifiers a clearinghouse asks for most
 IDENTIFIERS = {
     "sender_id": "your submitter id (ETIN) at the clearinghouse: ISA06, GS02, 1000A",
@@ -114,6 +122,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
+    if claim_file.format == "x12":
+        notes.append(FROM_837D)
     for note in notes:
         err(f"cdthub: note: {note}")
     code = _report(args.file, problems)

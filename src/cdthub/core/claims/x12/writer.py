@@ -114,6 +114,8 @@ class _Writer:
         self.hl = 0
         self.billing_hl = 0
         self.billing: Party | None = None
+        # the options written into the file (a claim read from an 837D brings its own parties)
+        self.used = {"sender_id", "receiver_id"}
         self.default_billing = Party(
             name=options.billing_name,
             id=options.billing_npi,
@@ -194,6 +196,10 @@ class _Writer:
         self.in_set += 1
         segments: list[str] = []
         billing = claim.billing_provider or self.default_billing
+        if claim.billing_provider is None:
+            self.used.update(("billing_npi", "billing_tax_id"))
+        if claim.payer_party is None:
+            self.used.add("payer_id")
         if billing != self.billing:
             self.billing = billing
             segments += self.billing_loop(billing)
@@ -251,7 +257,11 @@ class _Writer:
             _seg("GE", self.sets, self.o.control_number)
             + _seg("IEA", "1", f"{self.o.control_number:09d}")
         )
-        left = [name for name in PLACEHOLDERS if getattr(self.o, name) == getattr(DEFAULTS, name)]
+        left = [
+            name
+            for name in PLACEHOLDERS
+            if name in self.used and getattr(self.o, name) == getattr(DEFAULTS, name)
+        ]
         if left:
             self.note(
                 f"placeholders still in the file: {', '.join(left)}; set them (cdthub "
