@@ -94,6 +94,14 @@ def test_wrong_segment_count_and_control_numbers_are_named():
     assert "IEA02 control number '7' does not match ISA13 '000000101'" in said
 
 
+def test_a_right_count_with_leading_zeros_is_read_and_said():
+    _, findings = read_text(CLEAN.replace("SE*53*0001~", "SE*0053*0001~"))
+    assert [(f.severity, f.message) for f in findings] == [
+        ("warning", "Segment 55: SE01 '0053' is the right count (53) written with leading zeros, "
+         "which X12 numbers leave out; read anyway.")
+    ]  # fmt: skip
+
+
 def test_group_counts_and_a_missing_closer():
     text = CLEAN.replace("GE*2*101~", "GE*3*101~").replace("GE*1*102~\n", "")
     _, findings = read_text(text)

@@ -110,7 +110,9 @@ class Envelope:
             return
         counted = n - self.transaction.segment + 1
         stated = _get(el, 1)
-        if stated != str(counted):
+        if _padded(stated, counted):
+            self.note(n, _padded_note("SE01", stated, counted), "warning")
+        elif stated != str(counted):
             self.note(
                 n,
                 f"SE01 says the transaction set holds {stated or 'nothing'} segments "
@@ -166,7 +168,9 @@ class Envelope:
     ) -> None:
         if _old(opened):
             return
-        if _get(el, 1) != str(opened.inner):
+        if _padded(_get(el, 1), opened.inner):
+            self.note(n, _padded_note(f"{name}01", _get(el, 1), opened.inner), "warning")
+        elif _get(el, 1) != str(opened.inner):
             self.note(
                 n,
                 f"{name}01 says {_get(el, 1) or 'nothing'} {inner} but there are {opened.inner}",
@@ -187,6 +191,18 @@ class Envelope:
 def _old(opened: _Open) -> bool:
     """A 4010 envelope: the one finding about the version says all that matters."""
     return opened.version.startswith("00401")
+
+
+def _padded(stated: str, counted: int) -> bool:
+    """A count written with leading zeros ('0028' for 28): right, but not as X12 writes one."""
+    return len(stated) > 1 and stated.startswith("0") and stated.lstrip("0") == str(counted)
+
+
+def _padded_note(element: str, stated: str, counted: int) -> str:
+    return (
+        f"{element} {stated!r} is the right count ({counted}) written with leading zeros, "
+        "which X12 numbers leave out; read anyway"
+    )
 
 
 def _get(el: list[str], i: int) -> str:
