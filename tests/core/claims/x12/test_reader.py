@@ -94,6 +94,16 @@ def test_wrong_segment_count_and_control_numbers_are_named():
     assert "IEA02 control number '7' does not match ISA13 '000000101'" in said
 
 
+def test_a_code_sent_without_its_qualifier_is_read_and_said_once():
+    claims, _ = read_text(CLEAN.replace("SV3*AD:D2150*120", "SV3*D2150*120"))
+    line = claims[-1].lines[0]
+    assert line.code == "D2150"
+    assert [p.message for p in claims[-1].problems] == [
+        "Line 1: SV301 is 'D2150' without its qualifier: write AD:D2150 (AD: an ADA CDT code); "
+        "the code was read (segment 95)."
+    ]
+
+
 def test_a_right_count_with_leading_zeros_is_read_and_said():
     _, findings = read_text(CLEAN.replace("SE*53*0001~", "SE*0053*0001~"))
     assert [(f.severity, f.message) for f in findings] == [

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..fields import MAX_FEE, BadValue, parse_quantity, shown
 from ..model import Severity
 
+_CDT = re.compile(r"D\d{4}")
 _AMOUNT = re.compile(r"\d{1,10}(\.\d{0,4})?|\.\d{1,4}")
 # a service line's note, written in the claim's loop 2300 (837D has no NTE in loop 2400)
 LINE_NOTE = "LINE {} - "
@@ -79,7 +80,18 @@ def _parse_sv3_slowly(el: list[str], component: str) -> Sv3:
     """SV3 with something unusual in it: every element checked, each fault said."""
     problems: list[Problem] = []
     code = el[1].split(component)
-    if code[0] != "AD":
+    procedure = code[1].strip().upper() if len(code) > 1 else ""
+    if len(code) == 1 and _CDT.fullmatch(code[0].strip().upper()):  # the code alone
+        procedure = code[0].strip().upper()
+        problems.append(
+            (
+                f"SV301 is {shown(code[0])} without its qualifier: write AD{component}"
+                f"{procedure} (AD: an ADA CDT code); the code was read",
+                "input.invalid",
+                "error",
+            )
+        )
+    elif code[0] != "AD":
         problems.append(
             (
                 f"SV301 qualifier is {shown(code[0])}; dental procedure codes are sent "
@@ -88,7 +100,6 @@ def _parse_sv3_slowly(el: list[str], component: str) -> Sv3:
                 "error",
             )
         )
-    procedure = code[1].strip().upper() if len(code) > 1 else ""
     if not procedure:
         problems.append(("SV301 holds no procedure code", "input.invalid", "error"))
     fee, fault = amount(el[2], "SV302 (the line fee)")
