@@ -104,6 +104,24 @@ def test_a_code_sent_without_its_qualifier_is_read_and_said_once():
     ]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("HL*4*3*23*0~", "HL*4*9*23*0~", "Segment 32: HL02 '9' names no earlier HL"),
+        ("HL*4*3*23*0~", "HL*4**23*0~", "Segment 32: HL02 is empty: a patient level belongs"),
+        ("HL*4*3*23*0~", "HL*2*3*23*0~", "Segment 32: HL01 '2' is used twice"),
+        ("HL*4*3*23*0~", "HL*4*1*23*0~", "is under HL 1, a billing provider level (20)"),
+        ("HL*3*1*22*1~", "HL*3*1*22*0~", "HL 3 says no levels follow under it (HL04 0)"),
+        ("HL*2*1*22*0~\nSBR", "HL*2*1*22*1~\nSBR", "HL 2 (segment 14) says levels follow"),
+    ],
+)
+def test_an_hl_tree_that_does_not_hold_together_is_said_once(old, new, said):
+    claims, findings = read_text(CLEAN.replace(old, new, 1))
+    assert len(claims) == 4
+    errors = [f.message for f in findings if f.severity == "error"]
+    assert len(errors) == 1 and said in errors[0]
+
+
 def test_a_right_count_with_leading_zeros_is_read_and_said():
     _, findings = read_text(CLEAN.replace("SE*53*0001~", "SE*0053*0001~"))
     assert [(f.severity, f.message) for f in findings] == [

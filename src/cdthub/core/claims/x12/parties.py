@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from ..fields import shown
 from ..model import Party
+from .hierarchy import Hierarchy, Hl
 from .options import PLACEHOLDER_PAYER
 from .segments import Note
 
@@ -80,12 +81,13 @@ class Parties:
     __slots__ = (
         "note", "reported", "seen", "sender_checked", "billing", "subscriber", "payer",
         "subscriber_birth", "subscriber_bad_birth", "patient", "patient_birth",
-        "patient_bad_birth", "level", "party", "in_claim", "other_payer", "payer_name",
+        "patient_bad_birth", "level", "party", "in_claim", "other_payer", "payer_name", "tree",
     )  # fmt: skip
 
     def __init__(self, note: Note) -> None:
         self.note = note
         self.reported: set[tuple[str, str]] = set()
+        self.tree = Hierarchy(note)
         self.start_set()
 
     def first_time(self, kind: str, value: str) -> bool:
@@ -99,6 +101,7 @@ class Parties:
     def start_set(self) -> None:
         self.seen: set[str] = set()  # NM1 entity codes met in this transaction set
         self.sender_checked = False  # 1000A and 1000B looked for (at the first HL)
+        self.tree.start_set()
         self.reset("20")
 
     def reset(self, level: str) -> None:
@@ -126,9 +129,12 @@ class Parties:
             return self.patient_birth, self.patient_bad_birth
         return self.subscriber_birth, self.subscriber_bad_birth
 
-    def hl(self, level: str, n: int) -> None:
-        """HL: `level` is HL03."""
-        if level not in LEVELS:
+    def hl(self, hl: Hl, n: int) -> None:
+        """HL: its id, parent, level (HL03) and whether levels follow under it."""
+        level = hl[2]
+        if level in LEVELS:
+            self.tree.add(hl, n)
+        else:
             self.note(
                 n,
                 f"HL03 {shown(level)} is not a level of an 837D (20 billing provider, "

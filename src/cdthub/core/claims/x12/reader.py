@@ -30,6 +30,7 @@ from typing import Any, TextIO
 from ..fields import problem, shown
 from ..model import Claim, Finding, Line, Severity
 from .envelope import Envelope
+from .hierarchy import Hl
 from .parties import (
     Parties,
     parse_dmg,
@@ -600,9 +601,11 @@ class _Reader:
         self.line_notes = {}
 
 
-def parse_hl(el: list[str]) -> str:
-    """HL: the level code (HL03)."""
-    return el[3].strip() if len(el) > 3 else ""
+def parse_hl(el: list[str]) -> Hl:
+    """HL: its id (HL01), parent (HL02), level (HL03) and whether levels follow (HL04)."""
+    if len(el) < 5:
+        el = el + [""] * (5 - len(el))
+    return el[1].strip(), el[2].strip(), el[3].strip(), el[4].strip()
 
 
 def parse_lx(el: list[str]) -> str:
