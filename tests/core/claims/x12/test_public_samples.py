@@ -45,7 +45,9 @@ def test_mjkubba_demo_total_and_missing_loops():
     (claim,) = claims
     assert [line.code for line in claim.lines] == ["D3320", "D0120"]
     assert claim.total == Decimal(200)
-    assert "The claim total 200" in claim.problems[0].message and "300" in claim.problems[0].message
+    said = messages(claim.problems)
+    assert "The claim total 200" in said and "300" in said
+    assert "CLM07 (assignment accepted) is missing (A or C)" in said  # CLM*…*11:B:1*Y**Y*I
     said = messages(findings)
     assert "005010X224A3 is not the HIPAA dental version" in said
     assert "names no submitter (1000A NM1*41) and no receiver (1000B NM1*40)" in said

@@ -122,6 +122,15 @@ def test_an_hl_tree_that_does_not_hold_together_is_said_once(old, new, said):
     assert len(errors) == 1 and said in errors[0]
 
 
+def test_a_clm_without_its_required_codes_is_said_once():
+    claims, _ = read_text(CLEAN.replace("CLM*ADULT-2*120***11:B:1*Y*A*Y*I~", "CLM*ADULT-2*120~"))
+    (said,) = [p.message for p in claims[-1].problems]
+    assert said.startswith("CLM05 is missing, not place of service:B:frequency")
+    assert "CLM07 (assignment accepted) is missing (A or C)" in said
+    assert said.endswith("receivers reject such a claim (segment 93).")
+    assert claims[0].problems == []  # the same codes on every other claim: nothing to say
+
+
 def test_a_right_count_with_leading_zeros_is_read_and_said():
     _, findings = read_text(CLEAN.replace("SE*53*0001~", "SE*0053*0001~"))
     assert [(f.severity, f.message) for f in findings] == [

@@ -112,7 +112,7 @@ class _Reader:
     __slots__ = (
         "findings", "held", "counts", "parsed", "envelope", "parties", "read_any_set", "reading",
         "claim", "line", "sv3_seen", "line_at", "claim_date", "claim_raw_date", "claim_notes",
-        "line_notes", "noting", "claim_ntes",
+        "line_notes", "noting", "claim_ntes", "clm_tails",
         "element", "component", "others", "parsers", "party_methods", "mine", "every", "count",
         "hollow",
     )  # fmt: skip
@@ -140,6 +140,7 @@ class _Reader:
         self.line_notes: dict[int, tuple[int, str]] = {}
         self.noting = 0  # the line whose note the last NTE began (0: the claim's own)
         self.claim_ntes = 0  # NTE segments in the claim's loop 2300 so far
+        self.clm_tails: dict[str, str] = {}  # CLM05-CLM09 as written → what is wrong ("")
         self.element = self.component = ""
         p = self.parties
         # segments split each time, by id: each method takes (elements, segment number)
@@ -411,6 +412,14 @@ class _Reader:
             self.claim.predetermination = True
         if not claim_id:
             self.fault(n, "CLM01 (the claim id) is empty")
+        tail = "*".join(el[5:10])  # CLM05-CLM09, the same on most claims of a file
+        wrong = self.clm_tails.get(tail)
+        if wrong is None:
+            if len(self.clm_tails) >= CACHE_SIZE:
+                self.clm_tails.clear()
+            wrong = self.clm_tails[tail] = "; ".join(_clm_codes(el, self.component))
+        if wrong:
+            self.fault(n, f"{wrong}: receivers reject such a claim")
         if bad is not None:
             self.fault(
                 bad,
@@ -599,6 +608,33 @@ class _Reader:
             kept = LINE_NOTE.format(number) + text
             claim.narrative = f"{claim.narrative} {kept}" if claim.narrative else kept
         self.line_notes = {}
+
+
+# CLM06 to CLM09, which every claim gives: element → (what it says, the codes it takes)
+CLM_CODES = (
+    (6, "CLM06 (provider signature on file)", ("Y", "N")),
+    (7, "CLM07 (assignment accepted)", ("A", "C")),
+    (8, "CLM08 (benefits assigned)", ("Y", "N", "W")),
+    (9, "CLM09 (release of information)", ("I", "Y")),
+)
+
+
+def _clm_codes(el: list[str], component: str) -> list[str]:
+    """What is missing or wrong among CLM05 (place of service, B, frequency) and CLM06-09."""
+    wrong = []
+    place = el[5].strip().split(component) if len(el) > 5 else [""]
+    if len(place) != 3 or not place[0] or place[1] != "B" or not place[2]:
+        shown_place = shown(el[5].strip()) if len(el) > 5 and el[5].strip() else "missing"
+        wrong.append(
+            f"CLM05 is {shown_place}, not place of service{component}B{component}frequency "
+            f"(11{component}B{component}1 for an original claim at an office)"
+        )
+    for i, name, codes in CLM_CODES:
+        value = el[i].strip() if len(el) > i else ""
+        if value not in codes:
+            said = f"is {shown(value)}" if value else "is missing"
+            wrong.append(f"{name} {said} ({' or '.join(codes)})")
+    return wrong
 
 
 def parse_hl(el: list[str]) -> Hl:
