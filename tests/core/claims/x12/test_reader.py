@@ -131,6 +131,15 @@ def test_a_clm_without_its_required_codes_is_said_once():
     assert claims[0].problems == []  # the same codes on every other claim: nothing to say
 
 
+def test_each_interchange_is_read_with_its_own_separators():
+    first, second = CLEAN.split("ISA*00*", 2)[1:]
+    other = "ISA|00|" + second.replace("*", "|").replace(":", ">")
+    claims, findings = read_text("ISA*00*" + first + other)
+    expected, _ = read_text(CLEAN)
+    assert [c.to_dict() for c in claims] == [c.to_dict() for c in expected]
+    assert findings == [] and problems(claims) == []
+
+
 def test_a_right_count_with_leading_zeros_is_read_and_said():
     _, findings = read_text(CLEAN.replace("SE*53*0001~", "SE*0053*0001~"))
     assert [(f.severity, f.message) for f in findings] == [
