@@ -132,11 +132,11 @@ class DateInvalid(ClaimRule):
 
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
         born = claim.birth_date
-        if claim.predetermination:  # treatment to come: a later date is a planned one
-            today = dt.date.max
+        # a predetermination is for treatment to come: a later date is a planned one
+        latest = dt.date.max if claim.predetermination else today
         for line in claim.lines:  # the usual claim: every date given and plausible
             day = line.date
-            if day is None or day > today or born is not None and day < born:
+            if day is None or day > latest or born is not None and day < born:
                 return True
         return born is not None and born > today
 

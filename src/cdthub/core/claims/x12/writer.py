@@ -414,9 +414,11 @@ class _Writer:
         (005010X224A2 has no NTE in a service line's loop; the reader gives each line its own
         note back). Said when they take more NTE segments than loop 2300 allows."""
         out = self.nte(claim.narrative, "claim") if claim.narrative else []
-        if out and LINE_NOTE_START.match(out[0].split(ELEMENT, 2)[2]):
-            self.note("a claim note starting as a line's note does ('LINE 2 - ') reads back "
-                      "as that line's note")  # fmt: skip
+        if claim.narrative and LINE_NOTE_START.match(self.clean(claim.narrative)):
+            self.note(
+                "a claim note starting as a line's note does ('LINE 2 - ') reads back as that "
+                "line's note"
+            )
         for number, line in enumerate(claim.lines, start=1):
             if line.narrative:
                 out += self.nte(LINE_NOTE.format(number) + line.narrative, "line")
