@@ -113,6 +113,7 @@ def test_a_code_sent_without_its_qualifier_is_read_and_said_once():
         ("HL*4*3*23*0~", "HL*4*1*23*0~", "is under HL 1, a billing provider level (20)"),
         ("HL*3*1*22*1~", "HL*3*1*22*0~", "HL 3 says no levels follow under it (HL04 0)"),
         ("HL*2*1*22*0~\nSBR", "HL*2*1*22*1~\nSBR", "HL 2 (segment 14) says levels follow"),
+        ("HL*4*3*23*0~", "HL*4*3*23*1~", "Segment 55: HL 4 (segment 32) says levels follow"),
     ],
 )
 def test_an_hl_tree_that_does_not_hold_together_is_said_once(old, new, said):
@@ -227,6 +228,11 @@ def test_messy_layout_is_read_and_each_tolerance_said_once():
     said = [f.message for f in findings]
     assert len(said) == 2 and all(f.severity == "warning" for f in findings)
     assert "byte-order mark" in said[0] and "indented with spaces" in said[1]
+
+
+def test_spaces_after_the_last_segment_are_not_called_indentation():
+    claims, findings = read_text(CLEAN.rstrip("\n") + "   \n  \n")
+    assert len(claims) == 4 and findings == []
 
 
 def test_line_breaks_as_segment_terminators():

@@ -4,7 +4,7 @@ patient (23), each HL naming its parent (HL02) and saying whether levels follow 
 naming the segment.
 
 The levels are written depth first, so a level that says children follow must be followed by
-one of them (not said of the set's last level). Ids are remembered up to MEMORY per set (a
+one of them, before the next level elsewhere or the set's end (SE). Ids are remembered up to MEMORY per set (a
 duplicate or a parent beyond that goes unsaid), so memory stays bounded on a set of any size.
 """
 
@@ -43,15 +43,25 @@ class Hierarchy:
         else:  # well placed: then the level before, if it promised children, is left without
             last = self.last
             if last is not None and last[1] == "1" and parent != last[0]:
-                self.note(
-                    n,
-                    f"HL {last[0]} (segment {last[2]}) says levels follow under it (HL04 1), "
-                    "but none does: set its HL04 to 0",
-                    "error",
-                )
+                self._childless(last, n)
         if len(levels) < MEMORY:
             levels[ident] = (level, children)
         self.last = (ident, children, n)
+
+    def end_set(self, n: int) -> None:
+        """The transaction set ends at segment n (its SE): its last level has no children."""
+        last = self.last
+        if last is not None and last[1] == "1":
+            self._childless(last, n)
+        self.last = None
+
+    def _childless(self, last: tuple[str, str, int], n: int) -> None:
+        self.note(
+            n,
+            f"HL {last[0]} (segment {last[2]}) says levels follow under it (HL04 1), "
+            "but none does: set its HL04 to 0",
+            "error",
+        )
 
     def parent_fault(self, parent: str, level: str) -> str | None:
         """What is wrong with HL02 for a level (None: nothing, or nothing to tell)."""

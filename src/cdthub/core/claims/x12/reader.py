@@ -385,6 +385,7 @@ class _Reader:
         return self._closing(el, n, self.envelope.gs)
 
     def se(self, el: list[str], n: int) -> Claim | None:
+        self.parties.tree.end_set(n)
         return self._closing(el, n, self.envelope.se)
 
     def ge(self, el: list[str], n: int) -> Claim | None:

@@ -98,14 +98,16 @@ def segment_batches(stream: TextIO, head: str, seps: Separators, note: Note) -> 
         if term + term in data or newline_terminated:
             parts = [p for p in parts if p]  # empty segments, blank lines
         if not indent_seen and (parts and parts[0][:1] in (" ", "\t") or term + " " in chunk):
-            first = next((i for i, p in enumerate(parts) if p[:1] in (" ", "\t")), 0)
-            note(
-                count + first + 1,
-                "segments are indented with spaces; read anyway, but X12 "
-                "allows no spaces before a segment",
-                "warning",
-            )
-            indent_seen = True
+            # (spaces after the file's last segment are its tail: no segment is indented)
+            first = next((i for i, p in enumerate(parts) if p[:1] in (" ", "\t")), None)
+            if first is not None:
+                note(
+                    count + first + 1,
+                    "segments are indented with spaces; read anyway, but X12 "
+                    "allows no spaces before a segment",
+                    "warning",
+                )
+                indent_seen = True
         if indent_seen:
             parts = [p.strip(" \t") for p in parts]
         count += len(parts)
