@@ -221,6 +221,33 @@ def test_other_claim_types_and_versions():
     assert {f.severity for f in findings} == {"warning"}
 
 
+@pytest.mark.parametrize(
+    ("terminator", "said"),
+    [("'\n", []), ("\n", ["Segment 77: segments end with a line break instead of"])],
+)
+def test_an_interchange_with_another_terminator_is_read_with_its_own(terminator, said):
+    first, second = CLEAN.split("ISA*00*", 2)[1:]
+    other = "ISA*00*" + second.replace("~\n", terminator)
+    claims, findings = read_text("ISA*00*" + first + other)
+    expected, _ = read_text(CLEAN)
+    assert [c.to_dict() for c in claims] == [c.to_dict() for c in expected]
+    assert [f.message[: len(s)] for f, s in zip(findings, said, strict=True)] == said
+    assert problems(claims) == []
+
+
+@pytest.mark.parametrize("into", [1, 50, 104])
+def test_an_isa_cut_by_the_end_of_a_chunk_is_read_whole(monkeypatch, into):
+    from cdthub.core.claims.x12 import reader
+
+    first, second = CLEAN.split("ISA*00*", 2)[1:]
+    text = "ISA*00*" + first + "ISA|00|" + second.replace("*", "|").replace("~\n", "'")
+    monkeypatch.setattr(reader, "HEAD", text.index("ISA|") + into)  # the first chunk
+    claims, findings = read_text(text)
+    expected, _ = read_text(CLEAN)
+    assert [c.to_dict() for c in claims] == [c.to_dict() for c in expected]
+    assert findings == []
+
+
 def test_messy_layout_is_read_and_each_tolerance_said_once():
     messy = "\ufeff" + CLEAN.replace("~\n", "~\r\n    ")
     claims, findings = read_text(messy)

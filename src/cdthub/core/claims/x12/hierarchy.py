@@ -4,8 +4,9 @@ patient (23), each HL naming its parent (HL02) and saying whether levels follow 
 naming the segment.
 
 The levels are written depth first, so a level that says children follow must be followed by
-one of them, before the next level elsewhere or the set's end (SE). Ids are remembered up to MEMORY per set (a
-duplicate or a parent beyond that goes unsaid), so memory stays bounded on a set of any size.
+one of them, before the next level elsewhere or the set's end (SE). Ids are remembered up to
+MEMORY per set (a duplicate or a parent beyond that goes unsaid), so memory stays bounded on a
+set of any size.
 """
 
 from __future__ import annotations

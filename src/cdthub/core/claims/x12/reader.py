@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, TextIO
 
-from ..fields import UnreadableFile, problem, shown
+from ..fields import problem, shown
 from ..model import Claim, Finding, Line, Severity
 from .envelope import Envelope
 from .hierarchy import Hl
@@ -66,6 +66,7 @@ KNOWN = frozenset(
 _SEGMENT_ID = re.compile(r"[A-Z][A-Z0-9]{1,2}")
 _NUMBERS = tuple(str(i) for i in range(1000))
 ENVELOPE = frozenset(("ISA", "GS", "ST", "SE", "GE", "IEA"))
+HEAD = 1 << 16  # characters read first, for the ISA
 _ZERO = Decimal(0)
 MAX_LISTED = 20  # findings of one kind listed before they are only counted
 CACHE_SIZE = 1 << 16  # distinct segment texts kept parsed (then the memo starts afresh)
@@ -88,7 +89,7 @@ def read_x12(
     `share` (k, n): only claims k, k+n, k+2n… are read in full; the others come out hollow (no
     lines, no findings of their own), for a worker that checks every nth claim of a file. The
     file's own findings do not depend on the share."""
-    head = stream.read(1 << 16)
+    head = stream.read(HEAD)
     reader = _Reader(findings, share)
     if head.startswith("\ufeff"):
         head = head[1:]
@@ -112,7 +113,7 @@ class _Reader:
     __slots__ = (
         "findings", "held", "counts", "parsed", "envelope", "parties", "read_any_set", "reading",
         "claim", "line", "sv3_seen", "line_at", "claim_date", "claim_raw_date", "claim_notes",
-        "line_notes", "noting", "claim_ntes", "clm_tails", "terminator",
+        "line_notes", "noting", "claim_ntes", "clm_tails",
         "element", "component", "others", "parsers", "party_methods", "mine", "every", "count",
         "hollow",
     )  # fmt: skip
@@ -141,7 +142,7 @@ class _Reader:
         self.noting = 0  # the line whose note the last NTE began (0: the claim's own)
         self.claim_ntes = 0  # NTE segments in the claim's loop 2300 so far
         self.clm_tails: dict[str, str] = {}  # CLM05-CLM09 as written → what is wrong ("")
-        self.element = self.component = self.terminator = ""
+        self.element = self.component = ""
         p = self.parties
         # segments split each time, by id: each method takes (elements, segment number)
         self.others: dict[str, Callable[[list[str], int], Claim | None]] = {
@@ -209,13 +210,12 @@ class _Reader:
 
     # --- the loop -----------------------------------------------------------------------------
 
-    def run(self, batches: Iterator[list[str]], seps: Separators) -> Iterator[Claim]:
+    def run(self, batches: Iterator[list[str] | Separators], seps: Separators) -> Iterator[Claim]:
         """The loop (see the module's docstring): a segment met before inside a set is handed
         its kept values, and a usual one read right here; an unusual one (a fault to report, a
         state to check) goes to its method, where every case is read."""
         self.element = seps.element
         self.component = seps.component
-        self.terminator = seps.segment
         parsed = self.parsed
         parties = self.parties
         new_line, sv3, place_tooth, dtp = self.new_line, self.sv3, self.place_tooth, self.dtp
@@ -224,6 +224,10 @@ class _Reader:
         line: Line | None
         n = 0  # the segment's number
         for batch in batches:
+            if isinstance(batch, Separators):  # a later interchange's own
+                self.element, self.component = batch.element, batch.component
+                parsed.clear()
+                continue
             for seg in batch:
                 n += 1
                 hit = parsed.get(seg)
@@ -286,8 +290,6 @@ class _Reader:
         """A segment not met before (or outside a set): split into elements and read by its id.
         Returns what the loop does with it: (kind, values) as kept in `parsed`, (_DONE, claim)
         when a claim ended, None when nothing is left to do."""
-        if seg[:3] == "ISA" and seg[3:4] != self.element and not self.reading:
-            self.own_separators(seg, n)
         el = seg.split(self.element)
         sid = el[0]
         if not (self.reading or sid in ENVELOPE):
@@ -309,21 +311,6 @@ class _Reader:
             return None
         done = handler(el, n)
         return None if done is None else (_DONE, done)
-
-    def own_separators(self, seg: str, n: int) -> None:
-        """A later interchange that declares other element and component separators than the
-        one before (each ISA declares its own): read with them. With no terminator after its
-        ISA16 (another terminator than the first ISA's) it is left to be said as unreadable."""
-        try:
-            seps = read_isa(seg + self.terminator, self.tolerated_at(n))
-        except UnreadableFile:
-            return
-        if seps.segment == self.terminator:
-            self.element, self.component = seps.element, seps.component
-
-    def tolerated_at(self, first: int) -> Callable[[int, str, Severity], None]:
-        """`tolerated` for a segment met later in the file: its number, not the ISA's 1."""
-        return lambda _n, message, severity: self.tolerated(first, message, severity)
 
     def parse_dmg(self, el: list[str]) -> tuple[dt.date | None, str]:
         return parse_dmg(el, ccyymmdd)

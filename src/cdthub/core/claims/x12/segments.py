@@ -77,47 +77,111 @@ def read_isa(head: str, note: Note) -> Separators:
     return Separators(element, component, terminator)
 
 
-def segment_batches(stream: TextIO, head: str, seps: Separators, note: Note) -> Iterator[list[str]]:
+def segment_batches(
+    stream: TextIO, head: str, seps: Separators, note: Note
+) -> Iterator[list[str] | Separators]:
     """Lists of segment texts (separators split off, line breaks and indentation removed), in
-    file order. `head` is the text already read from `stream`, starting at the ISA."""
-    term = seps.segment
-    newline_terminated = term == "\n"
-    indent_seen = False
-    count = 0  # segments handed out so far
-    tail = ""
+    file order. `head` is the text already read from `stream`, starting at the ISA. Where a
+    later interchange declares other separators than the one before (each ISA declares its
+    own, terminator included), those separators come first, then its segments."""
+    cutter = _Cutter(seps, note)
     chunk = head
     while chunk:
+        # (an ISA cut by the chunk's end stays in the tail, and is found whole next time)
+        data, cutter.tail, start = cutter.tail + chunk, "", 0
+        while found := _interchange(data, start, cutter.seps):
+            at, other = found
+            yield cutter.cut(data[start:at])
+            cutter.tail = ""  # blank space between the last terminator and the ISA
+            # what it tolerates (line breaks as terminators, no padding) named by its number
+            read_isa(data[at : at + 2 * ISA_LENGTH], _numbered(note, cutter.count + 1))
+            cutter.seps, start = other, at
+            yield other
+        yield cutter.cut(data[start:])
+        chunk = stream.read(CHUNK)
+    tail = cutter.tail.strip()
+    if tail:
+        note(
+            cutter.count + 1,
+            "the last segment has no terminator (is the file cut short?); read anyway",
+            "warning",
+        )
+        yield [tail]
+
+
+class _Cutter:
+    """Cuts text into segments under the separators in force, keeping the unfinished end."""
+
+    __slots__ = ("seps", "note", "indent_seen", "count", "tail")
+
+    def __init__(self, seps: Separators, note: Note) -> None:
+        self.seps, self.note = seps, note
+        self.indent_seen = False
+        self.count = 0  # segments handed out so far
+        self.tail = ""  # text after the last terminator
+
+    def cut(self, chunk: str) -> list[str]:
+        term = self.seps.segment
+        newline_terminated = term == "\n"
         if newline_terminated:
             if "\r" in chunk:
                 chunk = chunk.replace("\r", "\n")
         elif "\n" in chunk or "\r" in chunk:
             chunk = chunk.replace("\r", "").replace("\n", "")
-        data = tail + chunk
+        data = self.tail + chunk
         parts = data.split(term)
-        tail = parts.pop()
+        self.tail = parts.pop()
         if term + term in data or newline_terminated:
             parts = [p for p in parts if p]  # empty segments, blank lines
-        if not indent_seen and (parts and parts[0][:1] in (" ", "\t") or term + " " in chunk):
+        if not self.indent_seen and (parts and parts[0][:1] in (" ", "\t") or term + " " in chunk):
             # (spaces after the file's last segment are its tail: no segment is indented)
             first = next((i for i, p in enumerate(parts) if p[:1] in (" ", "\t")), None)
             if first is not None:
-                note(
-                    count + first + 1,
+                self.note(
+                    self.count + first + 1,
                     "segments are indented with spaces; read anyway, but X12 "
                     "allows no spaces before a segment",
                     "warning",
                 )
-                indent_seen = True
-        if indent_seen:
+                self.indent_seen = True
+        if self.indent_seen:
             parts = [p.strip(" \t") for p in parts]
-        count += len(parts)
-        yield parts
-        chunk = stream.read(CHUNK)
-    tail = tail.strip()
-    if tail:
-        note(
-            count + 1,
-            "the last segment has no terminator (is the file cut short?); read anyway",
-            "warning",
-        )
-        yield [tail]
+        self.count += len(parts)
+        return parts
+
+
+def _silent(_n: int, _message: str, _severity: Severity) -> None:
+    return None
+
+
+def _numbered(note: Note, n: int) -> Note:
+    """`note` for what read_isa says of a later ISA: at that ISA's number, not 1."""
+    return lambda _n, message, severity: note(n, message, severity)
+
+
+def _interchange(data: str, start: int, seps: Separators) -> tuple[int, Separators] | None:
+    """The first ISA in `data` from `start` that begins a segment and declares separators
+    other than `seps`: where, and its separators."""
+    at = data.find("ISA", start)
+    while at >= 0:
+        if _begins_segment(data, at, seps.segment):
+            try:
+                other = read_isa(data[at : at + 2 * ISA_LENGTH], _silent)
+            except UnreadableFile:  # cut by the chunk's end (found whole next time), or broken
+                other = seps  # (the reader says what is wrong with a broken one)
+            if other != seps:
+                return at, other
+        at = data.find("ISA", at + 3)
+    return None
+
+
+def _begins_segment(data: str, at: int, terminator: str) -> bool:
+    """Whether the text at `at` begins a segment: only blank space since the last terminator."""
+    before = at
+    while before and data[before - 1] in " \t\r\n":
+        before -= 1
+    if before == 0 or data[before - 1] == terminator:
+        return True
+    return (
+        terminator == "\n" and before < at and ("\n" in data[before:at] or "\r" in data[before:at])
+    )
