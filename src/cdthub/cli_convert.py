@@ -38,7 +38,8 @@ FROM_837D = (
     "service lines with teeth and areas, predeterminations), not the rest: coordination of "
     "benefits (loops 2320, 2330, 2430), attachments (PWK), prior authorization and other REF, "
     "diagnoses (HI), orthodontic and missing-teeth data (DN1, DN2), rendering provider and "
-    "service facility (2310B, 2310C, 2420A), other dates (DTP*441, 452…); to send the claims, "
+    "service facility (2310B, 2310C, 2420A), other dates (DTP*441, 452…), the place of "
+    "service and release codes (CLM05, CLM09: written from the options); to send the claims, "
     "send the original file or export it again from the practice software"
 )
 # option name → X12Options field, for the identifiers a clearinghouse asks for most

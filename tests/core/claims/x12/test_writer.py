@@ -150,11 +150,20 @@ def test_options_from_toml(tmp_path):
     assert options.payer_id == "PAYERID"
 
 
+def test_place_of_service_and_release_come_from_the_options():
+    text, _ = write([claim(1)], place_of_service="15", release_of_information="Y")
+    assert "CLM*C1*235.5***15:B:1*Y*A*Y*Y~" in text
+    claims, findings = read_text(text)
+    assert problems(claims) == [] and [f.severity for f in findings] == ["warning"]  # the NPI
+
+
 @pytest.mark.parametrize(
     "body, why",
     [
         ('sender = "X"', "'sender' is not an option"),
         ('usage = "Q"', "usage must be T"),
+        ('place_of_service = "office"', "place_of_service must be two digits"),
+        ('release_of_information = "N"', "release_of_information must be I"),
         ("control_number = 0", "control_number must be between"),
         ('sender_id = "A*B"', "must not hold the characters"),
         ('component = "AB"', "component must be one punctuation character"),

@@ -42,6 +42,8 @@ class X12Options:
     control_number: int = 1  # ISA13 of the first interchange; GS06 takes the same number
     usage: str = "T"  # ISA15: T test, P production
     claims_per_set: int = 5000  # ST…SE transaction sets hold at most this many claims
+    place_of_service: str = "11"  # CLM05-1, every claim: 11 office, 15 mobile unit, 22 hospital…
+    release_of_information: str = "I"  # CLM09: I (informed consent) or Y (signed statement)
     created: dt.datetime | None = None  # envelope date and time; now when None
     # ISA16, the component separator; None: ':' unless the claims' notes hold one, then the
     # first of > | \ they do not (`writer.pick_component`): X12 has no escape for it
@@ -55,6 +57,10 @@ class X12Options:
             return "usage must be T (test) or P (production)"
         if not 1 <= self.claims_per_set <= 5000:
             return "claims_per_set must be between 1 and 5000"
+        if len(self.place_of_service) != 2 or not self.place_of_service.isdigit():
+            return "place_of_service must be two digits, e.g. 11 (office) or 15 (mobile unit)"
+        if self.release_of_information not in ("I", "Y"):
+            return "release_of_information must be I (informed consent) or Y (signed statement)"
         for name in ("sender_id", "receiver_id"):
             if not 1 <= len(getattr(self, name)) <= 15:
                 return f"{name} must be 1 to 15 characters (it fills a fixed ISA field)"

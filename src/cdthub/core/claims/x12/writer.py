@@ -351,11 +351,11 @@ class _Writer:
                 decimal_text(total),
                 "",
                 "",
-                f"11{self.c}B{self.c}1",
+                f"{self.o.place_of_service}{self.c}B{self.c}1",
                 "Y",
                 "A",
                 "Y",
-                "I",
+                self.o.release_of_information,
                 *(("",) * 9 + ("PB",) if claim.predetermination else ()),  # CLM19
             )
         ]
