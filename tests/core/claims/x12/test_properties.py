@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from cdthub.core.claims.formats import UnreadableFile, X12Options, read_file, write_claims
 from cdthub.core.claims.model import Claim
-from cdthub.core.claims.x12 import reader
+from cdthub.core.claims.x12 import reader, segments
 
 from .helpers import CLEAN
 
@@ -181,3 +181,36 @@ def test_kept_segments_read_as_on_their_first_reading(text, copies):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(reader, "CACHE_SIZE", 0)  # the memo starts afresh at every segment
         assert _everything(text) == kept
+
+
+# (element, component, terminator) another interchange may declare; "\n": one segment a line
+OTHER_SEPARATORS = [("*", ":", "~"), ("|", ">", "'"), ("!", "\\", "\n"), ("*", ">", "!")]
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(OTHER_SEPARATORS), min_size=1, max_size=3),
+    st.integers(107, 4000),
+    st.integers(1, 300),
+)
+def test_interchanges_with_their_own_separators_read_alike_in_any_chunks(seps, head, chunk):
+    """Each interchange is read with the separators its own ISA declares, wherever the file's
+    chunks happen to end (in an ISA included)."""
+    interchange = "ISA*" + CLEAN.split("ISA*")[1]
+    expected = [c.to_dict() for c in read_file(io.BytesIO(interchange.encode()), "x12").claims]
+    text = "".join(
+        interchange.replace("*", element).replace(":", component).replace("~\n", terminator)
+        for element, component, terminator in seps
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reader, "HEAD", head)
+        patch.setattr(segments, "CHUNK", chunk)
+        claim_file = read_file(io.BytesIO(text.encode()), "x12")
+        claims = [c.to_dict() for c in claim_file.claims]
+    assert claims == expected * len(seps)
+    lines_said = [f for f in claim_file.findings if "line break" in f.message]
+    # line breaks as terminators: said where an interchange starts them
+    starts = sum(
+        t == "\n" and (i == 0 or seps[i - 1] != seps[i]) for i, (_, _, t) in enumerate(seps)
+    )
+    assert len(claim_file.findings) == len(lines_said) == starts

@@ -85,20 +85,25 @@ def segment_batches(
     later interchange declares other separators than the one before (each ISA declares its
     own, terminator included), those separators come first, then its segments."""
     cutter = _Cutter(seps, note)
-    chunk = head
+    chunk, following = head, stream.read(CHUNK)
     while chunk:
-        # (an ISA cut by the chunk's end stays in the tail, and is found whole next time)
         data, cutter.tail, start = cutter.tail + chunk, "", 0
-        while found := _interchange(data, start, cutter.seps):
-            at, other = found
+        while True:
+            at, other = _interchange(data, start, cutter.seps, at_end=not following)
+            if other is None:
+                break
             yield cutter.cut(data[start:at])
             cutter.tail = ""  # blank space between the last terminator and the ISA
             # what it tolerates (line breaks as terminators, no padding) named by its number
             read_isa(data[at : at + 2 * ISA_LENGTH], _numbered(note, cutter.count + 1))
             cutter.seps, start = other, at
             yield other
-        yield cutter.cut(data[start:])
-        chunk = stream.read(CHUNK)
+        if at < 0:
+            yield cutter.cut(data[start:])
+        else:  # an ISA cut off by the chunk's end: read whole with the next chunk
+            yield cutter.cut(data[start:at])
+            cutter.tail = data[at:]
+        chunk, following = following, stream.read(CHUNK) if following else ""
     tail = cutter.tail.strip()
     if tail:
         note(
@@ -159,20 +164,25 @@ def _numbered(note: Note, n: int) -> Note:
     return lambda _n, message, severity: note(n, message, severity)
 
 
-def _interchange(data: str, start: int, seps: Separators) -> tuple[int, Separators] | None:
+def _interchange(
+    data: str, start: int, seps: Separators, at_end: bool
+) -> tuple[int, Separators | None]:
     """The first ISA in `data` from `start` that begins a segment and declares separators
-    other than `seps`: where, and its separators."""
+    other than `seps`: (where, its separators). (where, None) for an ISA cut off by the end of
+    `data` when more is to come (not `at_end`); (-1, None) for none."""
     at = data.find("ISA", start)
     while at >= 0:
         if _begins_segment(data, at, seps.segment):
             try:
                 other = read_isa(data[at : at + 2 * ISA_LENGTH], _silent)
-            except UnreadableFile:  # cut by the chunk's end (found whole next time), or broken
-                other = seps  # (the reader says what is wrong with a broken one)
+            except UnreadableFile:
+                if not at_end and len(data) - at < 2 * ISA_LENGTH:
+                    return at, None
+                other = seps  # a broken ISA: the reader says what is wrong with it
             if other != seps:
                 return at, other
         at = data.find("ISA", at + 3)
-    return None
+    return -1, None
 
 
 def _begins_segment(data: str, at: int, terminator: str) -> bool:
