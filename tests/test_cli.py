@@ -57,13 +57,18 @@ def test_a_closed_pipe_ends_quietly_with_141(tmp_path, argv):
     assert status == 141 or (status == 0 and argv == ["codes"])
 
 
-def test_json_error_from_the_installed_command(tmp_path):
+@pytest.mark.parametrize("how", ["cdthub", "-m cdthub", "-m cdthub.cli"])
+def test_json_error_from_the_installed_command_and_python_m(tmp_path, how):
     cmd, env = _cdthub(tmp_path)
-    proc = subprocess.run(
-        cmd + ["code", "D0000", "--json"], capture_output=True, text=True, env=env, timeout=120
-    )
+    if how != "cdthub":
+        cmd = [sys.executable, *how.split()]
+    run = {"capture_output": True, "text": True, "env": env, "timeout": 120}
+    proc = subprocess.run(cmd + ["code", "D0000", "--json"], **run)
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["error"]["code"] == "code_not_found"
+    proc = subprocess.run(cmd + ["check", str(tmp_path / "none.json"), "--json"], **run)
+    assert (proc.returncode, json.loads(proc.stdout)["error"]["code"]) == (2, "unreadable")
+    assert "Traceback" not in proc.stderr
 
 
 def test_an_older_local_database_is_brought_up_to_date_before_it_is_read(tmp_path):

@@ -143,4 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m cdthub.cli` runs this file as __main__, a second copy of the module whose
+    # CliError the commands do not raise: run the package's own, as `cdthub` does
+    from cdthub.cli import main as package_main
+
+    sys.exit(package_main())
