@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cdthub.core.surfaces import SURFACE_NAMES, SurfaceError, normalize_surfaces, surface_problems
+from cdthub.core.surfaces import (
+    SURFACE_NAMES,
+    SurfaceError,
+    doubled_surfaces,
+    normalize_surfaces,
+    surface_problems,
+    words_as_letters,
+)
 from cdthub.core.teeth import Tooth, parse_tooth
 
 PERMANENT = [str(n) for n in range(1, 33)]
@@ -91,3 +98,15 @@ def test_surface_rules_follow_the_tooth_type(label, letters):
     problems = surface_problems("".join(letters), tooth)
     wrong = {"O", "B"} if tooth.is_anterior else {"I", "F"}
     assert len(problems) == len(wrong & set(letters))
+
+
+def test_letters_that_name_one_surface_twice():
+    assert doubled_surfaces("MODBLF") == [("B", "F", "cheek or lip side")]
+    assert doubled_surfaces("IO") == [("O", "I", "biting surface")]
+    assert doubled_surfaces("mesial occlusal buccal") == []
+
+
+def test_words_are_written_as_their_letters():
+    assert words_as_letters("mesial, occlusal") == "MO"
+    assert words_as_letters("m-o-d") == "MOD"
+    assert words_as_letters("MOO") == "MOO" and words_as_letters("M5") == "M5"

@@ -76,6 +76,25 @@ def repeated_surfaces(text: str) -> str:
     return "".join(sorted({x for x in letters if letters.count(x) > 1}, key=letters.index))
 
 
+# two letters that name one surface: the cheek or lip side, and the chewing or biting edge,
+# named by the tooth's kind (B and O on back teeth, F and I on front ones)
+ONE_SURFACE = (("B", "F", "cheek or lip side"), ("O", "I", "biting surface"))
+
+
+def doubled_surfaces(surfaces: str) -> list[tuple[str, str, str]]:
+    """The pairs of letters in readable `surfaces` that name one surface twice (B and F, O
+    and I), with what that surface is: 'MODBLF' → [('B', 'F', 'cheek or lip side')]."""
+    letters = _surface_letters(surfaces)
+    return [pair for pair in ONE_SURFACE if pair[0] in letters and pair[1] in letters]
+
+
+def words_as_letters(text: str) -> str:
+    """Surfaces written as words given as their letters, anything else as written, separators
+    left out: 'mesial, occlusal' → 'MO', 'm-o-d' → 'MOD', 'MOO' → 'MOO', 'M5' → 'M5'."""
+    tokens = re.split(r"[\s,;/+\-.]+", str(text or ""))
+    return "".join(_SURFACE_WORDS.get(t.lower(), t.upper()) for t in tokens)
+
+
 def parse_surfaces(text: str) -> str:
     """Alias of normalize_surfaces, for symmetry with parse_tooth."""
     return normalize_surfaces(text)

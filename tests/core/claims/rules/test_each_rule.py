@@ -79,6 +79,18 @@ CASES = [
         claim(line("D2391", tooth="30", surfaces="MM")),
         claim(line("D2391", tooth="30", surfaces="M")),
     ),
+    (  # buccal and facial are one side of a tooth: a surface named twice
+        "surface.invalid",
+        1,
+        claim(line("D2161", tooth="30", surfaces="MODBLF")),
+        claim(line("D2161", tooth="30", surfaces="MODBL")),
+    ),
+    (  # a word is read as meant
+        "surface.invalid",
+        1,
+        claim(line("D2332", tooth="8", surfaces="MIFI")),
+        claim(line("D2332", tooth="8", surfaces="mesial incisal facial")),
+    ),
     (
         "surface.count",
         1,
@@ -315,6 +327,12 @@ CASES = [
         1,
         claim(line("D9999")),
         claim(line("D9999"), narrative="After-hours call-out."),
+    ),
+    (  # a dash or a dot says nothing
+        "narrative.required",
+        1,
+        claim(line("D6199", tooth="19", narrative=" - "), narrative="."),
+        claim(line("D6199", tooth="19", narrative="Re-cemented implant bridge.")),
     ),
     (
         "line.duplicate",

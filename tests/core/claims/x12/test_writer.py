@@ -205,6 +205,15 @@ def test_a_code_written_without_its_d_is_written_in_full():
     assert "SV3*AD:D0120*" in out.getvalue()
 
 
+def test_surfaces_written_as_words_go_out_as_their_letters():
+    words = claim(1)
+    words.lines[1].surfaces = "mesial, occlusal"
+    text, _ = write([words])
+    assert "TOO*JP*30*M:O~" in text
+    claims, _ = read_text(text)
+    assert claims[0].lines[1].surfaces == "MO"
+
+
 def test_surface_characters_are_kept_so_the_837d_is_judged_as_the_claim():
     line = Line(1, "D2140", dt.date(2026, 3, 2), tooth="3", surfaces="M5")
     other = Line(2, "D2150", dt.date(2026, 3, 2), tooth="4", surfaces="m, o")

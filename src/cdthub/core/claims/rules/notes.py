@@ -14,6 +14,11 @@ from ..model import Claim, Finding
 from .base import Answers, ClaimContext, ClaimRule, Env, Issue, LineRule, Site, register
 
 
+def says_something(narrative: str | None) -> bool:
+    """Whether a narrative holds a word or number ('-', '.' or '?' say nothing to a payer)."""
+    return narrative is not None and any(c.isalnum() for c in narrative)
+
+
 @register
 class NarrativeRequired(ClaimRule):
     id = "narrative.required"
@@ -30,20 +35,20 @@ class NarrativeRequired(ClaimRule):
         return self.wants(site, env)
 
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
-        if claim.narrative and claim.narrative.strip():
+        if says_something(claim.narrative):
             return False
         slot = self.slot
         return any(
-            a.notes[slot] and not (line.narrative and line.narrative.strip())
+            a.notes[slot] and not says_something(line.narrative)
             for line, a in zip(claim.lines, answers, strict=True)
         )
 
     def check_claim(self, ctx: ClaimContext) -> Iterator[Finding]:
-        if ctx.claim.narrative and ctx.claim.narrative.strip():
+        if says_something(ctx.claim.narrative):
             return
         for line, site in ctx.lines:
             code = site.code
-            if code is None or (line.narrative and line.narrative.strip()):
+            if code is None or says_something(line.narrative):
                 continue
             if code.by_report:
                 yield self.finding(

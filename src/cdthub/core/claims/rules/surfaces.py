@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ...codes import Code
+from ...surfaces import SURFACE_NAMES, doubled_surfaces
 from ...teeth import Tooth, repeated_surfaces, surface_problems
 from .base import Env, Issue, LineRule, Site, register
 from .instead import codes_instead, count_words, surfaces_phrase
@@ -49,8 +50,9 @@ class SurfaceRequired(LineRule):
 class SurfaceInvalid(LineRule):
     id = "surface.invalid"
     checks = (
-        "The surfaces are surface letters (M, O, D, B, F, L, I), each named once; a code not "
-        "billed by surface takes none (a warning)."
+        "The surfaces are surface letters (M, O, D, B, F, L, I), each surface named once (B "
+        "and F, or O and I, name one surface twice); a code not billed by surface takes none "
+        "(a warning)."
     )
 
     def check_line(self, site: Site, env: Env) -> Iterator[Issue]:
@@ -72,6 +74,21 @@ class SurfaceInvalid(LineRule):
                 f"{str(site.surfaces_text).strip()[:20]}: name each surface once "
                 f"({site.surfaces}), or check which surface was meant.",
             )
+        elif site.surfaces and (pairs := doubled_surfaces(site.surfaces)):
+            said = "; ".join(
+                f"{a} ({SURFACE_NAMES[a]}) and {b} ({SURFACE_NAMES[b]}) both name the {what}"
+                for a, b, what in pairs
+            )
+            back = " and ".join(a for a, _, _ in pairs)
+            front = " and ".join(b for _, b, _ in pairs)
+            tooth = site.tooth
+            if tooth is None:
+                once = f"{back} on a back tooth, {front} on a front one"
+            elif tooth.is_anterior:
+                once = f"{front} on tooth {site.shown(tooth)}, a front tooth"
+            else:
+                once = f"{back} on tooth {site.shown(tooth)}, a back tooth"
+            yield self.issue(env, f"{said} of a tooth: name it once ({once}).")
 
 
 @register

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from ...surfaces import SURFACE_NAMES
 from ..fields import MAX_FEE, BadValue, parse_quantity, shown
 from ..model import Severity
 
@@ -132,7 +133,11 @@ def parse_too(el: list[str], component: str) -> Too:
     if len(el) < 4:
         el = el + [""] * (4 - len(el))
     system, tooth = el[1].strip(), el[2].strip().upper()
-    surfaces = "".join(el[3].split(component)).strip().upper() or None
+    parts = [p.strip().upper() for p in el[3].split(component) if p.strip()]
+    # each component one surface letter (M:O:D → MOD); others stay apart, so that D:I:S:T:A:L
+    # is judged as the letters it sends, not read as the word 'distal'
+    glue = "" if all(p in SURFACE_NAMES for p in parts) or len(parts) == 1 else " "
+    surfaces = glue.join(parts) or None
     problems: list[Problem] = []
     if system.upper() in ("JP", "JO") and system not in ("JP", "JO"):  # jo: meant, but not X12
         system = system.upper()

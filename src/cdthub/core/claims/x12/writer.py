@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TextIO
 
 from ...codes import normalize_code
+from ...surfaces import words_as_letters
 from ...teeth import each_tooth
 from ..model import Claim, Line, Party
 from .envelope import VERSION
@@ -396,9 +397,10 @@ class _Writer:
                 "surfaces without a tooth cannot be written (TOO needs the tooth)", unit="line"
             )
         for tooth, surfaces in teeth:
-            # each character a component (M:O:D), separators as people write them left out; a
-            # character that is no surface (M5) is kept, so the 837D is judged as the claim was
-            kept = [c for c in (surfaces or "").upper() if c not in SURFACE_SEPARATORS]
+            # each character a component (M:O:D), separators as people write them left out,
+            # words as their letters ('mesial' M); a character that is no surface (M5) is kept,
+            # so the 837D is judged as the claim was
+            kept = [c for c in words_as_letters(surfaces or "") if c not in SURFACE_SEPARATORS]
             safe = [c for c in (self.clean(c).strip() for c in kept) if c]
             if len(safe) < len(kept):
                 self.note("a surface character X12 cannot carry was left out", unit="line")
