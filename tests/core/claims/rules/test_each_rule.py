@@ -127,6 +127,20 @@ CASES = [
         ),
     ),
     (
+        "frequency.exceeded",  # a prefabricated crown on a primary tooth again within 2 years
+        1,
+        claim(
+            line("D2930", tooth="K"),
+            history=[past("D2930", dt.date(2025, 9, 1), tooth="K")],
+            born=KID,
+        ),
+        claim(
+            line("D2930", tooth="K"),
+            history=[past("D2930", dt.date(2025, 9, 1), tooth="L")],
+            born=KID,
+        ),
+    ),
+    (
         "frequency.exceeded",  # comprehensive orthodontics once in a lifetime
         1,
         claim(line("D8080"), history=[past("D8080", dt.date(2020, 1, 1))], born=KID),
