@@ -28,7 +28,14 @@ def test_every_listed_module_adds_its_commands():
     } <= set(sub.choices)
 
 
-@pytest.mark.parametrize("argv", [["changes", "1800", "2026"], ["changes", "2025", "2099"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["changes", "1800", "2026"],
+        ["changes", "2025", "2099"],
+        ["code", "D0120", "--edition", "1800"],
+    ],
+)
 def test_an_unknown_edition_is_one_message_and_exit_1(capsys, argv):
     assert main(argv) == 1
     err = capsys.readouterr().err

@@ -48,7 +48,11 @@ def register(sub: Any) -> None:
     )
     s.add_argument("--json", action="store_true", help="one JSON document on stdout")
     s.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="check N files at once (processes)"
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="N processes: files are shared among them, and one big file's claims too",
     )
     s.set_defaults(func=cmd_check)
 

@@ -108,6 +108,8 @@ def cmd_code(args: argparse.Namespace) -> int:
             f"{asked!r} is not a CDT code in the dataset."
             + (f" Nearest: {nearest}" if nearest else ""),
         )
+    if args.edition is not None:
+        catalog.check_year(args.edition)  # an edition the dataset lacks: said, exit 1
     if args.json:
         data = code.to_dict()
         if args.edition is not None:

@@ -38,7 +38,11 @@ def test_answers_keep_their_contract_shape(client):
 
 
 def test_an_unknown_edition_is_the_same_error_everywhere(client):
-    for url, params in (("/api/v1/codes", {"edition": 1800}), ("/api/v1/changes/1800/2026", {})):
+    for url, params in (
+        ("/api/v1/codes", {"edition": 1800}),
+        ("/api/v1/codes/D0120", {"edition": 1800}),
+        ("/api/v1/changes/1800/2026", {}),
+    ):
         r = client.get(url, params)
         assert r.status_code == 404
         assert r.json()["error"]["code"] == "unknown_edition"

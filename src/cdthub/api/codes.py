@@ -72,13 +72,14 @@ def list_codes(request: HttpRequest, filters: Query[CodeFilters]) -> dict[str, A
     exclude_unset=True,
 )
 def get_code(request: HttpRequest, code: str, edition: int | None = None) -> dict[str, Any]:
-    found = snapshot.get().catalog.get(code)
+    catalog = snapshot.get().catalog
+    found = catalog.get(code)
     if found is None:
         raise not_found(code)
     data = found.to_dict()
     data.update(code_page.details(found.code))  # e.g. the community's "resources"
     if edition is not None:
-        data["valid_in_edition"] = found.valid_in(edition)
+        data["valid_in_edition"] = found.valid_in(catalog.check_year(edition))
     return data
 
 

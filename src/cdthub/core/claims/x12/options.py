@@ -1,7 +1,7 @@
 """Who sends an 837D and to whom: the identifiers the writer puts in the envelopes and the
 submitter, receiver, billing provider and payer loops.
 
-The defaults are obvious placeholders (all 9s, "SUBMITTER", "PAYER") and the usage indicator
+The defaults are obvious placeholders (all 9s, "SUBMITTERID", "PAYERID") and the usage indicator
 is T (test), so a file written without real values can never pass for a production claim.
 A small TOML file sets them (`[x12]` table or top level; keys are the field names below).
 """
