@@ -135,7 +135,13 @@ def test_a_clm_without_its_required_codes_is_said_once():
 def test_surface_components_are_read_one_surface_each():
     """D:I:S:T:A:L is six components, most no surface: not the word 'distal' read as D."""
     assert "TOO*JP*30*M:O~" in CLEAN
-    for sent, read in [("M:O", "MO"), ("m:o", "MO"), ("MO", "MO"), ("D:I:S:T:A:L", "D I S T A L")]:
+    for sent, read in [
+        ("M:O", "MO"),
+        ("m:o", "MO"),
+        ("MO", "MO"),
+        ("D:I:S:T:A:L", "D I S T A L"),
+        ("DISTAL", "D I S T A L"),
+    ]:
         claims, _ = read_text(CLEAN.replace("TOO*JP*30*M:O~", f"TOO*JP*30*{sent}~", 1))
         assert [line.surfaces for c in claims for line in c.lines if line.tooth == "30"][0] == read
 

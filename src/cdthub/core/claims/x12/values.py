@@ -133,11 +133,10 @@ def parse_too(el: list[str], component: str) -> Too:
     if len(el) < 4:
         el = el + [""] * (4 - len(el))
     system, tooth = el[1].strip(), el[2].strip().upper()
-    parts = [p.strip().upper() for p in el[3].split(component) if p.strip()]
-    # each component one surface letter (M:O:D → MOD); others stay apart, so that D:I:S:T:A:L
-    # is judged as the letters it sends, not read as the word 'distal'
-    glue = "" if all(p in SURFACE_NAMES for p in parts) or len(parts) == 1 else " "
-    surfaces = glue.join(parts) or None
+    sent = "".join(p.strip() for p in el[3].split(component)).upper()
+    # each component a surface letter (M:O:D → MOD); X12 takes no words, so D:I:S:T:A:L or
+    # DISTAL is judged as the letters it sends, kept apart, not read as the word 'distal'
+    surfaces = (sent if all(c in SURFACE_NAMES for c in sent) else " ".join(sent)) or None
     problems: list[Problem] = []
     if system.upper() in ("JP", "JO") and system not in ("JP", "JO"):  # jo: meant, but not X12
         system = system.upper()
