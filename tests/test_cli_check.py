@@ -128,6 +128,25 @@ def test_folder_with_jobs_adds_the_file_to_each_finding(tmp_path, capsys):
     ]
 
 
+def test_an_unreadable_file_among_several_is_named_beside_the_summary_and_exits_2(tmp_path, capsys):
+    bad = write(tmp_path, "1.json", BAD)
+    pdf = write(tmp_path, "2.dat", "%PDF-1.7 binary")
+    assert main(["check", bad, pdf, "--json"]) == 2  # 2 wins over the error finding's 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(f["claim"], f["file"]) for f in data["findings"]] == [("BAD1", bad)]
+    assert data["summary"] == {"claims": 1, "errors": 1, "warnings": 0}
+    assert data["unreadable"] == [f"{pdf}: this is a PDF document, not a claim file"]
+
+
+def test_jobs_below_one_is_a_bad_jobs_error(tmp_path, capsys):
+    path = write(tmp_path, "ok.json", CLEAN)
+    assert main(["check", path, "--jobs", "0", "--json"]) == 2
+    out = capsys.readouterr()
+    assert json.loads(out.out)["error"]["code"] == "bad_jobs" and out.err == ""
+    assert main(["check", path, "--jobs", "0"]) == 2
+    assert "cdthub: --jobs must be 1 or more" in capsys.readouterr().err
+
+
 def test_x12_claims_are_checked(tmp_path, capsys):
     claims = list(read_file(io.BytesIO(json.dumps({"claims": [CLEAN, BAD]}).encode())).claims)
     out = io.StringIO()

@@ -3,6 +3,7 @@ exit 0/1/2 with messages on stderr and no traceback."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -56,6 +57,20 @@ def test_837d_to_csv_keeps_every_line(capsys):
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].startswith("claim_id,kind,birth_date")
     assert len(rows) == 1 + 3 + 4 + 1 + 1
+
+
+def test_a_dash_reads_the_claims_from_stdin(monkeypatch, capsys):
+    def stdin():
+        return io.TextIOWrapper(io.BytesIO(json.dumps(CLAIM).encode()))
+
+    monkeypatch.setattr("sys.stdin", stdin())
+    assert main(["convert", "-", "--to", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 3 and rows[1].startswith("A1,line,2016-04-02,")
+    monkeypatch.setattr("sys.stdin", stdin())  # to 837D, stdin is read once: ISA16 is ':'
+    assert main(["convert", "-", "--to", "x12"]) == 0
+    out = capsys.readouterr().out
+    assert "*T*:~" in out and "NTE*ADD*LINE 1 - Dx deep caries, see x-ray~" in out
 
 
 def test_input_errors_are_listed_and_exit_1(tmp_path, capsys):

@@ -76,6 +76,30 @@ def test_an_837d_body(client):
     }
 
 
+def test_a_csv_body_gets_findings(client):
+    text = "claim_id,birth_date,kind,date,code,tooth\n"  # BAD as CSV rows
+    text += "BAD1,1980-01-01,,2026-03-02,D0120,\nBAD1,1980-01-01,,2026-03-02,D3330,8\n"
+    text += "BAD1,1980-01-01,history,2025-12-01,D0120,\n"
+    r = post(client, text, content_type="text/csv")
+    assert r.status_code == 200
+    assert {(f["claim"], f["line"], f["rule"]) for f in r.json()["findings"]} == {
+        ("BAD1", 1, "frequency.exceeded"),
+        ("BAD1", 2, "tooth.wrong_type"),
+    }
+    one_column = post(client, "code\nD3330\n", content_type="text/csv").json()  # no separator
+    assert "tooth.required" in {f["rule"] for f in one_column["findings"]}
+
+
+def test_a_body_over_2_mb_gets_413_too_large(client):
+    csv = "code\nD0120\n"
+    at_limit = csv + "\n" * (2 * 1024 * 1024 - len(csv))  # blank rows are skipped
+    assert post(client, at_limit, content_type="text/csv").status_code == 200
+    r = post(client, at_limit + "\n", content_type="text/csv")
+    assert r.status_code == 413
+    error = r.json()["error"]
+    assert error["code"] == "too_large" and "at most 2 MB" in error["message"]
+
+
 def test_a_payer_pack_can_be_chosen(client):
     data = post(client, BAD, pack="example-payer").json()
     assert "frequency.exceeded" not in {f["rule"] for f in data["findings"]}

@@ -42,6 +42,15 @@ def test_code_lookup_is_forgiving_and_errors_are_json(client):
     assert err["code"] == "code_not_found" and "D0000" in err["message"]
 
 
+def test_an_unknown_code_near_real_ones_names_the_nearest(client):
+    r = client.get("/api/v1/codes/D239")
+    assert r.status_code == 404
+    err = r.json()["error"]
+    assert err["code"] == "code_not_found"
+    assert err["nearest"] == ["D2390", "D2391", "D2392", "D2393", "D2394"]
+    assert "Nearest codes: D2390, D2391" in err["message"]
+
+
 def test_list_with_filters(client):
     data = client.get("/api/v1/codes", {"category": "restorative"}).json()
     assert data["count"] == len(data["results"]) > 50

@@ -76,6 +76,13 @@ def test_lists_group_by_category_and_family(client):
     assert "D9992" in client.get("/codes/").content.decode()
 
 
+def test_search_for_a_code_with_go_opens_its_page(client):
+    r = client.get("/search/", {"q": "d2392", "go": "1"})
+    assert r.status_code == 302 and r["Location"] == "/codes/D2392/"
+    assert client.get("/search/", {"q": "D2392"}).status_code == 200  # without go: the list
+    assert client.get("/search/", {"q": "D9998", "go": "1"}).status_code == 200  # no such code
+
+
 @pytest.mark.parametrize("q", ["", "deep cleaning", "x" * 2000, "<b>bold</b>", "%00"])
 def test_search_page_never_fails(client, q):
     r = client.get("/search/", {"q": q})

@@ -38,6 +38,15 @@ def test_rows_group_into_claims_with_history():
     assert b.lines[0].area == "10"
 
 
+def test_the_claim_narrative_column_is_the_claims_note_and_narrative_the_lines():
+    text = "claim_id,claim_narrative,code,narrative\nE1,Patient moved away,D0120,\n"
+    text += "E1,,D7140,Tooth fractured\n"
+    (claim,), findings = read(text)
+    assert findings == [] and claim.problems == []
+    assert claim.narrative == "Patient moved away"
+    assert [line.narrative for line in claim.lines] == [None, "Tooth fractured"]
+
+
 def test_other_column_names_separators_and_excel_habits():
     text = "\ufeffClaim ID;DOB;Date of Service;Procedure Code;Tooth Number;Surface;Charge\n"
     text += "X;04/02/2016;03/02/2026;d2392;#30;mo;$1,180.00\n"
