@@ -139,6 +139,11 @@ class Claim(_Doc):
         + "); any other payer gets the default pack",
         examples=["default"],
     )
+    tooth_system: ToothSystem = Field(
+        None,
+        description="the tooth numbering of the lines and history items that give none (JP "
+        "when not given)",
+    )
     lines: list[ServiceLine] = Field(min_length=1)
     history: list[HistoryItem] | None = Field(None, description="services the patient already had")
     total: Amount = Field(None, description="the claim's total charge: the sum of the line fees")

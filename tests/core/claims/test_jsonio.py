@@ -72,6 +72,32 @@ def test_history_without_numbering_takes_the_numbering_of_the_claims_lines():
     assert claim.history[0].tooth_system == "JP"
 
 
+def test_a_claims_tooth_system_numbers_its_lines_and_history_that_name_none():
+    iso = {
+        "id": "J2",
+        "tooth_system": "iso",
+        "lines": [
+            {"date": "2026-03-02", "code": "D2392", "tooth": "46", "surfaces": "MO"},
+            {
+                "date": "2026-03-02",
+                "code": "D2391",
+                "tooth": "3",
+                "tooth_system": "JP",
+                "surfaces": "O",
+            },
+        ],
+        "history": [{"date": "2024-01-05", "code": "D2740", "tooth": "36"}],
+    }
+    (claim,), _ = read(iso)
+    assert [line.tooth_system for line in claim.lines] == ["JO", "JP"]
+    assert claim.history[0].tooth_system == "JO" and claim.problems == []
+    assert check(claim, load_catalog()) == []
+    (claim,), _ = read({**iso, "tooth_system": "XX"})  # said, and read as Universal
+    assert claim.problems[0].message == (
+        "The claim's tooth system: 'XX' is unknown: use JP (Universal numbering) or JO (ISO 3950)."
+    )
+
+
 def test_a_numeric_id_is_named_as_a_number_in_findings_and_written_back():
     from cdthub.core.claims.check import check
     from cdthub.core.dataset import load_catalog
@@ -151,8 +177,8 @@ def test_bad_values_name_the_line_and_keep_the_rest():
     assert (1, "date.invalid", "error") in [p[:3] for p in found]
     assert "Line 1: date of service: '2026-02-30' is not a day of the calendar" in said
     assert "Line 1: fee: 'lots' is not an amount" in said
-    assert "Line 1: quantity: quantity '0' is out of range" in said
-    assert "Line 1: tooth system: tooth system 'XX' is unknown" in said
+    assert "Line 1: quantity: '0' is out of range" in said
+    assert "Line 1: tooth system: 'XX' is unknown" in said
     assert (2, "input.invalid", "warning") in [p[:3] for p in found] and "'tooht'" in said
     assert "Line 3: procedure code: no procedure code" in said
     assert (None, "date.invalid", "error") in [p[:3] for p in found]

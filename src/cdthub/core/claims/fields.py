@@ -182,7 +182,7 @@ def parse_quantity(value: object) -> int:
     if not number.is_finite() or number != number.to_integral_value():
         raise BadValue(f"{shown(value)} is not a whole number of units")
     if not 1 <= number <= MAX_QUANTITY:
-        raise BadValue(f"quantity {shown(value)} is out of range: use 1 to {MAX_QUANTITY}")
+        raise BadValue(f"{shown(value)} is out of range: use 1 to {MAX_QUANTITY}")
     return int(number)
 
 
@@ -194,9 +194,7 @@ def parse_tooth_system(value: object) -> str:
     if not text:
         return "JP"
     if text not in _SYSTEMS:
-        raise BadValue(
-            f"tooth system {shown(text)} is unknown: use JP (Universal numbering) or JO (ISO 3950)"
-        )
+        raise BadValue(f"{shown(text)} is unknown: use JP (Universal numbering) or JO (ISO 3950)")
     return _SYSTEMS[text]
 
 

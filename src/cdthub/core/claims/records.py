@@ -46,6 +46,7 @@ LINE_FIELDS = (
 HISTORY_FIELDS = ("date", "code", "tooth_system", "tooth", "surfaces", "area")
 CLAIM_FIELDS = (
     "id", "patient", "payer", "lines", "history", "total", "narrative", "predetermination",
+    "tooth_system",
 )  # fmt: skip
 PATIENT_FIELDS = ("birth_date",)
 
@@ -103,17 +104,22 @@ class Notes:
 
 
 def line_from_record(
-    record: Mapping[str, object], number: int, notes: Notes, iso_dates: bool = False
+    record: Mapping[str, object],
+    number: int,
+    notes: Notes,
+    iso_dates: bool = False,
+    numbering: str = "JP",
 ) -> Line | None:
     """A service line from its fields (see DESIGN.md's claim JSON); None without a code.
     `iso_dates` (claim JSON, whose dates are YYYY-MM-DD): a date written 03/02/2026 is read
-    month first with a warning, as a sender abroad may have meant 3 February."""
+    month first with a warning, as a sender abroad may have meant 3 February. `numbering`:
+    the tooth numbering of a line that names none (the claim's `tooth_system`, else JP)."""
     notes.unknown_fields(record, LINE_FIELDS, number, "a service line")
     code = notes.read(number, "procedure code", clean_code, record.get("code"), "")
     if not code:
         return None
     line = Line(number=number, code=code)
-    _fill_place(line, record, number, notes)
+    _fill_place(line, record, number, notes, numbering=numbering)
     raw = record.get("date")
     if raw is not None and str(raw).strip():
         line.date = notes.read(number, "date of service", parse_date, raw, None, "date.invalid")
@@ -275,15 +281,21 @@ def claim_from_record(record: Mapping[str, object], position: int) -> Claim:
             f"predetermination is {shown(estimate)}: write true (a request for an estimate) or "
             "false",
         )
+    # the claim's tooth_system: the numbering of its lines (and history) that name none
+    given = record.get("tooth_system")
+    numbering = "JP"
+    if given not in (None, ""):
+        numbering = notes.read(None, "the claim's tooth system", parse_tooth_system, given, "JP")
     for number, item in enumerate(_records(record.get("lines"), "lines", notes), start=1):
         if item is None:
             notes.add(number, "a service line must be an object with a code, a date and so on")
-        elif (line := line_from_record(item, number, notes, iso_dates=True)) is not None:
+        elif (line := line_from_record(item, number, notes, True, numbering)) is not None:
             claim.lines.append(line)
     if not record.get("lines"):
         notes.add(None, "the claim has no service lines")
     check_total(claim, notes)
-    numbering = lines_numbering(claim.lines)
+    if given in (None, ""):
+        numbering = lines_numbering(claim.lines)
     for index, item in enumerate(_records(record.get("history"), "history", notes), start=1):
         if item is None:
             notes.add(None, f"history item {index} must be an object with a code and a date")

@@ -43,7 +43,10 @@ def _tooth_error(text: str, system: str, exc: ToothError) -> str:
         except ToothError:
             pass
         else:
-            message += "; if this is an ISO number, say the line uses ISO numbering (JO)"
+            message += (
+                "; if this is an ISO number, mark the numbering as ISO, JO (tooth_system of the "
+                "line or claim; TOO01 in 837D; Tooth numbers on the form)"
+            )
     return message
 
 
