@@ -89,6 +89,7 @@ def test_uploaded_837d(client):
     upload = SimpleUploadedFile("day.x12", out.getvalue().encode())
     page = client.post("/check/", {"mode": "upload", "file": upload}).content.decode()
     assert "D2393 is for three surfaces" in page
+    assert "Checked: <code>day.x12</code>" in page
 
 
 def test_supernumerary_teeth_are_named_under_the_chart(client):
@@ -161,3 +162,35 @@ def test_a_claim_of_thousands_of_lines_shows_the_first_and_counts_the_rest(clien
     assert '<h2 id="results">1 claim: ' in page
     assert page.split('id="results"')[1].count('<td data-label="Line">') == 300
     assert "1700 more lines of this claim checked and counted above" in page
+
+
+def test_several_claims_get_a_verdict_and_a_list_linking_each_claim(client):
+    clean = {"id": "OK-1", "patient": {"birth_date": "1980-01-01"},
+             "lines": [{"date": "2026-03-02", "code": "D4341", "area": "UR"}]}  # fmt: skip
+    text = json.dumps({"claims": [BAD, clean]})
+    page = client.post("/check/", {"mode": "paste", "text": text}).content.decode()
+    results = page.split('id="results"')[1]
+    assert "1 of the 2 claims shown has no error; fix the errors before sending" in results
+    glance = results.split("Claims at a glance")[1].split("</table>")[0]
+    assert '<a href="#claim-1">A-100</a>' in glance and '<a href="#claim-2">OK-1</a>' in glance
+    assert "fix first" in glance and "no findings" in glance
+    assert '10 <small class="muted">upper right quadrant</small>' in results  # area UR
+
+
+def test_a_clean_claim_says_so_plainly(client):
+    clean = {"id": "OK-1", "patient": {"birth_date": "1980-01-01"},
+             "lines": [{"date": "2026-03-02", "code": "D0120"}]}  # fmt: skip
+    page = client.post("/check/", {"mode": "paste", "text": json.dumps(clean)}).content.decode()
+    assert "No findings: nothing the checks look for would get this claim denied." in page
+    assert "Claims at a glance" not in page  # one claim: nothing to list
+
+
+def test_claims_past_what_the_page_shows_are_said_above_the_first_claim(client, settings):
+    from cdthub.checker import services
+
+    claims = [{**BAD, "id": f"C{i}"} for i in range(services.MAX_SHOWN + 3)]
+    page = client.post("/check/", {"mode": "paste", "text": json.dumps(claims)}).content.decode()
+    before_claims = page.split('<article class="checked-claim"')[0]
+    assert f"The first {services.MAX_SHOWN} claims are shown below; the other 3 were checked" in (
+        before_claims
+    )

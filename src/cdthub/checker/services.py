@@ -69,6 +69,14 @@ class CheckedClaim:
     def hidden_lines(self) -> int:
         return max(0, len(self.claim.lines) - MAX_LINES)
 
+    @cached_property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
     @property
     def general(self) -> list[Finding]:
         return [f for f in self.findings if f.line is None]

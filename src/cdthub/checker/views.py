@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from cdthub.catalog import snapshot
 from cdthub.community import ratelimit
 from cdthub.core.claims.formats import FORMATS, UnreadableFile
-from cdthub.core.claims.packs import pack_names
+from cdthub.core.claims.packs import load_pack, pack_names
 from cdthub.core.claims.records import lines_numbering
 from cdthub.core.claims.rules import ALL_RULES
 
@@ -88,7 +88,7 @@ def _chart(checked: CheckedClaim) -> tuple[CheckedClaim, str, str]:
 
 def check(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
-        "packs": pack_names(),
+        "packs": [(name, load_pack(name).title) for name in pack_names()],
         "formats": FORMATS,
         "example": EXAMPLE,
         "max_mb": MAX_BYTES // 1024 // 1024,
@@ -119,8 +119,12 @@ def check(request: HttpRequest) -> HttpResponse:
         context["error"] = str(exc)
         return render(request, "checker/check.html", context, status=400)
     csv_text = findings_csv(report.located).encode("utf-8")
+    upload = request.FILES.get("file") if mode == "upload" else None
     context.update(
         report=report,
+        source_name=upload.name if upload is not None else "",
+        pack_used=pack.title if (pack := pack_named(post.get("pack"))) else "",
+        ready=sum(1 for checked in report.claims if not checked.errors),
         charts=[_chart(checked) for checked in report.claims],
         file_findings=[f for f in report.findings if f.claim is None],
         csv_url="data:text/csv;charset=utf-8;base64," + base64.b64encode(csv_text).decode(),
