@@ -44,7 +44,9 @@ def test_type_lines_on_a_phone(browser, live_catalog):
     page.get_by_label("Line 1 date").fill("2026-03-02")
     page.get_by_label("Line 1 code").fill("D3330")
     page.get_by_label("Line 1 tooth").fill("8")
+    expect(page.get_by_label("Format")).to_be_hidden()  # typed lines have no format
     page.get_by_role("button", name="Add a line").click()
+    expect(page.get_by_label("Line 7 date")).to_be_focused()
     page.get_by_label("Line 7 code").fill("D0120")
     page.get_by_label("Line 7 date").fill("2026-03-02")
     page.get_by_role("button", name="Check").click()

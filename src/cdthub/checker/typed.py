@@ -112,4 +112,4 @@ def claim_record(post: Any, rows: list[Row]) -> dict[str, Any]:
     if not lines:
         raise UnreadableFile("type at least one line with a code (a date, tooth and more help)")
     born = post.get("birth_date", "").strip()
-    return {"id": "form", "patient": {"birth_date": born or None}, "lines": lines}
+    return {"id": "1", "patient": {"birth_date": born or None}, "lines": lines}

@@ -9,6 +9,8 @@
     form.querySelectorAll(".mode-panel").forEach(function (panel) {
       panel.classList.toggle("active", panel.dataset.mode === mode);
     });
+    var format = form.querySelector(".format-choice");  // typed lines have no format to name
+    if (format) format.hidden = mode === "lines";
   }
   form.querySelectorAll("input[name=mode]").forEach(function (r) { r.addEventListener("change", show); });
   show();
@@ -45,5 +47,6 @@
     });
     row.querySelector("td").textContent = rows.length + 1;
     body.appendChild(row);
+    row.querySelector("input").focus();  // the new line's date
   });
 })();
