@@ -246,6 +246,18 @@ CASES = [
         claim(line("D2740", tooth="19"), history=[past("D7140", dt.date(2025, 1, 1), tooth="19")]),
         claim(line("D6058", tooth="19"), history=[past("D7140", dt.date(2025, 1, 1), tooth="19")]),
     ),
+    (  # root planing listing a tooth that is gone
+        "tooth.extracted",
+        1,
+        claim(
+            line("D4341", tooth="2,3,4,5", area="10"),
+            history=[past("D7140", dt.date(2025, 1, 1), tooth="3")],
+        ),
+        claim(
+            line("D4342", tooth="2,4", area="10"),
+            history=[past("D7140", dt.date(2025, 1, 1), tooth="3")],
+        ),
+    ),
     (
         "quantity.exceeded",
         1,
