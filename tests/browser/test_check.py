@@ -67,6 +67,18 @@ def test_a_paste_over_the_limit_is_stopped_and_kept(page, live_catalog):
     assert page.url.endswith("/check/")
 
 
+def test_a_file_over_the_limit_is_stopped_before_it_is_sent(page, live_catalog, tmp_path):
+    big = tmp_path / "day.json"
+    big.write_bytes(b" " * 2_200_000)
+    page.goto(live_catalog.url + "/check/")
+    page.get_by_label("Upload a file").check()
+    page.locator("input[name=file]").set_input_files(big)
+    page.get_by_role("button", name="Check", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("the file is 2.1 MB; up to 2 MB can")
+    assert page.locator("input[name=file]").evaluate("(el) => el.files.length") == 1
+    assert page.url.endswith("/check/")
+
+
 def test_a_refused_fee_keeps_the_line_and_says_why_on_a_phone(browser, live_catalog):
     context, page = typed_lines_on_a_phone(browser, live_catalog, 390, 844)
     page.get_by_label("Line 1 date").fill("2026-03-02")

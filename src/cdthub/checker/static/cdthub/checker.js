@@ -14,19 +14,21 @@
   }
   form.querySelectorAll("input[name=mode]").forEach(function (r) { r.addEventListener("change", show); });
   show();
-  // a paste over the size limit is stopped here, so the text stays in the box
+  // a paste or a file over the size limit is stopped here, so the text (or the choice) stays
   var text = form.querySelector("textarea[name=text]");
+  var file = form.querySelector("input[name=file]");
   var limit = parseInt(form.dataset.maxBytes, 10);
   form.addEventListener("submit", function (event) {
     var mode = form.querySelector("input[name=mode]:checked").value;
-    if (mode !== "paste" || !text || !limit) return;
-    var size = new Blob([text.value]).size;
-    if (size <= limit) return;
+    var size = 0, what = "the text";
+    if (mode === "paste" && text) size = new Blob([text.value]).size;
+    if (mode === "upload" && file && file.files.length) { size = file.files[0].size; what = "the file"; }
+    if (!limit || size <= limit) return;
     event.preventDefault();
     var box = document.querySelector(".check-error") || document.createElement("div");
     box.className = "check-error";
     box.setAttribute("role", "alert");
-    box.textContent = "Could not check that: the text is " + (size / 1048576).toFixed(1) +
+    box.textContent = "Could not check that: " + what + " is " + (size / 1048576).toFixed(1) +
       " MB; up to " + Math.round(limit / 1048576) + " MB can be checked here: use the command cdthub check for bigger files.";
     if (!box.parentNode) form.parentNode.insertBefore(box, form);
     box.scrollIntoView({block: "center"});
