@@ -90,6 +90,7 @@ def test_uploaded_837d(client):
     page = client.post("/check/", {"mode": "upload", "file": upload}).content.decode()
     assert "D2393 is for three surfaces" in page
     assert "Checked: <code>day.x12</code>" in page
+    assert 'download="findings-dayx12.csv"' in page
 
 
 def test_supernumerary_teeth_are_named_under_the_chart(client):
@@ -112,7 +113,7 @@ def test_an_837d_lines_every_tooth_is_shown(client):
     ("data", "says"),
     [
         ({"mode": "paste", "text": "  "}, "paste claims first"),
-        ({"mode": "paste", "text": "hello there this is not a claim"}, "not JSON"),
+        ({"mode": "paste", "text": "hello there this is not a claim"}, "the text is not JSON"),
         ({"mode": "upload"}, "choose a file"),
     ],
 )

@@ -116,7 +116,10 @@ def check(request: HttpRequest) -> HttpResponse:
     try:
         report = _run(request, context)
     except UnreadableFile as exc:
-        context["error"] = str(exc)
+        said = str(exc)
+        if mode == "paste" and said.startswith("the file "):  # pasted: no file to speak of
+            said = "the text " + said.removeprefix("the file ")
+        context["error"] = said
         return render(request, "checker/check.html", context, status=400)
     csv_text = findings_csv(report.located).encode("utf-8")
     upload = request.FILES.get("file") if mode == "upload" else None
