@@ -34,13 +34,17 @@ from .core.claims.x12.writer import notes_of, pick_component
 
 MAX_SHOWN = 20
 FROM_837D = (
-    "from an 837D, what cdthub reads is carried (parties, claim ids, totals, notes, dates, "
-    "service lines with teeth and areas, predeterminations), not the rest: coordination of "
-    "benefits (loops 2320, 2330, 2430), attachments (PWK), prior authorization and other REF, "
-    "diagnoses (HI), orthodontic and missing-teeth data (DN1, DN2), rendering provider and "
-    "service facility (2310B, 2310C, 2420A), other dates (DTP*441, 452…), the place of "
-    "service and release codes (CLM05, CLM09: written from the options); to send the claims, "
-    "send the original file or export it again from the practice software"
+    "from an 837D, what cdthub reads is carried (the billing provider, subscriber, patient and "
+    "payer: names, ids, addresses, tax id; claim ids, totals, notes, dates, service lines with "
+    "teeth and areas, predeterminations), not the rest: coordination of benefits (loops 2320, "
+    "2330, 2430; a secondary or tertiary claim, SBR01 S or T, is written as primary), the group "
+    "number (SBR03), pay-to address and plan (2010AB, 2010AC), attachments (PWK), prior "
+    "authorization and other REF, diagnoses (HI), orthodontic and missing-teeth data (DN1, "
+    "DN2), rendering provider and service facility (2310B, 2310C, 2420A), the provider's "
+    "taxonomy unless the options give one (PRV), a line's place of service and prosthesis "
+    "replacement (SV303, SV305), other dates (DTP*441, 452…), the place of service and release "
+    "codes (CLM05, CLM09: written from the options); to send the claims, send the original "
+    "file or export it again from the practice software"
 )
 # option name → X12Options field, for the identifiers a clearinghouse asks for most
 IDENTIFIERS = {

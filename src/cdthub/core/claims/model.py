@@ -121,6 +121,11 @@ class Party:
     tax_id: str = ""
     relationship: str = ""  # the patient's relationship to the subscriber (837D PAT01), if known
     gender: str = ""  # 837D DMG03 (F, M or U) when the file gave it
+    kind: str = ""  # 837D NM102: 1 a person, 2 an organisation ("": as its role usually is)
+    middle_name: str = ""  # NM105
+    suffix: str = ""  # NM107 (JR, III…)
+    country: str = ""  # N404, for an address outside the US
+    tax_id_qualifier: str = ""  # REF01 of the tax id: EI (employer id) or SY (social security)
 
 
 @dataclass(slots=True)

@@ -87,6 +87,18 @@ def test_a_file_read_from_837d_keeps_its_people_and_structure():
     assert "DMG*D8*20160402*F~" in text  # the patient's gender (DMG03) is kept
 
 
+def test_a_dentist_billing_in_own_name_a_social_security_number_and_a_country_are_kept():
+    solo = (
+        CLEAN.replace("NM1*85*2*FIXTURE DENTAL GROUP*****XX*", "NM1*85*1*SMITH*JOHN*A**DDS*XX*", 1)
+        .replace("REF*EI*123456789~", "REF*SY*123456789~", 1)
+        .replace("N4*SPRINGFIELD*IL*627010001~", "N4*SPRINGFIELD*IL*627010001*CA~", 1)
+    )
+    text, _ = write(read_text(solo)[0][:1])
+    assert "NM1*85*1*SMITH*JOHN*A**DDS*XX*1234567893~" in text
+    assert "REF*SY*123456789~" in text and "N4*SPRINGFIELD*IL*627010001*CA~" in text
+    assert "NM1*85*2*FIXTURE DENTAL GROUP*****XX*" in write(read_text(CLEAN)[0][:1])[0]
+
+
 def test_notes_say_what_837d_cannot_carry():
     odd = claim(1, history=[HistoryItem("D0120", dt.date(2025, 1, 1))])
     odd.lines[0].fee = None

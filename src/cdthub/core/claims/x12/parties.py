@@ -41,21 +41,25 @@ def _padded(el: list[str], size: int) -> list[str]:
 
 
 # NM1: entity code, then the party's fields; a bad billing NPI is a note.
-Nm1 = tuple[str, str, str, str, str]
+# NM1: entity (85, IL…), kind (1 person, 2 organisation), name, first, middle, suffix,
+# id qualifier, id
+Nm1 = tuple[str, str, str, str, str, str, str, str]
 
 
 def parse_nm1(el: list[str]) -> Nm1:
     el = _padded(el, 10)
-    return el[1], el[3].strip(), el[4].strip(), el[8].strip(), el[9].strip()
+    name, first, middle, suffix = (el[i].strip() for i in (3, 4, 5, 7))
+    return el[1], el[2].strip(), name, first, middle, suffix, el[8].strip(), el[9].strip()
 
 
 def parse_n3(el: list[str]) -> tuple[str, ...]:
     return tuple(a.strip() for a in el[1:3] if a.strip())
 
 
-def parse_n4(el: list[str]) -> tuple[str, str, str]:
-    el = _padded(el, 4)
-    return el[1].strip(), el[2].strip(), el[3].strip()
+def parse_n4(el: list[str]) -> tuple[str, str, str, str]:
+    """City, state, postal code and country (N404, outside the US)."""
+    el = _padded(el, 5)
+    return el[1].strip(), el[2].strip(), el[3].strip(), el[4].strip()
 
 
 def parse_first(el: list[str]) -> tuple[str, str]:
@@ -157,14 +161,16 @@ class Parties:
         self.reset(level)
 
     def nm1(self, values: Nm1, n: int) -> None:
-        entity, name, first_name, qualifier, ident = values
+        entity, kind, name, first_name, middle, suffix, qualifier, ident = values
         self.party = None
         if self.other_payer or (self.in_claim and entity in ("IL", "PR")):
             return
         self.seen.add(entity)
         if entity not in PARTY_ENTITIES:
             return
-        party = self.party = Party(name, first_name, ident, qualifier)  # Party's field order
+        party = self.party = Party(
+            name, first_name, ident, qualifier, kind=kind, middle_name=middle, suffix=suffix
+        )
         if entity == "85":
             self.billing = party
             if (qualifier != "XX" or not npi_ok(ident)) and self.first_time("npi", ident):
@@ -189,11 +195,11 @@ class Parties:
         if self.party is not None:
             self.party.address = address
 
-    def n4(self, values: tuple[str, str, str], n: int) -> None:
+    def n4(self, values: tuple[str, str, str, str], n: int) -> None:
         party = self.party
         if party is None:
             return
-        party.city, party.state, party.postal_code = values
+        party.city, party.state, party.postal_code, party.country = values
         zip_ok = len(values[2]) == 9 and values[2].isdigit()
         if party is self.billing and not zip_ok and self.first_time("zip", values[2]):
             self.note(
@@ -206,8 +212,8 @@ class Parties:
     def ref(self, values: tuple[str, str], n: int) -> None:
         if self.party is not None and self.party is self.billing:
             qualifier, value = values
-            if qualifier == "EI":
-                self.party.tax_id = value
+            if qualifier in ("EI", "SY"):  # the billing provider's tax id (one of the two)
+                self.party.tax_id, self.party.tax_id_qualifier = value, qualifier
 
     def pat(self, values: tuple[str, str], n: int) -> None:
         if self.patient is None:

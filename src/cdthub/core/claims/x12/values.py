@@ -111,7 +111,8 @@ def _parse_sv3_slowly(el: list[str], component: str) -> Sv3:
         problems.append(
             (
                 f"SV304 lists several areas ({', '.join(areas)}); only {areas[0]} was "
-                "checked: bill one area per line",
+                "checked, and only it is kept when the claim is converted: many payers want "
+                "one area a line",
                 "input.invalid",
                 "warning",
             )

@@ -281,7 +281,7 @@ class _Writer:
         out.append(_name("85", party, "2", "XX", self.c))
         out += _address(party, self.c)
         if party.tax_id:
-            out.append(_seg("REF", "EI", self.clean(party.tax_id)))
+            out.append(_seg("REF", party.tax_id_qualifier or "EI", self.clean(party.tax_id)))
         return out
 
     def subscriber_loops(self, claim: Claim) -> list[str]:
@@ -442,17 +442,19 @@ def _payer_name(claim: Claim, options: X12Options) -> str:
 
 
 def _name(entity: str, party: Party, kind: str, qualifier: str, component: str) -> str:
-    """NM1 for a party: entity code, person (1) or organisation (2), name, id."""
+    """NM1 for a party: entity code, person (1) or organisation (2: `kind` unless the party
+    read says otherwise), name (a person's first and middle names and suffix too), id."""
     ident = clean(party.id, component)
+    person = (party.kind or kind) == "1"
     return _seg(
         "NM1",
         entity,
-        kind,
+        "1" if person else "2",
         clean(party.name, component) or "UNKNOWN",
-        clean(party.first_name, component),
+        clean(party.first_name, component) if person else "",
+        clean(party.middle_name, component) if person else "",
         "",
-        "",
-        "",
+        clean(party.suffix, component) if person else "",
         party.id_qualifier or qualifier if ident else "",
         ident,
     )
@@ -468,5 +470,6 @@ def _address(party: Party, component: str) -> list[str]:
             clean(party.city, component),
             clean(party.state, component),
             clean(party.postal_code, component),
+            clean(party.country, component),
         ),
     ]
