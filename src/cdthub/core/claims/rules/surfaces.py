@@ -61,7 +61,8 @@ class SurfaceInvalid(LineRule):
             yield self.issue(
                 env,
                 f"{code.code} is not billed by surface: leave the surfaces "
-                f"({str(site.surfaces_text).strip()[:20]}) out.",
+                f"({str(site.surfaces_text).strip()[:20]}) out (many payers ignore them; some "
+                "reject the line).",
                 "warning",
             )
         elif site.surface_error is not None:
