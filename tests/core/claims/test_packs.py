@@ -160,6 +160,20 @@ def _run(c, pack):
             "position must be one of",
         ),
         ('[[teeth]]\nid = "x"\ncodes = ["D1351"]\nwhy = "w"\nsource = "s"', "needs a 'position'"),
+        (
+            '[[age]]\nid = "x"\ncodes = ["D1110"]\nmin = 20\nmax = 10\nwhy = "w"\nsource = "s"',
+            "'min' (20) is more than 'max' (10)",
+        ),
+        ('[severity]\n"frequency.exceedd" = "warning"', "'frequency.exceedd', which is no rule id"),
+        (
+            'extends = "default"\nremove = ["no-such-line"]',
+            "remove names 'no-such-line': 'default' has no such line",
+        ),
+        (
+            'extends = "default"\n[[frequency]]\nid = "whitening"\nlabel = "x"\ncodes = ["D0120"]\n'
+            'max = 1\nper = "6 months"\nsource = "s"',
+            "'default' has a [[coverage]] line of this id",
+        ),
     ],
 )
 def test_bad_pack_file_gives_a_clear_error(tmp_path, text, says):

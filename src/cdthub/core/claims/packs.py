@@ -196,6 +196,8 @@ class _Reader:
         low, high = self.age(item, "min"), self.age(item, "max")
         if low is None and high is None:
             raise self.fail(f"{what} line needs 'min', 'max' or both", item["id"])
+        if low is not None and high is not None and low > high:
+            raise self.fail(f"'min' ({low}) is more than 'max' ({high})", item["id"])
         instead = tuple(sorted(self.codes(item, "instead"))) if "instead" in item else ()
         return low, high, instead
 
@@ -301,12 +303,32 @@ def _resolved(doc: dict[str, Any], where: str, seen: tuple[str, ...]) -> dict[st
     if parent in seen:
         raise reader.fail(f"extends {parent!r}, which extends it back")
     base = _resolved(_document(PACK_DIR / f"{parent}.toml", parent), parent, (*seen, parent))
-    drop = set(doc.get("remove", []))
+    inherited = {
+        item["id"]: section
+        for section in _SECTIONS
+        for item in _Reader(parent).lines(base, section)
+    }
+    drop = doc.get("remove", [])
+    if not isinstance(drop, list) or not all(isinstance(i, str) for i in drop):
+        raise reader.fail('remove must be a list of line ids, as ["fluoride-children"]')
+    if absent := [i for i in drop if i not in inherited]:
+        raise reader.fail(
+            f"remove names {', '.join(map(repr, absent))}: {parent!r} has no such line"
+        )
+    for section in _SECTIONS:
+        for item in reader.lines(doc, section):
+            other = inherited.get(item["id"], section)
+            if other != section:
+                raise reader.fail(
+                    f"{parent!r} has a [[{other}]] line of this id: give this [[{section}]] line "
+                    f"another id, or replace that line in [[{other}]]",
+                    item["id"],
+                )
     out = {**base, **{k: v for k, v in doc.items() if k not in _SECTIONS}}
     out["payer_ids"] = doc.get("payer_ids", [])  # a pack's own payers, never its parent's
     for section in _SECTIONS:
         out[section] = _merge(
-            _Reader(parent).lines(base, section), reader.lines(doc, section), drop
+            _Reader(parent).lines(base, section), reader.lines(doc, section), set(drop)
         )
     for key in _CODE_LISTS:
         out[key] = doc.get(key, base.get(key))
@@ -321,9 +343,16 @@ def parse_pack(doc: dict[str, Any], where: str, name: str) -> Pack:
     severity = full.get("severity", {})
     if not isinstance(severity, dict):
         raise r.fail("[severity] must map rule ids to 'error' or 'warning'")
+    from .rules import RULE_IDS  # (the rules read packs: imported when a pack is parsed)
+
     for rule, value in severity.items():
         if value not in SEVERITIES:
             raise r.fail(f"severity of {rule!r} must be 'error' or 'warning', not {value!r}")
+        if rule not in RULE_IDS:
+            raise r.fail(
+                f"[severity] names {rule!r}, which is no rule id (a pack line's own severity is "
+                "set on the line): use one of " + ", ".join(sorted(RULE_IDS))
+            )
     payer_ids = full.get("payer_ids", [])
     if not isinstance(payer_ids, list) or not all(
         isinstance(i, str) and i.strip() for i in payer_ids

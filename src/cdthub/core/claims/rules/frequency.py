@@ -131,7 +131,7 @@ class FrequencyExceeded(ClaimRule):
                     continue
                 said = True  # one finding a line
                 yield self.finding(ctx, number,
-                                   self._message(ctx, limit, day, site, earlier, count),
+                                   self._message(ctx, limit, day, site, earlier, count, key),
                                    limit.severity)  # fmt: skip
 
     def _message(
@@ -142,14 +142,18 @@ class FrequencyExceeded(ClaimRule):
         site: Site,
         earlier: list[Service],
         count: int,
+        key: str = "",
     ) -> str:
         earlier.sort(key=lambda s: s.day)
+        # a line listing several teeth: which of them is over
+        which = [site.shown(t) for t in site.teeth if t.label == key] if len(site.teeth) > 1 else []
         shown = ", ".join(f"{s.code} on {s.day.isoformat()} ({s.where})" for s in earlier[:SHOWN])
         if len(earlier) > SHOWN:
             shown += f" and {len(earlier) - SHOWN} more"
         pack = ctx.env.pack
         text = (
-            f"{site.number} on {day.isoformat()} is over the limit of "
+            f"{site.number}{f' on tooth {which[0]}' if which else ''} on {day.isoformat()} is "
+            "over the limit of "
             f"{_how_many(limit.max, limit.label)} {limit.window.describe()} "
             f"({pack.title.lower()}, pack {pack.name}); "
             + (f"already billed: {shown}" if earlier else f"the line alone bills {count}")
