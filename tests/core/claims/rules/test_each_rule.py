@@ -186,6 +186,30 @@ CASES = [
         claim(line("D4341", area="10"), line("D4342", area="10")),
         claim(line("D4341", area="10"), line("D4342", area="20")),
     ),
+    (  # a temporary filling on the day of the root canal of that tooth (a warning)
+        "bundle.conflict",
+        1,
+        claim(line("D2940", tooth="30"), line("D3330", tooth="30")),
+        claim(line("D2940", tooth="30"), line("D3330", tooth="19")),
+    ),
+    (  # a sealant on a tooth filled that day (a warning)
+        "bundle.conflict",
+        1,
+        claim(line("D1351", tooth="30"), line("D2391", tooth="30", surfaces="O"), born=KID),
+        claim(line("D1351", tooth="30"), line("D2391", tooth="31", surfaces="O"), born=KID),
+    ),
+    (  # a core build-up on the same tooth again within 5 years (a warning)
+        "frequency.exceeded",
+        1,
+        claim(line("D2950", tooth="30"), history=[past("D2950", dt.date(2024, 1, 1), tooth="30")]),
+        claim(line("D2950", tooth="30"), history=[past("D2950", dt.date(2020, 1, 1), tooth="30")]),
+    ),
+    (
+        "coverage.note",
+        1,
+        claim(line("D9986")),
+        claim(line("D9310")),
+    ),
     (
         "frequency.exceeded",
         1,
