@@ -113,6 +113,9 @@ def test_pack_file_changes_the_verdict(tmp_path, capsys):
     capsys.readouterr()
     assert main(["check", path, "--pack", write(tmp_path, "bad.toml", "max = [")]) == 2
     assert "bad.toml" in capsys.readouterr().err
+    typo = write(tmp_path, "typo.toml", '[severity]\n"frequency.exceedd" = "warning"\n')
+    assert main(["check", path, "--pack", typo]) == 2
+    assert "'frequency.exceedd', which is no rule id" in capsys.readouterr().err
 
 
 def test_folder_with_jobs_adds_the_file_to_each_finding(tmp_path, capsys):

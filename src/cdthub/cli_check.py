@@ -22,6 +22,7 @@ from .core.claims.batch import Piece, check_sources, expand
 from .core.claims.check import Summary
 from .core.claims.formats import FORMATS, UnreadableFile
 from .core.claims.packs import Pack, PackError, load_pack, load_pack_file, pack_names
+from .core.claims.rules import known_severities
 from .core.codes import Catalog
 
 PROGRESS_FROM = 1 << 20  # bytes: smaller files finish before a bar would help
@@ -65,7 +66,7 @@ def _pack(text: str | None) -> Pack | None:
     if text is None:
         return None
     if Path(text).is_file():
-        return load_pack_file(text)
+        return known_severities(load_pack_file(text), text)
     if text in pack_names():
         return load_pack(text)
     raise PackError(f"{text}: no such pack file, and no bundled pack of that name")

@@ -164,7 +164,6 @@ def _run(c, pack):
             '[[age]]\nid = "x"\ncodes = ["D1110"]\nmin = 20\nmax = 10\nwhy = "w"\nsource = "s"',
             "'min' (20) is more than 'max' (10)",
         ),
-        ('[severity]\n"frequency.exceedd" = "warning"', "'frequency.exceedd', which is no rule id"),
         (
             'extends = "default"\nremove = ["no-such-line"]',
             "remove names 'no-such-line': 'default' has no such line",
@@ -205,3 +204,15 @@ def test_windows():
     assert not year.holds(dt.date(2025, 12, 31), dt.date(2026, 1, 1))
     assert Window.parse("5 years").describe() == "per 5 years"
     assert Window.parse("lifetime").holds(dt.date(1990, 1, 1), dt.date(2026, 1, 1))
+
+
+def test_a_severity_for_no_rule_id_is_refused(tmp_path):
+    from cdthub.core.claims.rules import known_severities
+
+    path = tmp_path / "mine.toml"
+    path.write_text('[severity]\n"frequency.exceedd" = "warning"')
+    with pytest.raises(PackError, match="'frequency.exceedd', which is no rule id"):
+        known_severities(load_pack_file(path), str(path))
+    path.write_text('[severity]\n"frequency.exceeded" = "warning"')
+    pack = load_pack_file(path)
+    assert known_severities(pack, str(path)) is pack

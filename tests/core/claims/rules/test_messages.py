@@ -432,6 +432,6 @@ def test_a_quadrant_code_with_no_area_and_several_units_asks_for_a_line_each():
 
 
 def test_a_line_of_several_teeth_names_the_tooth_over_its_limit():
-    c = claim(line("D1351", tooth="30,31"), history=[past("D1351", dt.date(2024, 3, 2), tooth="31")],
-              born=dt.date(2015, 1, 1))  # fmt: skip
+    sealed = past("D1351", dt.date(2024, 3, 2), tooth="31")
+    c = claim(line("D1351", tooth="30,31"), history=[sealed], born=dt.date(2015, 1, 1))
     assert message(c, "frequency.exceeded").startswith("Line 1: D1351 on tooth 31 on 2026-03-02")

@@ -7,6 +7,7 @@ the rule ids DESIGN.md promises plus those this code adds (coverage.note).
 
 from __future__ import annotations
 
+from ..packs import Pack, PackError
 from . import (  # noqa: F401
     age,
     areas,
@@ -25,6 +26,20 @@ from .site import SiteKey, build_site
 ALL_RULES: list[Rule] = [*LINE_RULES, *CLAIM_RULES]
 RULE_IDS: tuple[str, ...] = tuple(r.id for r in ALL_RULES)
 
+
+def known_severities(pack: Pack, where: str) -> Pack:
+    """`pack`, once each key of its [severity] table is a rule id (a typo would change nothing,
+    unseen); PackError, naming `where` (its file), otherwise."""
+    unknown = sorted(set(pack.severity) - set(RULE_IDS))
+    if unknown:
+        raise PackError(
+            f"{where}: [severity] names {', '.join(map(repr, unknown))}, which is no rule id (a "
+            "pack line's own severity is set on the line): use one of "
+            + ", ".join(sorted(RULE_IDS))
+        )
+    return pack
+
+
 __all__ = [
     "ALL_RULES",
     "CLAIM_RULES",
@@ -37,4 +52,5 @@ __all__ = [
     "Site",
     "SiteKey",
     "build_site",
+    "known_severities",
 ]
