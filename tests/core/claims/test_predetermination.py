@@ -18,7 +18,7 @@ TODAY = dt.date(2026, 12, 3)
 # ADULT-2 of the fixture as a predetermination, its date of service taken out
 ESTIMATE = CLEAN.replace(
     "CLM*ADULT-2*120***11:B:1*Y*A*Y*I~", "CLM*ADULT-2*120***11:B:1*Y*A*Y*I**********PB~"
-).replace("TOO*JP*30*M:O~\nDTP*472*D8*20260310~\nSE*20*", "TOO*JP*30*M:O~\nSE*19*")
+).replace("TOO*JP*30*M:O~\nDTP*472*D8*20260310~\nSE*21*", "TOO*JP*30*M:O~\nSE*20*")
 
 
 def _check(claim):

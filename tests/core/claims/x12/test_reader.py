@@ -100,7 +100,7 @@ def test_a_code_sent_without_its_qualifier_is_read_and_said_once():
     assert line.code == "D2150"
     assert [p.message for p in claims[-1].problems] == [
         "Line 1: SV301 is 'D2150' without its qualifier: write AD:D2150 (AD: an ADA CDT code); "
-        "the code was read (segment 95)."
+        "the code was read (segment 97)."
     ]
 
 
@@ -123,12 +123,24 @@ def test_an_hl_tree_that_does_not_hold_together_is_said_once(old, new, said):
     assert len(errors) == 1 and said in errors[0]
 
 
+def test_a_billing_provider_without_its_tax_id_is_said_once():
+    set_two = CLEAN.index("ST*837*0002")
+    text = CLEAN[:set_two] + CLEAN[set_two:].replace("REF*EI*123456789~\n", "", 1)
+    text = text.replace("SE*20*0002~", "SE*19*0002~")
+    claims, findings = read_text(text)
+    assert len(claims) == 4 and problems(claims) == []
+    assert [f.message for f in findings] == [
+        "Segment 70: the billing provider 'FIXTURE DENTAL GROUP' gives no tax id (2010AA REF*EI, "
+        "or REF*SY for a social security number), which 5010 requires."
+    ]
+
+
 def test_a_clm_without_its_required_codes_is_said_once():
     claims, _ = read_text(CLEAN.replace("CLM*ADULT-2*120***11:B:1*Y*A*Y*I~", "CLM*ADULT-2*120~"))
     (said,) = [p.message for p in claims[-1].problems]
     assert said.startswith("CLM05 is missing, not place of service:B:frequency")
     assert "CLM07 (assignment accepted) is missing (A or C)" in said
-    assert said.endswith("receivers reject such a claim (segment 93).")
+    assert said.endswith("receivers reject such a claim (segment 95).")
     assert claims[0].problems == []  # the same codes on every other claim: nothing to say
 
 
@@ -237,7 +249,7 @@ def test_other_claim_types_and_versions():
 
 @pytest.mark.parametrize(
     ("terminator", "said"),
-    [("'\n", []), ("\n", ["Segment 77: segments end with a line break instead of"])],
+    [("'\n", []), ("\n", ["Segment 78: segments end with a line break instead of"])],
 )
 def test_an_interchange_with_another_terminator_is_read_with_its_own(terminator, said):
     first, second = CLEAN.split("ISA*00*", 2)[1:]

@@ -434,6 +434,13 @@ class _Reader:
             )
         if p.billing is None:
             self.fault(n, "no billing provider (2010AA NM1*85) comes before this claim")
+        elif not p.billing.tax_id and p.first_time("tax id", p.billing.id or p.billing.name):
+            p.note(
+                n,
+                f"the billing provider {shown(p.billing.name, 30)} gives no tax id (2010AA "
+                "REF*EI, or REF*SY for a social security number), which 5010 requires",
+                "warning",
+            )
         if p.payer is None:
             self.fault(n, "no payer (2010BB NM1*PR) comes before this claim")
         if fault:
