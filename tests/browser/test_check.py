@@ -28,6 +28,9 @@ def test_paste_a_claim_and_see_findings_and_chart(page, live_catalog):
     expect(chart.locator('g.error[data-tooth="30"]')).to_have_count(1)
     expect(chart.locator("g.error")).to_have_count(1)
     expect(page.get_by_role("link", name="Download the findings (CSV)")).to_be_visible()
+    chart.get_by_role("link", name="tooth 30: error found").click()  # the tooth leads to its line
+    assert page.url.endswith("#claim-1-line-2")
+    expect(page.locator("#claim-1-line-2")).to_contain_text("D2393 is for three surfaces")
 
 
 def typed_lines_on_a_phone(browser, live_catalog, width: int, height: int):

@@ -24,7 +24,13 @@ def _number(label: str, iso: bool) -> str:
 
 
 def _row(
-    labels: list[str], y: int, x0: int, marks: dict[str, str], iso: bool, both: bool
+    labels: list[str],
+    y: int,
+    x0: int,
+    marks: dict[str, str],
+    iso: bool,
+    both: bool,
+    links: dict[str, str],
 ) -> list[str]:
     parts = []
     for i, label in enumerate(labels):
@@ -36,18 +42,29 @@ def _row(
             f" (Universal {label})" if iso else f" (ISO {_number(label, True)})" if both else ""
         )
         note = f"{name}: {LEGEND[state]}" if state is not None else name
-        parts.append(
+        tooth = (
             f'<g class="{css}" data-tooth="{escape(label)}"><title>{escape(note)}</title>'
             f'<rect x="{x}" y="{y}" width="{WIDTH}" height="{HEIGHT}" rx="8"/>'
             f'<text x="{x + WIDTH // 2}" y="{y + HEIGHT // 2 + 6}">{escape(shown)}</text></g>'
         )
+        href = links.get(label)
+        if href:  # a marked tooth leads to its line
+            tooth = f'<a href="{escape(href)}" aria-label="{escape(note)}">{tooth}</a>'
+        parts.append(tooth)
     return parts
 
 
-def tooth_chart(marks: dict[str, str], iso: bool = False, both: bool = False) -> str:
+def tooth_chart(
+    marks: dict[str, str],
+    iso: bool = False,
+    both: bool = False,
+    links: dict[str, str] | None = None,
+) -> str:
     """SVG markup. `marks`: Universal tooth label → "error", "warning" or "" (no finding);
     `iso`: label the teeth with their ISO 3950 numbers (an ISO claim's own); `both`: a claim
-    mixing the two, labelled in Universal with each tooth's ISO number in its title."""
+    mixing the two, labelled in Universal with each tooth's ISO number in its title; `links`:
+    label → the address a marked tooth leads to (its line in the page)."""
+    links = links or {}
     rows = [PERMANENT]
     if any(label[:1].isalpha() for label in marks):
         rows.append(PRIMARY)
@@ -56,8 +73,8 @@ def tooth_chart(marks: dict[str, str], iso: bool = False, both: bool = False) ->
     full = 16 * (WIDTH + GAP)
     for upper, lower in rows:
         x0 = (full - len(upper) * (WIDTH + GAP)) // 2
-        parts += _row(upper, y, x0, marks, iso, both)
-        parts += _row(lower, y + HEIGHT + GAP * 2, x0, marks, iso, both)
+        parts += _row(upper, y, x0, marks, iso, both, links)
+        parts += _row(lower, y + HEIGHT + GAP * 2, x0, marks, iso, both, links)
         y += 2 * HEIGHT + GAP * 6
     label = (
         ", ".join(f"tooth {_number(t, iso)} {LEGEND[s]}" for t, s in sorted(marks.items()) if s)
@@ -76,7 +93,7 @@ def tooth_chart(marks: dict[str, str], iso: bool = False, both: bool = False) ->
         else ""
     )
     return (
-        f'<svg class="tooth-chart" viewBox="0 0 {full} {y}" role="img" '
+        f'<svg class="tooth-chart" viewBox="0 0 {full} {y}" role="group" '
         f'aria-label="Tooth chart ({numbering}): {escape(label)}" '
         f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>{note}'
     )

@@ -81,17 +81,19 @@ class CheckedClaim:
     def general(self) -> list[Finding]:
         return [f for f in self.findings if f.line is None]
 
-    def marked_teeth(self) -> dict[str, str]:
+    def marked_teeth(self) -> dict[str, tuple[str, int]]:
         """Universal label → the worst severity found on a line that names the tooth ("" when
-        the tooth is on the claim with no finding)."""
-        marks: dict[str, str] = {}
-        for line in self.claim.lines:
+        the tooth is on the claim with no finding) and the first line with that severity."""
+        marks: dict[str, tuple[str, int]] = {}
+        rank = {"": 0, "warning": 1, "error": 2}
+        for line in self.claim.lines[:MAX_LINES]:
             teeth, _ = read_teeth(line.tooth, line.tooth_system, line.extra_teeth)
             worst = {f.severity for f in self.for_line(line.number)}
             level = "error" if "error" in worst else ("warning" if worst else "")
             for tooth in teeth:
-                if marks.get(tooth.label) != "error":
-                    marks[tooth.label] = level or marks.get(tooth.label, "")
+                known = marks.get(tooth.label)
+                if known is None or rank[level] > rank[known[0]]:
+                    marks[tooth.label] = (level, line.number)
         return marks
 
 

@@ -68,14 +68,17 @@ def _run(request: HttpRequest, context: dict[str, Any]) -> Report:
     return check_bytes(text.encode("utf-8"), fmt, catalog, pack)
 
 
-def _chart(checked: CheckedClaim) -> tuple[CheckedClaim, str, str]:
+def _chart(checked: CheckedClaim, place: int) -> tuple[CheckedClaim, str, str]:
     """A claim with its tooth chart (empty when it names no tooth), labelled in the claim's own
     numbering, and the caption naming that numbering."""
     iso = lines_numbering(checked.claim.lines) == "JO"
     both = len({line.tooth_system for line in checked.claim.lines if line.tooth}) > 1
-    marks = checked.marked_teeth()
+    marked = checked.marked_teeth()
+    marks = {label: level for label, (level, _) in marked.items()}
+    # each tooth leads to the line that says most about it (the rows' ids, in the template)
+    links = {label: f"#claim-{place}-line-{number}" for label, (_, number) in marked.items()}
     # our own SVG, labels escaped
-    chart = mark_safe(tooth_chart(marks, iso, both)) if marks else ""
+    chart = mark_safe(tooth_chart(marks, iso, both, links)) if marks else ""
     caption = (
         "ISO 3950 numbering (Universal layout)"
         if iso
@@ -128,7 +131,7 @@ def check(request: HttpRequest) -> HttpResponse:
         source_name=upload.name if upload is not None else "",
         pack_used=pack.title if (pack := pack_named(post.get("pack"))) else "",
         ready=sum(1 for checked in report.claims if not checked.errors),
-        charts=[_chart(checked) for checked in report.claims],
+        charts=[_chart(checked, n) for n, checked in enumerate(report.claims, start=1)],
         file_findings=[f for f in report.findings if f.claim is None],
         csv_url="data:text/csv;charset=utf-8;base64," + base64.b64encode(csv_text).decode(),
     )
