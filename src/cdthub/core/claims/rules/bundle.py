@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 
-from ...teeth import Tooth
 from ..model import Claim, Finding
 from ..packs import Conflict, Pack
 from .base import Answers, ClaimContext, ClaimRule, Env, Site, register
@@ -41,29 +40,18 @@ def _clashes(pack: Pack, a: str, b: str) -> tuple[Conflict, ...]:
     return found
 
 
-def _same_place(conflict: Conflict, a: Site, b: Site) -> bool:
-    if conflict.same == "day":
+def _same_place(same: str, a: Site, b: Site) -> bool:
+    """Whether two lines are at one place for a conflict (or add-on) of `same`."""
+    if same == "day":
         return True
-    if conflict.same == "quadrant":
+    if same == "quadrant":
         return a.quadrant is not None and a.quadrant == b.quadrant
-    if conflict.same == "arch":
+    if same == "arch":
         return a.arch is not None and a.arch == b.arch
     return bool(a.teeth) and any(t in b.teeth for t in a.teeth)
 
 
-_Place = tuple[frozenset[Tooth], str | None, str | None]  # teeth, quadrant, arch
-_Note = tuple[str | None, tuple[tuple[str, frozenset[str]], ...], _Place]
-
-
-def _may_share(same: str, a: _Place, b: _Place) -> bool:
-    """Whether two lines' places may be one for a conflict of `same` (as _same_place)."""
-    if same == "day":
-        return True
-    if same == "tooth":
-        return not a[0].isdisjoint(b[0])
-    if same == "quadrant":
-        return a[1] is not None and a[1] == b[1]
-    return a[2] is not None and a[2] == b[2]
+_Note = tuple[str | None, tuple[tuple[str, frozenset[str]], ...]]  # code, (same, partners)…
 
 
 _WHEN = {
@@ -83,12 +71,10 @@ class BundleConflict(ClaimRule):
         return bool(env.pack.lines_for(site.number).conflicts)
 
     def note(self, site: Site, env: Env) -> _Note | None:
-        """The line's code, the codes it may clash with by kind of place, and its place (None:
-        it clashes with none)."""
+        """The line's code and the codes it may clash with by kind of place (None: it clashes
+        with none)."""
         groups = env.pack.conflict_groups.get(site.number or "")
-        if groups is None:
-            return None
-        return site.number, groups, (frozenset(site.teeth), site.quadrant, site.arch)
+        return None if groups is None else (site.number, groups)
 
     def may_find(self, claim: Claim, answers: Sequence[Answers], today: dt.date) -> bool:
         """Whether two of the claim's lines may clash: codes that clash, at one place where the
@@ -97,17 +83,17 @@ class BundleConflict(ClaimRule):
         if claim.history:
             return True
         slot = self.slot
-        seen: list[tuple[str | None, _Place]] = []
+        seen: list[tuple[str | None, Site]] = []
         for a in answers:
             note: _Note | None = a.notes[slot]
             if note is None:
                 continue
-            code, groups, place = note
+            code, groups = note
             for other, there in seen:
                 for same, partners in groups:
-                    if other in partners and _may_share(same, place, there):
+                    if other in partners and _same_place(same, a.site, there):
                         return True
-            seen.append((code, place))
+            seen.append((code, a.site))
         return False
 
     def check_claim(self, ctx: ClaimContext) -> Iterable[Finding]:
@@ -145,7 +131,7 @@ class BundleConflict(ClaimRule):
                     continue  # the same service twice is line.duplicate's
                 hit = next(
                     (c for c in _clashes(pack, site.number, other.number or "")
-                     if _same_place(c, site, other)),
+                     if _same_place(c.same, site, other)),
                     None,
                 )  # fmt: skip
                 if hit is not None:
@@ -193,7 +179,9 @@ class BaseMissing(ClaimRule):
                 bases = [
                     (when, other) for when, other, _ in done if other.number in addon.with_codes
                 ]
-                if any(when == day and _same_place(addon, site, other) for when, other in bases):
+                if any(
+                    when == day and _same_place(addon.same, site, other) for when, other in bases
+                ):
                     continue
                 listed = " or ".join(sorted(addon.with_codes))
                 what = "dates" if addon.same == "day" else "tooth numbers and dates"

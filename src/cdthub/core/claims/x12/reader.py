@@ -540,7 +540,7 @@ class _Reader:
                 severity="warning",
                 line=line,
             )
-            line.narrative = f"{line.narrative} {text}" if line.narrative else text
+            line.narrative = _joined(line.narrative, text)
             return
         self.claim_ntes += 1
         if self.claim_ntes == CLAIM_NTES + 1:
@@ -556,10 +556,10 @@ class _Reader:
             text = text[start.end() :]
         if self.noting:
             at, before = self.line_notes.get(self.noting, (n, ""))
-            self.line_notes[self.noting] = (at, f"{before} {text}" if before else text)
+            self.line_notes[self.noting] = (at, _joined(before, text))
             return
         claim = self.claim
-        claim.narrative = f"{claim.narrative} {text}" if claim.narrative else text
+        claim.narrative = _joined(claim.narrative, text)
 
     def finish(self, n: int) -> Claim:
         claim = self.claim
@@ -611,7 +611,7 @@ class _Reader:
         for number, (n, text) in self.line_notes.items():
             if 0 < number <= len(lines):
                 line = lines[number - 1]
-                line.narrative = f"{line.narrative} {text}" if line.narrative else text
+                line.narrative = _joined(line.narrative, text)
                 continue
             message = (
                 f"a note is for line {number}, which the claim does not have; it was kept in "
@@ -619,8 +619,13 @@ class _Reader:
             )
             claim.problems.append(problem(message, claim.id, severity="warning"))
             kept = LINE_NOTE.format(number) + text
-            claim.narrative = f"{claim.narrative} {kept}" if claim.narrative else kept
+            claim.narrative = _joined(claim.narrative, kept)
         self.line_notes = {}
+
+
+def _joined(note: str | None, more: str) -> str:
+    """A note with more text after it (NTE segments continue one another)."""
+    return f"{note} {more}" if note else more
 
 
 # CLM06 to CLM09, which every claim gives: element → (what it says, the codes it takes)
